@@ -1,0 +1,76 @@
+/*
+ * core/error.c - status codes, the caller-owned error struct, and small shared helpers.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+const char *cadre_strerror(int code)
+{
+    switch (code) {
+    case CADRE_OK: return "success";
+    case CADRE_ENOMEM: return "out of memory";
+    case CADRE_EINVAL: return "invalid argument";
+    case CADRE_EIO: return "file could not be read";
+    case CADRE_EPARSE: return "malformed input";
+    case CADRE_ESCHEMA: return "input breaks the schema";
+    case CADRE_ENOTFOUND: return "not found";
+    case CADRE_EPLUGIN: return "plugin failed";
+    case CADRE_EABI: return "plugin ABI mismatch";
+    case CADRE_ELIMIT: return "budget exceeded";
+    case CADRE_EUNSAFE: return "unsafe file permissions";
+    case CADRE_EEXISTS: return "already exists";
+    default: return "unknown error";
+    }
+}
+
+const char *cadre_version(void)
+{
+    return CADRE_VERSION;
+}
+
+void cadre_free(void *ptr)
+{
+    free(ptr);
+}
+
+void cadre__strlcpy(char *dst, const char *src, size_t size)
+{
+    size_t n;
+
+    if (size == 0) return;
+    if (src == NULL) src = "";
+    n = strlen(src);
+    if (n >= size) {
+        n = size - 1;
+        /* Back up over UTF-8 continuation bytes so a message never ends mid-character. */
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80) n--;
+    }
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+int cadre__vfail(cadre_error *err, int code, const char *source, int line, int column,
+                 const char *fmt, va_list ap)
+{
+    if (err == NULL) return code;
+    err->code = code;
+    err->line = line;
+    err->column = column;
+    cadre__strlcpy(err->source, source, sizeof(err->source));
+    vsnprintf(err->message, sizeof(err->message), fmt, ap);
+    return code;
+}
+
+int cadre__fail(cadre_error *err, int code, const char *source, int line, int column,
+                const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    cadre__vfail(err, code, source, line, column, fmt, ap);
+    va_end(ap);
+    return code;
+}

@@ -1,0 +1,89 @@
+/*
+ * core/internal.h - declarations shared inside libcadre. Nothing here is installed.
+ *
+ * Internal non-static names use the cadre__ prefix so that they can never collide with the
+ * public cadre_ API, and the library is built with -fvisibility=hidden so they are not exported.
+ */
+#ifndef CADRE_INTERNAL_H
+#define CADRE_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cadre/cadre.h"
+
+#if defined(__GNUC__)
+#define CADRE__FMT(f, a) __attribute__((format(printf, f, a)))
+#else
+#define CADRE__FMT(f, a)
+#endif
+
+#define CADRE__ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- errors (error.c) ---- */
+
+/* Fills `err` (if not NULL) and returns `code`, so callers can `return cadre__fail(...)`. */
+int cadre__fail(cadre_error *err, int code, const char *source, int line, int column,
+                const char *fmt, ...) CADRE__FMT(6, 7);
+int cadre__vfail(cadre_error *err, int code, const char *source, int line, int column,
+                 const char *fmt, va_list ap);
+/* Copies src into a fixed buffer, truncating on a UTF-8 boundary. */
+void cadre__strlcpy(char *dst, const char *src, size_t size);
+
+/* ---- arena (arena.c): bump allocation for objects freed all at once ---- */
+
+typedef struct cadre__arena_chunk cadre__arena_chunk;
+typedef struct cadre__arena {
+    cadre__arena_chunk *head;
+    size_t chunk_size;
+} cadre__arena;
+
+void cadre__arena_init(cadre__arena *a, size_t chunk_size);
+void *cadre__arena_alloc(cadre__arena *a, size_t size); /* zeroed, max-aligned; NULL on OOM */
+char *cadre__arena_strdup(cadre__arena *a, const char *s);
+char *cadre__arena_strndup(cadre__arena *a, const char *s, size_t n);
+char *cadre__arena_printf(cadre__arena *a, const char *fmt, ...) CADRE__FMT(2, 3);
+char *cadre__arena_vprintf(cadre__arena *a, const char *fmt, va_list ap);
+void cadre__arena_free(cadre__arena *a);
+
+/* ---- growable array (vec.c) ---- */
+
+typedef struct cadre__vec {
+    void *items;
+    size_t count;
+    size_t cap;
+    size_t elem;
+} cadre__vec;
+
+#define CADRE__VEC_INIT(type) {NULL, 0, 0, sizeof(type)}
+/* Appends a zeroed element and returns it, or NULL on OOM. */
+void *cadre__vec_push(cadre__vec *v);
+void *cadre__vec_at(const cadre__vec *v, size_t i);
+void cadre__vec_free(cadre__vec *v);
+
+/* ---- text (text.c) ---- */
+
+/* Returns the byte offset of the first invalid UTF-8 sequence, or `len` if all is valid. */
+size_t cadre__utf8_check(const char *s, size_t len);
+/* Line and column (1-based, columns in characters) of byte offset `off` in `s`. */
+void cadre__text_position(const char *s, size_t off, int *line, int *column);
+/* True for [a-z][a-z0-9_]* of at most `max` bytes. */
+int cadre__is_identifier(const char *s, size_t max);
+/* Edit distance (insert, delete, substitute, transpose) between a and b, capped at `cap`. */
+int cadre__edit_distance(const char *a, const char *b, int cap);
+/* The candidate closest to `word` among `n` strings (stride `stride` bytes apart, first member
+ * a const char *), or NULL when none is close enough to be a plausible typo. */
+const char *cadre__suggest(const char *word, const void *base, size_t n, size_t stride);
+/* Same, for a NULL-terminated array of strings. */
+const char *cadre__suggest_list(const char *word, const char *const *list);
+
+/* ---- files (files.c) ---- */
+
+/* Reads a whole regular file ("-" = stdin) of at most `max` bytes into a NUL-terminated malloc
+ * buffer. On failure fills err with a message that names the file. */
+int cadre__read_file(char **out, size_t *len, const char *path, size_t max, cadre_error *err);
+/* Lowercase hex SHA-256 of a buffer into out[65]. */
+int cadre__sha256_hex(char out[65], const void *data, size_t len);
+
+#endif

@@ -1,0 +1,172 @@
+/*
+ * core/plugin.c - what native and Lua plugins have in common: metadata and parameters.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plugin_internal.h"
+
+cadre__plugin *cadre__plugin_alloc(void)
+{
+    cadre__plugin *p = calloc(1, sizeof(*p));
+
+    if (p != NULL) cadre__arena_init(&p->arena, 2048);
+    return p;
+}
+
+void cadre__plugin_free(cadre__plugin *p)
+{
+    if (p == NULL) return;
+    if (p->ops != NULL && p->ops->unload != NULL) p->ops->unload(p);
+    free(p->params);
+    cadre__arena_free(&p->arena);
+    free(p);
+}
+
+static int choice_ok(const char *choices, const char *value)
+{
+    size_t n = strlen(value);
+
+    for (const char *c = choices; c != NULL && *c;) {
+        const char *bar = strchr(c, '|');
+        size_t len = bar ? (size_t)(bar - c) : strlen(c);
+
+        if (len == n && strncmp(c, value, n) == 0) return 1;
+        c = bar ? bar + 1 : NULL;
+    }
+    return 0;
+}
+
+int cadre__param_check(const cadre_param_spec *spec, const char *value, char *msg, size_t size)
+{
+    char *end;
+    double d;
+
+    switch (spec->type) {
+    case CADRE_PARAM_STRING: return 0;
+    case CADRE_PARAM_BOOLEAN:
+        if (strcmp(value, "true") == 0 || strcmp(value, "false") == 0) return 0;
+        snprintf(msg, size, "expected true or false, got \"%s\"", value);
+        return -1;
+    case CADRE_PARAM_CHOICE:
+        if (choice_ok(spec->choices, value)) return 0;
+        snprintf(msg, size, "expected one of %s, got \"%s\"", spec->choices, value);
+        return -1;
+    case CADRE_PARAM_NUMBER:
+    case CADRE_PARAM_INTEGER:
+        errno = 0;
+        d = strtod(value, &end);
+        if (end == value || *end != '\0' || errno != 0 || !isfinite(d) ||
+            (spec->type == CADRE_PARAM_INTEGER && d != floor(d))) {
+            snprintf(msg, size, "expected %s, got \"%s\"",
+                     spec->type == CADRE_PARAM_INTEGER ? "an integer" : "a number", value);
+            return -1;
+        }
+        return 0;
+    }
+    snprintf(msg, size, "unknown parameter type %d", (int)spec->type);
+    return -1;
+}
+
+/* Counts a NULL-terminated array, refusing absurd lengths (a missing terminator). */
+static long count_list(const void *const *list, long max)
+{
+    long n = 0;
+
+    if (list == NULL) return 0;
+    while (list[n] != NULL)
+        if (++n > max) return -1;
+    return n;
+}
+
+static const char *dup_or(cadre__plugin *p, const char *s, const char *fallback)
+{
+    return cadre__arena_strdup(&p->arena, s ? s : fallback);
+}
+
+static int copy_params(cadre__plugin *p, const cadre_param_spec *const *specs, const char *path,
+                       cadre_error *err)
+{
+    long n = count_list((const void *const *)specs, 64);
+    cadre_param_spec **copies;
+
+    if (n < 0)
+        return cadre__fail(err, CADRE_EPLUGIN, path, 0, 0,
+                           "%s: params list has more than 64 entries or no NULL terminator", path);
+    copies = cadre__arena_alloc(&p->arena, (size_t)(n + 1) * sizeof(*copies));
+    p->params = calloc((size_t)n + 1, sizeof(*p->params));
+    if (copies == NULL || p->params == NULL)
+        return cadre__fail(err, CADRE_ENOMEM, path, 0, 0, "out of memory");
+    for (long i = 0; i < n; i++) {
+        const cadre_param_spec *s = specs[i];
+        cadre_param_spec *c;
+        char msg[256];
+
+        if (s->struct_size < offsetof(cadre_param_spec, description) + sizeof(s->description))
+            return cadre__fail(err, CADRE_EPLUGIN, path, 0, 0,
+                               "%s: params[%ld] has struct_size %u, smaller than ABI %d's", path, i,
+                               s->struct_size, CADRE_PLUGIN_ABI_VERSION);
+        if (!cadre__is_identifier(s->key, CADRE__MAX_NAME))
+            return cadre__fail(err, CADRE_EPLUGIN, path, 0, 0,
+                               "%s: params[%ld] key is not a snake_case identifier", path, i);
+        if ((unsigned)s->type > CADRE_PARAM_CHOICE ||
+            (s->type == CADRE_PARAM_CHOICE && (s->choices == NULL || *s->choices == '\0')))
+            return cadre__fail(err, CADRE_EPLUGIN, path, 0, 0,
+                               "%s: parameter %s has an invalid type or no choices", path, s->key);
+        if (s->default_value && cadre__param_check(s, s->default_value, msg, sizeof(msg)) != 0)
+            return cadre__fail(err, CADRE_EPLUGIN, path, 0, 0,
+                               "%s: default of parameter %s: %s", path, s->key, msg);
+        c = cadre__arena_alloc(&p->arena, sizeof(*c));
+        if (c == NULL) return cadre__fail(err, CADRE_ENOMEM, path, 0, 0, "out of memory");
+        c->struct_size = sizeof(*c);
+        c->key = dup_or(p, s->key, "");
+        c->type = s->type;
+        c->default_value = s->default_value ? dup_or(p, s->default_value, "") : NULL;
+        c->choices = s->choices ? dup_or(p, s->choices, "") : NULL;
+        c->description = dup_or(p, s->description, "");
+        copies[i] = c;
+        p->params[i].spec = c;
+        p->params[i].value = c->default_value;
+    }
+    p->meta.params = (const cadre_param_spec *const *)copies;
+    p->param_count = (size_t)n;
+    return 0;
+}
+
+int cadre__plugin_set_meta(cadre__plugin *p, const cadre_plugin_meta *m, const char *path,
+                           cadre_error *err)
+{
+    long n_in = count_list((const void *const *)m->inputs, 256);
+    const char **inputs;
+
+    if (!cadre__is_identifier(m->name, CADRE__MAX_NAME))
+        return cadre__fail(err, CADRE_EPLUGIN, path, 0, 0,
+                           "%s: plugin name %s%s%s is not a snake_case identifier of at most %d "
+                           "bytes",
+                           path, m->name ? "\"" : "", m->name ? m->name : "(missing)",
+                           m->name ? "\"" : "", CADRE__MAX_NAME);
+    if (m->version == NULL || *m->version == '\0')
+        return cadre__fail(err, CADRE_EPLUGIN, path, 0, 0, "%s: plugin %s has no version", path,
+                           m->name);
+    if (n_in < 0)
+        return cadre__fail(err, CADRE_EPLUGIN, path, 0, 0,
+                           "%s: inputs list has more than 256 entries or no NULL terminator", path);
+    inputs = cadre__arena_alloc(&p->arena, (size_t)(n_in + 1) * sizeof(*inputs));
+    if (inputs == NULL) return cadre__fail(err, CADRE_ENOMEM, path, 0, 0, "out of memory");
+    for (long i = 0; i < n_in; i++) inputs[i] = dup_or(p, m->inputs[i], "");
+    p->meta.name = dup_or(p, m->name, "");
+    p->meta.title = dup_or(p, m->title, m->name);
+    p->meta.version = dup_or(p, m->version, "");
+    p->meta.kind = m->kind;
+    p->meta.path = dup_or(p, path, "");
+    p->meta.sha256 = dup_or(p, m->sha256, "");
+    p->meta.description = dup_or(p, m->description, "");
+    p->meta.inputs = inputs;
+    if (!p->meta.name || !p->meta.title || !p->meta.version || !p->meta.path ||
+        !p->meta.sha256 || !p->meta.description)
+        return cadre__fail(err, CADRE_ENOMEM, path, 0, 0, "out of memory");
+    return copy_params(p, m->params, path, err);
+}

@@ -1,0 +1,55 @@
+/*
+ * core/result.h - building one cadre_result, for native plugins (through the cadre_host table)
+ * and Lua rubrics (through the bridge) alike, so both produce exactly the same shape.
+ */
+#ifndef CADRE_RESULT_INTERNAL_H
+#define CADRE_RESULT_INTERNAL_H
+
+#include "internal.h"
+
+#define CADRE__MAX_TEXT    4000 /* bytes in one evidence, finding or note */
+#define CADRE__MAX_ENTRIES 1000 /* criteria, findings, ranks or details in one result */
+
+/* A resolved parameter: the plugin's spec plus the text value in effect (NULL if none). */
+typedef struct cadre__param {
+    const cadre_param_spec *spec;
+    const char *value;
+} cadre__param;
+
+struct cadre_params {
+    const cadre__param *items;
+    size_t count;
+};
+
+const char *cadre__params_get(const cadre_params *p, const char *key);
+double cadre__params_number(const cadre_params *p, const char *key, double fallback);
+
+/* Builder lifecycle: strings are copied into `arena`, which the finished result points into. */
+cadre_builder *cadre__builder_new(cadre__arena *arena);
+void cadre__builder_free(cadre_builder *b);
+
+/* The same operations the host table offers, callable with plain strings. */
+int cadre__builder_criterion(cadre_builder *b, const char *id, const char *label, double weight,
+                             double score, const char *evidence);
+int cadre__builder_missing(cadre_builder *b, const char *criterion_id, const char *field);
+int cadre__builder_finding(cadre_builder *b, cadre_finding_kind kind, const char *text,
+                           const char *recommendation);
+int cadre__builder_rank(cadre_builder *b, const char *id, const char *label, double score,
+                        const char *note);
+int cadre__builder_detail(cadre_builder *b, const char *key, const char *value);
+int cadre__builder_set_score(cadre_builder *b, double score);
+int cadre__builder_set_band(cadre_builder *b, const char *band);
+int cadre__builder_set_summary(cadre_builder *b, const char *summary);
+int cadre__builder_fail(cadre_builder *b, int code, const char *file, int line,
+                        const char *message);
+int cadre__builder_failed(const cadre_builder *b);
+size_t cadre__builder_criteria_count(const cadre_builder *b);
+
+/* Completes `out` (whose plugin metadata the caller has filled). A result without criteria or
+ * band, or with an invalid value, becomes an error result that says so. */
+void cadre__builder_finish(cadre_builder *b, cadre_result *out);
+
+/* The table handed to native plugins. */
+const cadre_host *cadre__host(void);
+
+#endif

@@ -1,0 +1,150 @@
+/*
+ * core/text.c - UTF-8 validation, positions in text, identifiers and "did you mean".
+ */
+#include <string.h>
+
+#include "internal.h"
+
+size_t cadre__utf8_check(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+
+    while (i < len) {
+        unsigned c = s[i];
+        size_t n;
+        unsigned cp, min;
+
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if ((c & 0xE0) == 0xC0) {
+            n = 1, cp = c & 0x1F, min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            n = 2, cp = c & 0x0F, min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            n = 3, cp = c & 0x07, min = 0x10000;
+        } else {
+            return i;
+        }
+        if (len - i <= n) return i;
+        for (size_t k = 1; k <= n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        /* Overlong forms, UTF-16 surrogates and code points past U+10FFFF are all invalid. */
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += n + 1;
+    }
+    return len;
+}
+
+void cadre__text_position(const char *s, size_t off, int *line, int *column)
+{
+    int l = 1, c = 1;
+
+    for (size_t i = 0; i < off; i++) {
+        if (s[i] == '\n') {
+            l++;
+            c = 1;
+        } else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+            c++; /* count characters, not continuation bytes */
+        }
+    }
+    *line = l;
+    *column = c;
+}
+
+int cadre__is_identifier(const char *s, size_t max)
+{
+    size_t n = 0;
+
+    if (s == NULL || !(s[0] >= 'a' && s[0] <= 'z')) return 0;
+    for (; s[n] != '\0'; n++) {
+        char ch = s[n];
+
+        if (n >= max) return 0;
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_')) return 0;
+    }
+    return 1;
+}
+
+#define EDIT_MAX 64
+
+int cadre__edit_distance(const char *a, const char *b, int cap)
+{
+    /* Optimal string alignment distance over three rolling rows; ids are short, so the
+     * inputs are capped at EDIT_MAX bytes and anything longer is "far". */
+    int rows[3][EDIT_MAX + 1];
+    size_t la = strlen(a), lb = strlen(b);
+    int *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+
+    if (la > EDIT_MAX || lb > EDIT_MAX) return cap;
+    for (size_t j = 0; j <= lb; j++) prev[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int best = cur[0] = (int)i;
+
+        for (size_t j = 1; j <= lb; j++) {
+            int cost = a[i - 1] != b[j - 1];
+            int v = prev[j] + 1;
+
+            if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
+            if (prev[j - 1] + cost < v) v = prev[j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                prev2[j - 2] + 1 < v)
+                v = prev2[j - 2] + 1;
+            cur[j] = v;
+            if (v < best) best = v;
+        }
+        if (best >= cap) return cap; /* no cell can come back under the cap */
+        int *t = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = t;
+    }
+    return prev[lb] < cap ? prev[lb] : cap;
+}
+
+/* A suggestion must be closer than a third of the word (at least 1 edit, at most 3), so
+ * "leadrship" finds "leadership" but "cfo" does not turn into "coo". */
+static int plausible_distance(const char *word)
+{
+    size_t n = strlen(word);
+    int d = (int)(n / 3);
+
+    if (d < 1) d = 1;
+    if (d > 3) d = 3;
+    return d;
+}
+
+const char *cadre__suggest(const char *word, const void *base, size_t n, size_t stride)
+{
+    const char *best = NULL;
+    int limit, best_d;
+
+    if (word == NULL || *word == '\0') return NULL;
+    limit = plausible_distance(word);
+    best_d = limit + 1;
+    for (size_t i = 0; i < n; i++) {
+        const char *cand = *(const char *const *)((const char *)base + i * stride);
+        int d;
+
+        if (cand == NULL) continue;
+        d = cadre__edit_distance(word, cand, best_d);
+        if (d < best_d) {
+            best_d = d;
+            best = cand;
+        }
+    }
+    return best_d <= limit ? best : NULL;
+}
+
+const char *cadre__suggest_list(const char *word, const char *const *list)
+{
+    size_t n = 0;
+
+    if (list == NULL) return NULL;
+    while (list[n] != NULL) n++;
+    return cadre__suggest(word, list, n, sizeof(list[0]));
+}

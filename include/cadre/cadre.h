@@ -1,0 +1,262 @@
+/*
+ * cadre/cadre.h - the public API of libcadre, for programs that embed the engine.
+ *
+ * Conventions (docs/architecture.md has the long form):
+ *  - Functions return 0 (CADRE_OK) or a negative CADRE_E* status. Detail goes into a
+ *    caller-owned cadre_error, which may be NULL when the caller does not want it.
+ *  - Out-parameters come first. An object returned through an out-parameter belongs to the
+ *    caller, who frees it with the matching *_free function; *_free(NULL) does nothing.
+ *  - Pointers returned by accessors are borrowed: they stay valid until the object that owns
+ *    them is freed, and must not be freed by the caller.
+ *  - An engine is not thread-safe; use one engine per thread. Candidates and reports are
+ *    immutable once built and may be read from any thread.
+ */
+#ifndef CADRE_H
+#define CADRE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "candidate.h"
+#include "plugin.h"
+#include "result.h"
+#include "version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(CADRE_STATIC)
+#define CADRE_EXTERN
+#elif defined(__GNUC__)
+#define CADRE_EXTERN __attribute__((visibility("default")))
+#else
+#define CADRE_EXTERN
+#endif
+
+/* ---- Status codes and errors ------------------------------------------------------------ */
+
+enum {
+    CADRE_OK = 0,
+    CADRE_ENOMEM = -1,    /* out of memory */
+    CADRE_EINVAL = -2,    /* the caller passed a bad argument */
+    CADRE_EIO = -3,       /* a file could not be read */
+    CADRE_EPARSE = -4,    /* malformed JSON or Lua text */
+    CADRE_ESCHEMA = -5,   /* well-formed input that breaks the candidate schema */
+    CADRE_ENOTFOUND = -6, /* no such plugin, parameter or file */
+    CADRE_EPLUGIN = -7,   /* a plugin failed to load or to run */
+    CADRE_EABI = -8,      /* a native plugin was built for another ABI version */
+    CADRE_ELIMIT = -9,    /* a time or memory budget was exceeded */
+    CADRE_EUNSAFE = -10,  /* a plugin file or folder failed the ownership/permission checks */
+    CADRE_EEXISTS = -11   /* a plugin with that name is already loaded */
+};
+
+/** Where and why something failed. Caller-owned; filled by the function that failed. */
+typedef struct cadre_error {
+    int code;            /* the negative status that was returned */
+    int line;            /* 1-based line in `source`, or 0 */
+    int column;          /* 1-based column in `source`, or 0 */
+    char source[512];    /* the file, plugin or input concerned, or "" */
+    char message[1024];  /* a sentence naming the object and the cause */
+} cadre_error;
+
+/** A short static description of a status code ("out of memory", ...). */
+CADRE_EXTERN const char *cadre_strerror(int code);
+
+/** The library's version string, e.g. "0.1.0" (may differ from CADRE_VERSION at build time). */
+CADRE_EXTERN const char *cadre_version(void);
+
+/** Frees memory the library handed to the caller as a plain buffer (cadre_report_render). */
+CADRE_EXTERN void cadre_free(void *ptr);
+
+/* ---- Diagnostics ------------------------------------------------------------------------- */
+
+typedef enum cadre_severity {
+    CADRE_SEVERITY_WARNING = 1, /* the input was accepted; something may be wrong */
+    CADRE_SEVERITY_ERROR = 2    /* the input was refused */
+} cadre_severity;
+
+/** One problem found in an input. Strings are borrowed for the duration of a callback, or
+ *  owned by the candidate for cadre_candidate_warning(). */
+typedef struct cadre_diag {
+    cadre_severity severity;
+    const char *source;  /* file name or "<stdin>" */
+    const char *field;   /* field path, e.g. "skills.leadership", or "" */
+    int line;            /* for malformed JSON; 0 otherwise */
+    int column;
+    const char *message; /* e.g. "expected an integer 0..5, got \"high\"" */
+} cadre_diag;
+
+/** Receives each diagnostic as it is found. */
+typedef void (*cadre_diag_fn)(void *userdata, const cadre_diag *diag);
+
+/* ---- Candidates -------------------------------------------------------------------------- */
+
+/** Largest candidate document accepted, in bytes. */
+#define CADRE_CANDIDATE_MAX_BYTES (4u * 1024u * 1024u)
+
+/**
+ * Parses and validates one candidate from JSON text.
+ *
+ * out:     receives the candidate, owned by the caller (cadre_candidate_free); NULL on error.
+ * json:    the text; need not be NUL-terminated.
+ * source:  name used in messages and in candidate->source, e.g. a path; may be NULL.
+ * on_diag: called for every warning and error, in document order; may be NULL.
+ * Returns 0; CADRE_EPARSE for malformed JSON (err has line and column); CADRE_ESCHEMA when a
+ * field breaks the schema (err names the first field, on_diag receives them all).
+ */
+CADRE_EXTERN int cadre_candidate_parse(cadre_candidate **out, const char *json, size_t len,
+                                       const char *source, cadre_diag_fn on_diag,
+                                       void *userdata, cadre_error *err);
+
+/** Reads `path` ("-" for standard input) and parses it as cadre_candidate_parse does.
+ *  Returns CADRE_EIO when the file cannot be read (missing, a directory, too large). */
+CADRE_EXTERN int cadre_candidate_load_file(cadre_candidate **out, const char *path,
+                                           cadre_diag_fn on_diag, void *userdata,
+                                           cadre_error *err);
+
+/** Number of warnings the loader attached to the candidate. */
+CADRE_EXTERN size_t cadre_candidate_warning_count(const cadre_candidate *c);
+
+/** Warning `i` (borrowed from the candidate), or NULL when out of range. */
+CADRE_EXTERN const cadre_diag *cadre_candidate_warning(const cadre_candidate *c, size_t i);
+
+/** Frees a candidate from cadre_candidate_parse/load_file. NULL is a no-op. */
+CADRE_EXTERN void cadre_candidate_free(cadre_candidate *c);
+
+/* ---- Engine ------------------------------------------------------------------------------ */
+
+typedef struct cadre_engine cadre_engine;
+
+/** How an engine finds and limits plugins. Initialise with cadre_engine_options_init(). */
+typedef struct cadre_engine_options {
+    uint32_t struct_size;
+    /* The folder of built-in plugins; NULL for the compiled-in default, "" for none. */
+    const char *builtin_dir;
+    /* The user's folder; NULL for $XDG_DATA_HOME/cadre/plugins (or ~/.local/share/...),
+     * "" for none. A missing user folder is not an error. */
+    const char *user_dir;
+    /* Nonzero to read the colon-separated CADRE_PLUGIN_PATH environment variable. */
+    int use_env_path;
+    /* Lua budget per call: CPU milliseconds (default 1000) and bytes of memory per rubric
+     * (default 64 MiB). 0 selects the default. */
+    uint32_t lua_time_limit_ms;
+    size_t lua_memory_limit;
+    /* Receives plugin load problems as they happen (they are also kept, see
+     * cadre_engine_refused). May be NULL. */
+    cadre_diag_fn on_diag;
+    void *userdata;
+} cadre_engine_options;
+
+/** Fills `opts` with the defaults: built-in and user folders, CADRE_PLUGIN_PATH read. */
+CADRE_EXTERN void cadre_engine_options_init(cadre_engine_options *opts);
+
+/** Creates an engine. `opts` may be NULL for the defaults. The engine belongs to the caller
+ *  (cadre_engine_free). No plugin is loaded until cadre_engine_load(). */
+CADRE_EXTERN int cadre_engine_new(cadre_engine **out, const cadre_engine_options *opts,
+                                  cadre_error *err);
+
+/** Frees the engine and unloads its plugins. NULL is a no-op. */
+CADRE_EXTERN void cadre_engine_free(cadre_engine *e);
+
+/** Adds a plugin folder ahead of every folder added before it and of the defaults (the CLI's
+ *  -P). The string is copied. Returns CADRE_EINVAL once plugins are loaded. */
+CADRE_EXTERN int cadre_engine_add_dir(cadre_engine *e, const char *dir, cadre_error *err);
+
+/**
+ * Loads every plugin on the search path, in order: added folders (latest first),
+ * CADRE_PLUGIN_PATH, the user folder, the built-in folder. Files ending in ".so" are native
+ * plugins, files ending in ".lua" (but not "_test.lua") are Lua rubrics. A plugin that fails
+ * to load is refused and reported (cadre_engine_refused); the others still load, and this
+ * function still returns 0. It fails only for a problem with the engine itself (memory).
+ */
+CADRE_EXTERN int cadre_engine_load(cadre_engine *e, cadre_error *err);
+
+/** Loads a single plugin file. Returns its load error; the refusal is also recorded. */
+CADRE_EXTERN int cadre_engine_load_file(cadre_engine *e, const char *path, cadre_error *err);
+
+/** What the engine knows about one loaded plugin. Borrowed from the engine. */
+typedef struct cadre_plugin_meta {
+    const char *name;
+    const char *title;
+    const char *version;
+    const char *kind; /* "native" or "lua" */
+    const char *path;
+    const char *sha256;
+    const char *description;
+    const char *const *inputs; /* NULL-terminated */
+    const cadre_param_spec *const *params; /* NULL-terminated */
+} cadre_plugin_meta;
+
+/** Number of loaded plugins; they are sorted by name. */
+CADRE_EXTERN size_t cadre_engine_plugin_count(const cadre_engine *e);
+
+/** Plugin `i` (0-based, by name), or NULL when out of range. */
+CADRE_EXTERN const cadre_plugin_meta *cadre_engine_plugin(const cadre_engine *e, size_t i);
+
+/** Number of plugin files that were refused, and refusal `i`: source = file, message = why. */
+CADRE_EXTERN size_t cadre_engine_refused_count(const cadre_engine *e);
+CADRE_EXTERN const cadre_diag *cadre_engine_refused(const cadre_engine *e, size_t i);
+
+/** Sets parameter `key` of plugin `plugin` for later runs. Checks that both exist and that the
+ *  value fits the parameter's type; the message suggests the closest name on a typo. */
+CADRE_EXTERN int cadre_engine_set_param(cadre_engine *e, const char *plugin, const char *key,
+                                        const char *value, cadre_error *err);
+
+/* ---- Assessing --------------------------------------------------------------------------- */
+
+typedef struct cadre_report cadre_report;
+
+/**
+ * Runs assessments on one candidate.
+ *
+ * out:   receives the report, owned by the caller (cadre_report_free).
+ * names: NULL-terminated plugin names to run, in that order; NULL runs every loaded plugin
+ *        in name order. An unknown name fails with CADRE_ENOTFOUND before anything runs.
+ * A plugin that fails produces an error result in the report; that is not a failure of this
+ * function, which returns 0 unless arguments are bad or memory runs out.
+ */
+CADRE_EXTERN int cadre_engine_assess(cadre_report **out, cadre_engine *e,
+                                     const cadre_candidate *c, const char *const *names,
+                                     cadre_error *err);
+
+/** Number of results (one per plugin run) and result `i`, borrowed from the report. */
+CADRE_EXTERN size_t cadre_report_count(const cadre_report *r);
+CADRE_EXTERN const cadre_result *cadre_report_result(const cadre_report *r, size_t i);
+
+/** The result of plugin `name`, or NULL. */
+CADRE_EXTERN const cadre_result *cadre_report_find(const cadre_report *r, const char *name);
+
+/** The number of results whose status is CADRE_STATUS_ERROR. */
+CADRE_EXTERN size_t cadre_report_error_count(const cadre_report *r);
+
+typedef enum cadre_format {
+    CADRE_FORMAT_TEXT = 0, /* for a person: aligned, bars, findings */
+    CADRE_FORMAT_JSON = 1, /* one document {"format":..., "reports":[...]}; docs/report.md */
+    CADRE_FORMAT_JSONL = 2 /* one compact report object per line */
+} cadre_format;
+
+enum {
+    CADRE_RENDER_COLOR = 1u << 0,   /* ANSI colour (text format only) */
+    CADRE_RENDER_UNICODE = 1u << 1, /* block characters for bars (text format only) */
+    CADRE_RENDER_VERBOSE = 1u << 2  /* text: also list every criterion's missing inputs */
+};
+
+/**
+ * Renders reports as text, JSON or JSON Lines.
+ *
+ * out: receives a NUL-terminated buffer owned by the caller (cadre_free); *len its length
+ *      without the NUL (len may be NULL).
+ */
+CADRE_EXTERN int cadre_report_render(char **out, size_t *len, const cadre_report *const *reports,
+                                     size_t count, cadre_format format, unsigned flags,
+                                     cadre_error *err);
+
+/** Frees a report. NULL is a no-op. */
+CADRE_EXTERN void cadre_report_free(cadre_report *r);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

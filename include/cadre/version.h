@@ -1,0 +1,22 @@
+/*
+ * cadre/version.h - the engine's version, the one place it is written down.
+ *
+ * CMakeLists.txt reads these three numbers, so the project version, the
+ * pkg-config file and `cadre --version` cannot disagree with the header.
+ */
+#ifndef CADRE_VERSION_H
+#define CADRE_VERSION_H
+
+#define CADRE_VERSION_MAJOR 0
+#define CADRE_VERSION_MINOR 1
+#define CADRE_VERSION_PATCH 0
+
+#define CADRE__STR2(x) #x
+#define CADRE__STR(x)  CADRE__STR2(x)
+
+/** The version as a string literal, e.g. "0.1.0". */
+#define CADRE_VERSION                                                                              \
+    CADRE__STR(CADRE_VERSION_MAJOR) "." CADRE__STR(CADRE_VERSION_MINOR) "." CADRE__STR(            \
+        CADRE_VERSION_PATCH)
+
+#endif
