@@ -826,6 +826,11 @@ int cadre_candidate_parse(cadre_candidate **out, const char *json, size_t len,
     if (L.ci->pub.source == NULL) L.oom = 1;
     L.source = L.ci->pub.source ? L.ci->pub.source : L.source;
 
+    if (len > CADRE_CANDIDATE_MAX_BYTES) {
+        error_at(&L, NULL, "%zu bytes is over the %u-byte limit for a candidate", len,
+                 CADRE_CANDIDATE_MAX_BYTES);
+        return finish(&L, NULL, out);
+    }
     /* A UTF-8 byte order mark is legal in a file but not in JSON; drop it. */
     if (len >= 3 && memcmp(json, "\xEF\xBB\xBF", 3) == 0) json += 3, len -= 3;
     if (len == 0 || all_blank(json, len)) {

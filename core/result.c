@@ -92,6 +92,56 @@ int cadre__builder_failed(const cadre_builder *b)
     return b->failed;
 }
 
+const char *cadre__builder_fail_message(const cadre_builder *b)
+{
+    return b->failed ? b->fail_message : NULL;
+}
+
+void cadre__builder_locate(cadre_builder *b, const char *file, int line)
+{
+    if (!b->failed || b->fail_file != NULL || file == NULL) return;
+    b->fail_file = cadre__arena_strdup(b->arena, file);
+    b->fail_line = line;
+}
+
+const cadre_criterion *cadre__builder_criterion_at(const cadre_builder *b, size_t i)
+{
+    const crit *c = cadre__vec_at(&b->criteria, i);
+
+    return c ? &c->pub : NULL;
+}
+
+double cadre__builder_confidence(const cadre_builder *b)
+{
+    double wsum = 0, wok = 0;
+
+    for (size_t i = 0; i < b->criteria.count; i++) {
+        const crit *c = cadre__vec_at(&b->criteria, i);
+
+        wsum += c->pub.weight;
+        if (c->missing.count == 0) wok += c->pub.weight;
+    }
+    return wsum > 0 ? wok / wsum : 1;
+}
+
+int cadre__builder_score(const cadre_builder *b, double *score)
+{
+    double wsum = 0, ssum = 0;
+
+    if (b->score_set) {
+        *score = b->score;
+        return 0;
+    }
+    for (size_t i = 0; i < b->criteria.count; i++) {
+        const crit *c = cadre__vec_at(&b->criteria, i);
+
+        wsum += c->pub.weight;
+        ssum += c->pub.weight * c->pub.score;
+    }
+    *score = wsum > 0 ? ssum / wsum : 0;
+    return wsum > 0 ? 0 : -1;
+}
+
 size_t cadre__builder_criteria_count(const cadre_builder *b)
 {
     return b->criteria.count;
@@ -338,7 +388,6 @@ static void sort_ranking(cadre_rank *r, size_t n)
 static void finish_criteria(cadre_builder *b, cadre_result *out)
 {
     cadre_criterion *arr = cadre__arena_alloc(b->arena, b->criteria.count * sizeof(*arr));
-    double wsum = 0, ssum = 0, wok = 0;
 
     if (arr == NULL) {
         cadre__builder_fail(b, CADRE_ENOMEM, NULL, 0, "out of memory");
@@ -350,14 +399,11 @@ static void finish_criteria(cadre_builder *b, cadre_result *out)
         arr[i] = c->pub;
         arr[i].missing = strings_out(b, &c->missing, 1);
         arr[i].missing_count = c->missing.count;
-        wsum += c->pub.weight;
-        ssum += c->pub.weight * c->pub.score;
-        if (c->missing.count == 0) wok += c->pub.weight;
     }
     out->criteria = arr;
     out->criteria_count = b->criteria.count;
-    out->score = b->score_set ? b->score : ssum / wsum;
-    out->confidence = wok / wsum;
+    cadre__builder_score(b, &out->score);
+    out->confidence = cadre__builder_confidence(b);
 }
 
 void cadre__builder_finish(cadre_builder *b, cadre_result *out)

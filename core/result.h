@@ -9,6 +9,8 @@
 
 #define CADRE__MAX_TEXT    4000 /* bytes in one evidence, finding or note */
 #define CADRE__MAX_ENTRIES 1000 /* criteria, findings, ranks or details in one result */
+/* The band of a declarative rubric when too much of the weight rests on missing inputs. */
+#define CADRE__BAND_UNKNOWN "not enough information"
 
 /* A resolved parameter: the plugin's spec plus the text value in effect (NULL if none). */
 typedef struct cadre__param {
@@ -43,6 +45,16 @@ int cadre__builder_set_summary(cadre_builder *b, const char *summary);
 int cadre__builder_fail(cadre_builder *b, int code, const char *file, int line,
                         const char *message);
 int cadre__builder_failed(const cadre_builder *b);
+/* The first failure's message, or NULL. */
+const char *cadre__builder_fail_message(const cadre_builder *b);
+/* Attaches a file and line to a failure that has none yet. */
+void cadre__builder_locate(cadre_builder *b, const char *file, int line);
+/* Criterion i added so far (its missing list is not filled in yet), or NULL. */
+const cadre_criterion *cadre__builder_criterion_at(const cadre_builder *b, size_t i);
+/* Share of the criteria's weight whose inputs were all present, 0..1 (1 with no criteria). */
+double cadre__builder_confidence(const cadre_builder *b);
+/* The weighted mean of the criteria so far; 0 (and returns -1) when there are none. */
+int cadre__builder_score(const cadre_builder *b, double *score);
 size_t cadre__builder_criteria_count(const cadre_builder *b);
 
 /* Completes `out` (whose plugin metadata the caller has filled). A result without criteria or

@@ -259,6 +259,19 @@ static const cadre__vocab vocabs[] = {
     V("tool", tools),        V("field", fields),        V("function", functions),
 };
 
+const char *cadre_vocab_name(size_t i)
+{
+    return i < CADRE__ARRAY_LEN(vocabs) ? vocabs[i].name : NULL;
+}
+
+const cadre_vocab_entry *cadre_vocab_entries(const char *vocabulary, size_t *count)
+{
+    const cadre__vocab *v = vocabulary ? cadre__vocab_get(vocabulary) : NULL;
+
+    if (count) *count = v ? v->count : 0;
+    return v ? v->entries : NULL;
+}
+
 const cadre__vocab *cadre__vocab_get(const char *name)
 {
     for (size_t i = 0; i < CADRE__ARRAY_LEN(vocabs); i++)

@@ -6,12 +6,8 @@
 
 #include "internal.h"
 
-typedef struct cadre__vocab_entry {
-    const char *id;      /* snake_case, stable */
-    const char *label;   /* for people */
-    const char *meaning; /* one line */
-    const char *extra;   /* per vocabulary: O*NET id, industry emphasis, tool category, ... */
-} cadre__vocab_entry;
+/* The public entry type is the internal one: the tables are handed out as they are. */
+typedef cadre_vocab_entry cadre__vocab_entry;
 
 typedef struct cadre__vocab {
     const char *name; /* "skill", "industry", "certification", "tool", "field", "function" */

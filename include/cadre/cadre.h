@@ -124,6 +124,29 @@ CADRE_EXTERN const cadre_diag *cadre_candidate_warning(const cadre_candidate *c,
 /** Frees a candidate from cadre_candidate_parse/load_file. NULL is a no-op. */
 CADRE_EXTERN void cadre_candidate_free(cadre_candidate *c);
 
+/** The candidate JSON Schema (draft 2020-12), generated from the loader's own tables.
+ *  out: a NUL-terminated buffer owned by the caller (cadre_free). */
+CADRE_EXTERN int cadre_candidate_schema(char **out, cadre_error *err);
+
+/* ---- Vocabularies ------------------------------------------------------------------------ */
+
+/** One entry of a controlled vocabulary (static storage). */
+typedef struct cadre_vocab_entry {
+    const char *id;      /* snake_case, stable */
+    const char *label;   /* for people */
+    const char *meaning; /* one line */
+    const char *extra;   /* per vocabulary: O*NET element (skill), COO emphasis (industry),
+                            areas (certification), category (tool), "business" (field),
+                            "operations" (function); may be NULL */
+} cadre_vocab_entry;
+
+/** Name of vocabulary `i` ("skill", "industry", "certification", "tool", "field",
+ *  "function"), or NULL past the end. */
+CADRE_EXTERN const char *cadre_vocab_name(size_t i);
+
+/** The entries of a vocabulary, in their documented order; NULL (count 0) for an unknown name. */
+CADRE_EXTERN const cadre_vocab_entry *cadre_vocab_entries(const char *vocabulary, size_t *count);
+
 /* ---- Engine ------------------------------------------------------------------------------ */
 
 typedef struct cadre_engine cadre_engine;

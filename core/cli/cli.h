@@ -1,0 +1,71 @@
+/*
+ * core/cli/cli.h - the cadre program. It uses only the public headers, as an embedder would.
+ */
+#ifndef CADRE_CLI_H
+#define CADRE_CLI_H
+
+#include <stdio.h>
+
+#include <cadre/cadre.h>
+
+/* Exit codes (docs/cli.md). */
+enum {
+    EXIT_OK = 0,       /* everything ran and passed */
+    EXIT_FAILED = 1,   /* an assessment or a plugin failed, or a rubric test failed */
+    EXIT_USAGE = 2,    /* bad command line; nothing ran */
+    EXIT_INPUT = 3,    /* a candidate file was unreadable or invalid */
+    EXIT_PLUGINS = 4,  /* no usable assessment to run */
+    EXIT_INTERNAL = 5  /* out of memory or similar */
+};
+
+#define MAX_DIRS 64
+
+/* Options shared by the commands that load plugins or print reports. */
+typedef struct cli_opts {
+    const char *dirs[MAX_DIRS]; /* -P, in command-line order */
+    int ndirs;
+    int no_user, no_builtin;
+    const char *format; /* "text", "json", "jsonl", "markdown" */
+    int color;          /* -1 auto, 0 never, 1 always */
+    int ascii;
+    int verbose;
+    unsigned long time_ms;
+    unsigned long memory_mb;
+    const char *assessments; /* -a, comma-separated */
+    const char *sets[64];    /* --set plugin.key=value */
+    int nsets;
+} cli_opts;
+
+extern const char *cli_prog;
+
+/* Common option parsing: returns 1 if `opt` (a getopt_long result) was a common option and
+ * was consumed, 0 if not, -1 on a bad value (message printed). */
+int cli_common_option(cli_opts *o, int opt, const char *arg);
+/* Makes an engine from the options, loads plugins and applies --set. Prints problems. */
+int cli_engine(cadre_engine **out, const cli_opts *o, int quiet_refusals);
+/* The render flags for stdout under these options. */
+unsigned cli_render_flags(const cli_opts *o);
+/* Prints a diagnostic to stderr as "error: file: field: message". */
+void cli_print_diag(void *ud, const cadre_diag *d);
+/* fprintf(stderr, "cadre: ...") */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Writes a rendered buffer to stdout; returns EXIT_INTERNAL on a write error. */
+int cli_write(const char *buf, size_t len);
+
+int cmd_assess(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+int cmd_vocab(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
+
+/* The long options every plugin-loading command accepts, for getopt_long tables. */
+#define CLI_COMMON_LONGOPTS                                                                        \
+    {"plugins", required_argument, NULL, 'P'}, {"no-user-plugins", no_argument, NULL, 1001},       \
+        {"no-builtin-plugins", no_argument, NULL, 1002}, {"format", required_argument, NULL, 'f'}, \
+        {"color", required_argument, NULL, 1003}, {"ascii", no_argument, NULL, 1004},              \
+        {"lua-time-limit", required_argument, NULL, 1005},                                         \
+        {"lua-memory-limit", required_argument, NULL, 1006}, {"verbose", no_argument, NULL, 'v'},  \
+        {"help", no_argument, NULL, 'h'}
+
+#endif

@@ -1,0 +1,342 @@
+/*
+ * core/cli/cmd_assess.c - `cadre assess` (files) and `cadre batch` (JSON Lines streams).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "cli.h"
+
+static const char assess_usage[] =
+    "usage: cadre assess [options] FILE...\n"
+    "\n"
+    "Assess each candidate file (JSON, see docs/candidate.md; - reads standard input) with the\n"
+    "loaded assessments and print one report.\n"
+    "\n"
+    "options:\n"
+    "  -a, --assessments NAMES   run only these, comma-separated, in this order\n"
+    "  -f, --format FORMAT       text (default), json or jsonl (docs/report.md)\n"
+    "  -s, --set PLUGIN.KEY=VALUE\n"
+    "                            set a parameter, e.g. --set skills_gap.role=operations_manager\n"
+    "  -P, --plugins DIR         also load plugins from DIR (before all others; repeatable)\n"
+    "      --no-user-plugins     skip ~/.local/share/cadre/plugins\n"
+    "      --no-builtin-plugins  skip the built-in assessments\n"
+    "      --color WHEN          auto (default: on a terminal, unless NO_COLOR), always, never\n"
+    "      --ascii               draw bars with ASCII characters\n"
+    "      --lua-time-limit MS   CPU budget per Lua assessment call (default 1000)\n"
+    "      --lua-memory-limit MB memory cap per Lua rubric (default 64)\n"
+    "  -v, --verbose             list each criterion's missing inputs\n"
+    "  -h, --help                this help\n"
+    "\n"
+    "exit status: 0 all assessments ran; 1 an assessment failed or a plugin was refused;\n"
+    "2 usage error; 3 a candidate file was invalid; 4 no such assessment; 5 internal error\n";
+
+static const char batch_usage[] =
+    "usage: cadre batch [options] [FILE|-]\n"
+    "\n"
+    "Read candidates as JSON Lines (one JSON object per line) from FILE or standard input and\n"
+    "write one compact JSON report per input line, in order. A line that is not a valid\n"
+    "candidate produces a report with an \"error\" member naming the line, so no record is lost.\n"
+    "Blank lines are skipped.\n"
+    "\n"
+    "options: -a, -s/--set, -P, --no-user-plugins, --no-builtin-plugins, --lua-time-limit,\n"
+    "--lua-memory-limit and -h as for `cadre assess`.\n"
+    "\n"
+    "exit status: 0 every line assessed; 1 an assessment failed; 2 usage error; 3 a line was\n"
+    "not a valid candidate; 4 no such assessment; 5 internal error\n";
+
+static const struct option longopts[] = {
+    CLI_COMMON_LONGOPTS,
+    {"assessments", required_argument, NULL, 'a'},
+    {"set", required_argument, NULL, 's'},
+    {NULL, 0, NULL, 0},
+};
+
+/* Parses options; returns -1 to continue, or an exit code. */
+static int parse(cli_opts *o, int argc, char **argv, const char *usage)
+{
+    int c;
+
+    memset(o, 0, sizeof(*o));
+    o->color = -1;
+    o->format = "text";
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "+a:s:P:f:vh", longopts, NULL)) != -1) {
+        int r = cli_common_option(o, c, optarg);
+
+        if (r < 0) return EXIT_USAGE;
+        if (r > 0) continue;
+        switch (c) {
+        case 'a': o->assessments = optarg; break;
+        case 's':
+            if (o->nsets == 64) {
+                cli_error("too many --set options");
+                return EXIT_USAGE;
+            }
+            o->sets[o->nsets++] = optarg;
+            break;
+        case 'h': fputs(usage, stdout); return EXIT_OK;
+        default: fputs(usage, stderr); return EXIT_USAGE;
+        }
+    }
+    return -1;
+}
+
+/* Splits -a "a,b" into a NULL-terminated array (in `buf`), or NULL for "all". */
+static const char **split_names(const char *list, char *buf, size_t size, const char **names,
+                                size_t max)
+{
+    size_t n = 0;
+
+    if (list == NULL) return NULL;
+    snprintf(buf, size, "%s", list);
+    for (char *save = NULL, *tok = strtok_r(buf, ",", &save); tok && n + 1 < max;
+         tok = strtok_r(NULL, ",", &save))
+        names[n++] = tok;
+    names[n] = NULL;
+    return names;
+}
+
+/* Exit status when plugins were refused: only if we ran "everything", since then something
+ * the user expected to run did not. */
+static int refused_status(const cadre_engine *e, const cli_opts *o)
+{
+    return o->assessments == NULL && cadre_engine_refused_count(e) > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+static int no_plugins(const cadre_engine *e)
+{
+    if (cadre_engine_plugin_count(e) > 0) return 0;
+    cli_error("no assessments are loaded; `cadre list` shows the search path and any refusals");
+    return 1;
+}
+
+static int worst(int a, int b)
+{
+    /* Usage and internal errors dominate, then invalid input, then failed assessments. */
+    static const int rank[] = {0, 1, 5, 3, 4, 6};
+
+    return rank[b] > rank[a] ? b : a;
+}
+
+int cmd_assess(int argc, char **argv)
+{
+    cli_opts o;
+    cadre_engine *e = NULL;
+    cadre_report **reports;
+    const char *names_buf[65], **names;
+    char list_buf[1024];
+    cadre_format fmt;
+    int rc = parse(&o, argc, argv, assess_usage), n = 0, status = EXIT_OK;
+
+    if (rc >= 0) return rc;
+    if (strcmp(o.format, "text") == 0)
+        fmt = CADRE_FORMAT_TEXT;
+    else if (strcmp(o.format, "json") == 0)
+        fmt = CADRE_FORMAT_JSON;
+    else if (strcmp(o.format, "jsonl") == 0)
+        fmt = CADRE_FORMAT_JSONL;
+    else {
+        cli_error("--format: expected text, json or jsonl, got '%s'", o.format);
+        return EXIT_USAGE;
+    }
+    if (optind >= argc) {
+        cli_error("no candidate file given\n\n%s", assess_usage);
+        return EXIT_USAGE;
+    }
+    if ((rc = cli_engine(&e, &o, 0)) != EXIT_OK) return rc;
+    if (no_plugins(e)) {
+        cadre_engine_free(e);
+        return EXIT_PLUGINS;
+    }
+    names = split_names(o.assessments, list_buf, sizeof(list_buf), names_buf, 65);
+    reports = calloc((size_t)(argc - optind), sizeof(*reports));
+    if (reports == NULL) {
+        cadre_engine_free(e);
+        return EXIT_INTERNAL;
+    }
+    for (int i = optind; i < argc; i++) {
+        cadre_candidate *c = NULL;
+        cadre_error err;
+
+        /* Warnings go into the report; errors are printed as they are found. */
+        if (cadre_candidate_load_file(&c, argv[i], NULL, NULL, &err) != 0) {
+            cli_error("%s", err.message);
+            status = worst(status, err.code == CADRE_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT);
+            continue;
+        }
+        rc = cadre_engine_assess(&reports[n], e, c, (const char *const *)names, &err);
+        cadre_candidate_free(c);
+        if (rc != 0) {
+            cli_error("%s", err.message);
+            status = worst(status, rc == CADRE_ENOTFOUND ? EXIT_PLUGINS : EXIT_INTERNAL);
+            break;
+        }
+        if (cadre_report_error_count(reports[n]) > 0) status = worst(status, EXIT_FAILED);
+        n++;
+    }
+    if (n > 0) {
+        char *out = NULL;
+        size_t len = 0;
+        cadre_error err;
+
+        if (cadre_report_render(&out, &len, (const cadre_report *const *)reports, (size_t)n, fmt,
+                                cli_render_flags(&o), &err) != 0) {
+            cli_error("%s", err.message);
+            status = worst(status, EXIT_INTERNAL);
+        } else {
+            status = worst(status, cli_write(out, len));
+        }
+        cadre_free(out);
+    }
+    status = worst(status, refused_status(e, &o));
+    for (int i = 0; i < n; i++) cadre_report_free(reports[i]);
+    free(reports);
+    cadre_engine_free(e);
+    return status;
+}
+
+/* ---- batch ---- */
+
+typedef struct line_diag {
+    cJSON *list; /* every error diagnostic of the current line */
+} line_diag;
+
+static void collect_diag(void *ud, const cadre_diag *d)
+{
+    line_diag *ld = ud;
+    cJSON *o;
+
+    if (d->severity != CADRE_SEVERITY_ERROR || ld->list == NULL) return;
+    o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "field", d->field ? d->field : "");
+    cJSON_AddStringToObject(o, "message", d->message);
+    if (d->line) {
+        cJSON_AddNumberToObject(o, "line", d->line);
+        cJSON_AddNumberToObject(o, "column", d->column);
+    }
+    cJSON_AddItemToArray(ld->list, o);
+}
+
+/* The record for a line that is not a valid candidate: same envelope as a report. */
+static int write_input_error(const char *source, const cadre_error *err, cJSON *problems)
+{
+    cJSON *o = cJSON_CreateObject(), *eng = cJSON_CreateObject(), *cand = cJSON_CreateObject();
+    cJSON *e = cJSON_CreateObject();
+    char *s;
+    int rc;
+
+    cJSON_AddStringToObject(o, "format", "cadre-report");
+    cJSON_AddNumberToObject(o, "format_version", 1);
+    cJSON_AddStringToObject(eng, "name", "cadre");
+    cJSON_AddStringToObject(eng, "version", cadre_version());
+    cJSON_AddNumberToObject(eng, "plugin_abi", CADRE_PLUGIN_ABI_VERSION);
+    cJSON_AddItemToObject(o, "engine", eng);
+    cJSON_AddNullToObject(cand, "id");
+    cJSON_AddNullToObject(cand, "name");
+    cJSON_AddStringToObject(cand, "source", source);
+    cJSON_AddItemToObject(o, "candidate", cand);
+    cJSON_AddStringToObject(e, "message", err->message);
+    cJSON_AddItemToObject(e, "problems", problems);
+    cJSON_AddItemToObject(o, "error", e);
+    cJSON_AddItemToObject(o, "assessments", cJSON_CreateArray());
+    s = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    if (s == NULL) return EXIT_INTERNAL;
+    rc = printf("%s\n", s) < 0 ? EXIT_INTERNAL : EXIT_OK;
+    free(s);
+    return rc;
+}
+
+static int batch_line(cadre_engine *e, const char *const *names, const char *line, size_t len,
+                      const char *source)
+{
+    line_diag ld = {cJSON_CreateArray()};
+    cadre_candidate *c = NULL;
+    cadre_report *r = NULL;
+    cadre_error err;
+    char *out = NULL;
+    int rc;
+
+    if (cadre_candidate_parse(&c, line, len, source, collect_diag, &ld, &err) != 0) {
+        cli_error("%s", err.message);
+        rc = write_input_error(source, &err, ld.list);
+        return rc == EXIT_OK ? EXIT_INPUT : rc;
+    }
+    cJSON_Delete(ld.list);
+    rc = cadre_engine_assess(&r, e, c, names, &err);
+    cadre_candidate_free(c);
+    if (rc != 0) {
+        cli_error("%s", err.message);
+        return rc == CADRE_ENOTFOUND ? EXIT_PLUGINS : EXIT_INTERNAL;
+    }
+    rc = cadre_report_error_count(r) ? EXIT_FAILED : EXIT_OK;
+    if (cadre_report_render(&out, &len, (const cadre_report *const *)&r, 1, CADRE_FORMAT_JSONL, 0,
+                            &err) != 0 ||
+        fwrite(out, 1, len, stdout) != len)
+        rc = EXIT_INTERNAL;
+    cadre_free(out);
+    cadre_report_free(r);
+    return rc;
+}
+
+static int blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') return 0;
+    return 1;
+}
+
+int cmd_batch(int argc, char **argv)
+{
+    cli_opts o;
+    cadre_engine *e = NULL;
+    const char *names_buf[65], **names, *path;
+    char list_buf[1024], *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    long lineno = 0;
+    FILE *in;
+    int rc = parse(&o, argc, argv, batch_usage), status = EXIT_OK;
+
+    if (rc >= 0) return rc;
+    if (argc - optind > 1) {
+        cli_error("batch reads one stream; got %d files\n\n%s", argc - optind, batch_usage);
+        return EXIT_USAGE;
+    }
+    path = optind < argc ? argv[optind] : "-";
+    in = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+    if (in == NULL) {
+        cli_error("cannot open %s: %s", path, strerror(errno));
+        return EXIT_INPUT;
+    }
+    if ((rc = cli_engine(&e, &o, 0)) != EXIT_OK || no_plugins(e)) {
+        if (in != stdin) fclose(in);
+        cadre_engine_free(e);
+        return rc != EXIT_OK ? rc : EXIT_PLUGINS;
+    }
+    names = split_names(o.assessments, list_buf, sizeof(list_buf), names_buf, 65);
+    while ((len = getline(&line, &cap, in)) >= 0) {
+        char source[600];
+
+        lineno++;
+        if (blank(line, (size_t)len)) continue;
+        snprintf(source, sizeof(source), "%s:%ld", strcmp(path, "-") == 0 ? "<stdin>" : path, lineno);
+        rc = batch_line(e, (const char *const *)names, line, (size_t)len, source);
+        status = worst(status, rc);
+        if (rc == EXIT_INTERNAL || rc == EXIT_PLUGINS) break;
+    }
+    if (ferror(in)) {
+        cli_error("error reading %s: %s", path, strerror(errno));
+        status = worst(status, EXIT_INPUT);
+    }
+    free(line);
+    if (in != stdin) fclose(in);
+    if (fflush(stdout) != 0) status = worst(status, EXIT_INTERNAL);
+    status = worst(status, refused_status(e, &o));
+    cadre_engine_free(e);
+    return status;
+}

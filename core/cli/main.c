@@ -1,0 +1,270 @@
+/*
+ * core/cli/main.c - `cadre`: command dispatch and what the commands share.
+ */
+#include <errno.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#ifndef CADRE_PLUGIN_REL
+#define CADRE_PLUGIN_REL "../lib/cadre/plugins"
+#endif
+
+const char *cli_prog = "cadre";
+
+static const char usage[] =
+    "usage: cadre <command> [options]\n"
+    "\n"
+    "Assess a person's profile against a role with plugin assessments.\n"
+    "\n"
+    "commands:\n"
+    "  assess FILE...    assess candidate files (JSON) and print a report\n"
+    "  batch [FILE|-]    assess a stream of candidates, one JSON object per line\n"
+    "  list              list the assessments that are loaded, and any refused\n"
+    "  validate FILE...  check candidate files against the schema\n"
+    "  vocab [NAME]      print the skill, industry and other vocabularies\n"
+    "  schema            print the candidate JSON Schema\n"
+    "\n"
+    "  cadre <command> --help   options of one command\n"
+    "  cadre --version          versions of cadre and its plugin ABI\n"
+    "\n"
+    "Start with: cadre assess docs/examples/candidates/<file>.json\n"
+    "Documentation: docs/cli.md, docs/candidate.md, docs/assessments.md\n";
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+
+    fprintf(stderr, "%s: ", cli_prog);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void cli_print_diag(void *ud, const cadre_diag *d)
+{
+    const char *kind = d->severity == CADRE_SEVERITY_ERROR ? "error" : "warning";
+
+    (void)ud;
+    if (d->line)
+        fprintf(stderr, "%s: %s:%d:%d: %s\n", kind, d->source, d->line, d->column, d->message);
+    else if (d->field && *d->field)
+        fprintf(stderr, "%s: %s: %s: %s\n", kind, d->source, d->field, d->message);
+    else
+        fprintf(stderr, "%s: %s: %s\n", kind, d->source, d->message);
+}
+
+int cli_write(const char *buf, size_t len)
+{
+    if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
+        cli_error("cannot write the report: %s", strerror(errno));
+        return EXIT_INTERNAL;
+    }
+    return EXIT_OK;
+}
+
+static int parse_ulong(const char *s, unsigned long max, unsigned long *out)
+{
+    char *end;
+    unsigned long v;
+
+    errno = 0;
+    v = strtoul(s, &end, 10);
+    if (*s == '\0' || *s == '-' || *end != '\0' || errno != 0 || v == 0 || v > max) return -1;
+    *out = v;
+    return 0;
+}
+
+int cli_common_option(cli_opts *o, int opt, const char *arg)
+{
+    switch (opt) {
+    case 'P':
+        if (o->ndirs == MAX_DIRS) {
+            cli_error("too many -P folders (at most %d)", MAX_DIRS);
+            return -1;
+        }
+        o->dirs[o->ndirs++] = arg;
+        return 1;
+    case 1001: o->no_user = 1; return 1;
+    case 1002: o->no_builtin = 1; return 1;
+    case 'f': o->format = arg; return 1;
+    case 1003:
+        if (strcmp(arg, "auto") == 0)
+            o->color = -1;
+        else if (strcmp(arg, "always") == 0)
+            o->color = 1;
+        else if (strcmp(arg, "never") == 0)
+            o->color = 0;
+        else {
+            cli_error("--color: expected auto, always or never, got '%s'", arg);
+            return -1;
+        }
+        return 1;
+    case 1004: o->ascii = 1; return 1;
+    case 1005:
+        if (parse_ulong(arg, 600000, &o->time_ms) != 0) {
+            cli_error("--lua-time-limit: expected milliseconds 1..600000, got '%s'", arg);
+            return -1;
+        }
+        return 1;
+    case 1006:
+        if (parse_ulong(arg, 65536, &o->memory_mb) != 0) {
+            cli_error("--lua-memory-limit: expected MiB 1..65536, got '%s'", arg);
+            return -1;
+        }
+        return 1;
+    case 'v': o->verbose = 1; return 1;
+    default: return 0;
+    }
+}
+
+/* Built-in plugins: next to the program in a build tree (build/cadre, build/plugins), or at
+ * the installed place relative to the program (bin/ -> lib/cadre/plugins). */
+static const char *builtin_dir(void)
+{
+    static char dir[PATH_MAX + 64];
+    char exe[PATH_MAX], probe[PATH_MAX + 64];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+    char *slash;
+    struct stat st;
+
+    if (n <= 0) return NULL; /* the library's compiled-in default */
+    exe[n] = '\0';
+    slash = strrchr(exe, '/');
+    if (slash == NULL) return NULL;
+    *slash = '\0';
+    snprintf(probe, sizeof(probe), "%s/CMakeCache.txt", exe);
+    if (stat(probe, &st) == 0) {
+        snprintf(dir, sizeof(dir), "%s/plugins", exe);
+        return dir;
+    }
+    snprintf(dir, sizeof(dir), "%s/%s", exe, CADRE_PLUGIN_REL);
+    return dir;
+}
+
+static int apply_sets(cadre_engine *e, const cli_opts *o)
+{
+    for (int i = 0; i < o->nsets; i++) {
+        char buf[512];
+        char *dot, *eq;
+        cadre_error err;
+
+        snprintf(buf, sizeof(buf), "%s", o->sets[i]);
+        dot = strchr(buf, '.');
+        eq = strchr(buf, '=');
+        if (dot == NULL || eq == NULL || dot > eq) {
+            cli_error("--set %s: expected plugin.key=value", o->sets[i]);
+            return EXIT_USAGE;
+        }
+        *dot = *eq = '\0';
+        if (cadre_engine_set_param(e, buf, dot + 1, eq + 1, &err) != 0) {
+            cli_error("--set %s: %s", o->sets[i], err.message);
+            return EXIT_USAGE;
+        }
+    }
+    return EXIT_OK;
+}
+
+int cli_engine(cadre_engine **out, const cli_opts *o, int quiet_refusals)
+{
+    cadre_engine_options eo;
+    cadre_engine *e;
+    cadre_error err;
+    int rc;
+
+    *out = NULL;
+    cadre_engine_options_init(&eo);
+    eo.builtin_dir = o->no_builtin ? "" : builtin_dir();
+    eo.user_dir = o->no_user ? "" : NULL;
+    eo.lua_time_limit_ms = (uint32_t)o->time_ms;
+    eo.lua_memory_limit = (size_t)o->memory_mb << 20;
+    eo.on_diag = quiet_refusals ? NULL : cli_print_diag;
+    if (cadre_engine_new(&e, &eo, &err) != 0) {
+        cli_error("%s", err.message);
+        return EXIT_INTERNAL;
+    }
+    /* -P folders in command-line order; the first given wins a name clash. */
+    for (int i = o->ndirs - 1; i >= 0; i--) cadre_engine_add_dir(e, o->dirs[i], NULL);
+    if (cadre_engine_load(e, &err) != 0) {
+        cli_error("%s", err.message);
+        cadre_engine_free(e);
+        return EXIT_INTERNAL;
+    }
+    rc = apply_sets(e, o);
+    if (rc != EXIT_OK) {
+        cadre_engine_free(e);
+        return rc;
+    }
+    *out = e;
+    return EXIT_OK;
+}
+
+unsigned cli_render_flags(const cli_opts *o)
+{
+    unsigned flags = 0;
+    const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+    const char *codeset = nl_langinfo(CODESET);
+
+    /* Colour only on a terminal (or when asked), and never when NO_COLOR is set to anything
+     * (https://no-color.org): a user who set it does not want colour from any program. */
+    if (!(no_color && *no_color) &&
+        (o->color == 1 ||
+         (o->color == -1 && isatty(STDOUT_FILENO) && !(term && strcmp(term, "dumb") == 0))))
+        flags |= CADRE_RENDER_COLOR;
+    if (!o->ascii && codeset && strcmp(codeset, "UTF-8") == 0) flags |= CADRE_RENDER_UNICODE;
+    if (o->verbose) flags |= CADRE_RENDER_VERBOSE;
+    return flags;
+}
+
+static int version(void)
+{
+    printf("cadre %s (library %s, plugin ABI %d, candidate schema %d)\n", CADRE_VERSION,
+           cadre_version(), CADRE_PLUGIN_ABI_VERSION, CADRE_CANDIDATE_VERSION);
+    return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+    static const struct {
+        const char *name;
+        int (*fn)(int, char **);
+    } cmds[] = {{"assess", cmd_assess},     {"batch", cmd_batch}, {"list", cmd_list},
+                {"validate", cmd_validate}, {"vocab", cmd_vocab}, {"schema", cmd_schema}};
+    const char *cmd;
+
+    setlocale(LC_CTYPE, "");
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        fputs(usage, stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) return version();
+    if (strcmp(cmd, "help") == 0) {
+        char *help_argv[] = {argv[2], "--help", NULL};
+
+        if (argc < 3) {
+            fputs(usage, stdout);
+            return EXIT_OK;
+        }
+        for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+            if (strcmp(argv[2], cmds[i].name) == 0) return cmds[i].fn(2, help_argv);
+        cli_error("no command '%s'; see cadre --help", argv[2]);
+        return EXIT_USAGE;
+    }
+    for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+        if (strcmp(cmd, cmds[i].name) == 0) return cmds[i].fn(argc - 1, argv + 1);
+    cli_error("no command '%s'; see cadre --help", cmd);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,394 @@
+/*
+ * core/engine.c - the registry of plugins and the assessment run.
+ *
+ * Only this file holds plugins (and through them library handles and Lua states). A plugin
+ * that fails to load is refused with a diagnostic and the engine carries on with the rest; a
+ * plugin that fails while assessing yields an error result and the others still run.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "engine_internal.h"
+
+#ifndef CADRE_PLUGIN_DIR
+#define CADRE_PLUGIN_DIR "/usr/local/lib/cadre/plugins"
+#endif
+
+#define DEFAULT_TIME_MS 1000
+#define DEFAULT_MEMORY  ((size_t)64 << 20)
+
+void cadre_engine_options_init(cadre_engine_options *opts)
+{
+    memset(opts, 0, sizeof(*opts));
+    opts->struct_size = sizeof(*opts);
+    opts->use_env_path = 1;
+}
+
+static char *dup_opt(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+int cadre_engine_new(cadre_engine **out, const cadre_engine_options *opts, cadre_error *err)
+{
+    cadre_engine_options o;
+    cadre_engine *e;
+
+    if (out == NULL) return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_engine_new: out is NULL");
+    *out = NULL;
+    cadre_engine_options_init(&o);
+    if (opts != NULL) {
+        if (opts->struct_size < offsetof(cadre_engine_options, userdata) + sizeof(void *))
+            return cadre__fail(err, CADRE_EINVAL, "", 0, 0,
+                               "cadre_engine_options.struct_size %u is too small; call "
+                               "cadre_engine_options_init() first",
+                               opts->struct_size);
+        memcpy(&o, opts, opts->struct_size < sizeof(o) ? opts->struct_size : sizeof(o));
+    }
+    e = calloc(1, sizeof(*e));
+    if (e == NULL) return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
+    cadre__arena_init(&e->arena, 4096);
+    e->dirs = (cadre__vec)CADRE__VEC_INIT(const char *);
+    e->plugins = (cadre__vec)CADRE__VEC_INIT(cadre__plugin *);
+    e->refused = (cadre__vec)CADRE__VEC_INIT(cadre_diag);
+    e->builtin_dir = dup_opt(o.builtin_dir ? o.builtin_dir : CADRE_PLUGIN_DIR);
+    e->user_dir = dup_opt(o.user_dir);
+    e->use_env_path = o.use_env_path;
+    e->limits.time_ms = o.lua_time_limit_ms ? o.lua_time_limit_ms : DEFAULT_TIME_MS;
+    e->limits.memory = o.lua_memory_limit ? o.lua_memory_limit : DEFAULT_MEMORY;
+    e->on_diag = o.on_diag;
+    e->userdata = o.userdata;
+    if (e->builtin_dir == NULL || (o.user_dir && e->user_dir == NULL)) {
+        cadre_engine_free(e);
+        return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
+    }
+    *out = e;
+    return 0;
+}
+
+void cadre_engine_free(cadre_engine *e)
+{
+    if (e == NULL) return;
+    for (size_t i = 0; i < e->plugins.count; i++)
+        cadre__plugin_free(*(cadre__plugin **)cadre__vec_at(&e->plugins, i));
+    cadre__vec_free(&e->plugins);
+    cadre__vec_free(&e->dirs);
+    cadre__vec_free(&e->refused);
+    cadre__arena_free(&e->arena);
+    free(e->builtin_dir);
+    free(e->user_dir);
+    free(e);
+}
+
+int cadre_engine_add_dir(cadre_engine *e, const char *dir, cadre_error *err)
+{
+    const char **slot;
+
+    if (e == NULL || dir == NULL)
+        return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_engine_add_dir: NULL argument");
+    if (e->loaded)
+        return cadre__fail(err, CADRE_EINVAL, dir, 0, 0,
+                           "plugin folders must be added before cadre_engine_load()");
+    slot = cadre__vec_push(&e->dirs);
+    if (slot == NULL || (*slot = cadre__arena_strdup(&e->arena, dir)) == NULL)
+        return cadre__fail(err, CADRE_ENOMEM, dir, 0, 0, "out of memory");
+    return 0;
+}
+
+/* ---- refusals ---- */
+
+static void refuse(cadre_engine *e, const char *path, const cadre_error *why)
+{
+    cadre_diag *d = cadre__vec_push(&e->refused);
+
+    if (d == NULL) return;
+    d->severity = CADRE_SEVERITY_ERROR;
+    d->source = cadre__arena_strdup(&e->arena, path);
+    d->field = "";
+    d->line = why->line;
+    d->column = why->column;
+    d->message = cadre__arena_strdup(&e->arena, why->message);
+    if (d->source == NULL || d->message == NULL) {
+        e->refused.count--;
+        return;
+    }
+    if (e->on_diag) e->on_diag(e->userdata, d);
+}
+
+size_t cadre_engine_refused_count(const cadre_engine *e)
+{
+    return e ? e->refused.count : 0;
+}
+
+const cadre_diag *cadre_engine_refused(const cadre_engine *e, size_t i)
+{
+    return e ? cadre__vec_at(&e->refused, i) : NULL;
+}
+
+/* ---- the registry ---- */
+
+static cadre__plugin *plugin_at(const cadre_engine *e, size_t i)
+{
+    cadre__plugin **pp = cadre__vec_at(&e->plugins, i);
+
+    return pp ? *pp : NULL;
+}
+
+cadre__plugin *cadre__engine_find(const cadre_engine *e, const char *name)
+{
+    for (size_t i = 0; i < e->plugins.count; i++)
+        if (strcmp(plugin_at(e, i)->meta.name, name) == 0) return plugin_at(e, i);
+    return NULL;
+}
+
+/* Suggests a loaded plugin name close to `name`. */
+static const char *suggest_plugin(const cadre_engine *e, const char *name)
+{
+    const char *names[256];
+    size_t n = 0;
+
+    for (size_t i = 0; i < e->plugins.count && n < 255; i++) names[n++] = plugin_at(e, i)->meta.name;
+    names[n] = NULL;
+    return cadre__suggest_list(name, names);
+}
+
+/* Keeps the registry sorted by name so listings and default runs are stable. */
+static int insert_sorted(cadre_engine *e, cadre__plugin *p)
+{
+    cadre__plugin **slot = cadre__vec_push(&e->plugins);
+    size_t i;
+
+    if (slot == NULL) return CADRE_ENOMEM;
+    for (i = e->plugins.count - 1; i > 0; i--) {
+        cadre__plugin *prev = plugin_at(e, i - 1);
+
+        if (strcmp(prev->meta.name, p->meta.name) < 0) break;
+        *(cadre__plugin **)cadre__vec_at(&e->plugins, i) = prev;
+    }
+    *(cadre__plugin **)cadre__vec_at(&e->plugins, i) = p;
+    return 0;
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+
+    return n > k && strcmp(s + n - k, suffix) == 0;
+}
+
+int cadre__is_plugin_file(const char *name)
+{
+    if (name[0] == '.') return 0;
+    if (has_suffix(name, ".so")) return 1;
+    return has_suffix(name, ".lua") && !has_suffix(name, "_test.lua");
+}
+
+int cadre_engine_load_file(cadre_engine *e, const char *path, cadre_error *err)
+{
+    cadre_error local;
+    cadre_error *er = err ? err : &local;
+    cadre__plugin *p = NULL, *other;
+    char sha[65], *text = NULL;
+    size_t len;
+    int rc, native;
+
+    if (e == NULL || path == NULL)
+        return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_engine_load_file: NULL argument");
+    memset(er, 0, sizeof(*er));
+    native = has_suffix(path, ".so");
+    if (!native && !has_suffix(path, ".lua")) {
+        rc = cadre__fail(er, CADRE_EPLUGIN, path, 0, 0,
+                         "%s: not a plugin file (native plugins end in .so, Lua rubrics in .lua)",
+                         path);
+    } else if (strchr(path, '/') == NULL) {
+        /* dlopen would search the library path for a bare name: insist on a real path. */
+        rc = cadre__fail(er, CADRE_EINVAL, path, 0, 0,
+                         "%s: give a path with a directory, e.g. ./%s", path, path);
+    } else if ((rc = cadre__check_path_safety(path, er)) == 0 &&
+               (rc = cadre__read_file(&text, &len, path, CADRE__MAX_PLUGIN_BYTES, er)) == 0 &&
+               (rc = cadre__sha256_hex(sha, text, len)) == 0) {
+        rc = native ? cadre__native_load(&p, path, sha, er)
+                    : cadre__lua_load(&p, path, sha, text, len, &e->limits, er);
+    }
+    free(text);
+    if (rc == 0 && (other = cadre__engine_find(e, p->meta.name)) != NULL) {
+        rc = cadre__fail(er, CADRE_EEXISTS, path, 0, 0,
+                         "%s: plugin name '%s' is already taken by %s, which comes earlier on the "
+                         "search path; rename or remove one of them",
+                         path, p->meta.name, other->meta.path);
+        cadre__plugin_free(p);
+        p = NULL;
+    }
+    if (rc == 0 && insert_sorted(e, p) != 0) {
+        cadre__plugin_free(p);
+        rc = cadre__fail(er, CADRE_ENOMEM, path, 0, 0, "out of memory");
+    }
+    if (rc != 0) refuse(e, path, er);
+    return rc;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Loads every plugin file in `dir`, in name order. `required` folders that are missing are
+ * reported; optional ones (the default user folder) are skipped quietly. */
+static int load_dir(cadre_engine *e, const char *dir, int required)
+{
+    cadre__vec names = CADRE__VEC_INIT(char *);
+    cadre_error why;
+    struct dirent *de;
+    DIR *d;
+    int rc = 0;
+
+    if (cadre__check_dir_safety(dir, required, &why) != 0) {
+        if (why.code != CADRE_ENOTFOUND || required) refuse(e, dir, &why);
+        return 0;
+    }
+    d = opendir(dir);
+    if (d == NULL) {
+        int en = errno;
+
+        if (en == ENOENT && !required) return 0;
+        cadre__fail(&why, CADRE_EIO, dir, 0, 0, "plugin folder %s: %s", dir, strerror(en));
+        refuse(e, dir, &why);
+        return 0;
+    }
+    while ((de = readdir(d)) != NULL) {
+        char **slot;
+
+        if (!cadre__is_plugin_file(de->d_name)) continue;
+        slot = cadre__vec_push(&names);
+        if (slot == NULL || (*slot = strdup(de->d_name)) == NULL) {
+            rc = CADRE_ENOMEM;
+            break;
+        }
+    }
+    closedir(d);
+    if (names.count) qsort(names.items, names.count, sizeof(char *), cmp_names);
+    for (size_t i = 0; i < names.count; i++) {
+        char *name = *(char **)cadre__vec_at(&names, i);
+        char path[4096];
+
+        if (rc == 0) {
+            snprintf(path, sizeof(path), "%s/%s", dir, name);
+            cadre_engine_load_file(e, path, NULL);
+        }
+        free(name);
+    }
+    cadre__vec_free(&names);
+    return rc;
+}
+
+static char *default_user_dir(void)
+{
+    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    char buf[4096];
+
+    if (xdg && *xdg == '/')
+        snprintf(buf, sizeof(buf), "%s/cadre/plugins", xdg);
+    else if (home && *home)
+        snprintf(buf, sizeof(buf), "%s/.local/share/cadre/plugins", home);
+    else
+        return NULL;
+    return strdup(buf);
+}
+
+int cadre_engine_load(cadre_engine *e, cadre_error *err)
+{
+    const char *env = e && e->use_env_path ? getenv("CADRE_PLUGIN_PATH") : NULL;
+    char *user;
+
+    if (e == NULL) return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_engine_load: NULL engine");
+    if (e->loaded) return 0;
+    e->loaded = 1;
+    /* Folders added later take precedence, like PATH entries prepended one at a time. */
+    for (size_t i = e->dirs.count; i > 0; i--)
+        if (load_dir(e, *(const char **)cadre__vec_at(&e->dirs, i - 1), 1) != 0) goto oom;
+    if (env != NULL && *env) {
+        char *copy = strdup(env), *save = NULL;
+
+        if (copy == NULL) goto oom;
+        /* Empty entries are ignored: unlike PATH, they never mean the current directory. */
+        for (char *tok = strtok_r(copy, ":", &save); tok; tok = strtok_r(NULL, ":", &save))
+            if (load_dir(e, tok, 1) != 0) {
+                free(copy);
+                goto oom;
+            }
+        free(copy);
+    }
+    user = e->user_dir ? strdup(e->user_dir) : default_user_dir();
+    if (user && *user && load_dir(e, user, e->user_dir != NULL) != 0) {
+        free(user);
+        goto oom;
+    }
+    free(user);
+    if (*e->builtin_dir && load_dir(e, e->builtin_dir, 1) != 0) goto oom;
+    return 0;
+oom:
+    return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory while loading plugins");
+}
+
+size_t cadre_engine_plugin_count(const cadre_engine *e)
+{
+    return e ? e->plugins.count : 0;
+}
+
+const cadre_plugin_meta *cadre_engine_plugin(const cadre_engine *e, size_t i)
+{
+    cadre__plugin *p = e ? plugin_at(e, i) : NULL;
+
+    return p ? &p->meta : NULL;
+}
+
+int cadre_engine_set_param(cadre_engine *e, const char *plugin, const char *key,
+                           const char *value, cadre_error *err)
+{
+    cadre__plugin *p;
+    char msg[300];
+
+    if (e == NULL || plugin == NULL || key == NULL || value == NULL)
+        return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_engine_set_param: NULL argument");
+    p = cadre__engine_find(e, plugin);
+    if (p == NULL) {
+        const char *s = suggest_plugin(e, plugin);
+
+        return cadre__fail(err, CADRE_ENOTFOUND, plugin, 0, 0,
+                           "no plugin '%s' is loaded%s%s%s; `cadre list` shows them", plugin,
+                           s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+    }
+    for (size_t i = 0; i < p->param_count; i++) {
+        cadre__param *pa = &p->params[i];
+        const char *copy;
+
+        if (strcmp(pa->spec->key, key) != 0) continue;
+        if (cadre__param_check(pa->spec, value, msg, sizeof(msg)) != 0)
+            return cadre__fail(err, CADRE_EINVAL, plugin, 0, 0, "%s.%s: %s", plugin, key, msg);
+        copy = cadre__arena_strdup(&p->arena, value);
+        if (copy == NULL) return cadre__fail(err, CADRE_ENOMEM, plugin, 0, 0, "out of memory");
+        pa->value = copy;
+        return 0;
+    }
+    {
+        const char *names[65], *s;
+        char list[512] = "";
+        size_t used = 0, n = 0;
+
+        for (size_t i = 0; i < p->param_count && n < 64; i++) {
+            names[n++] = p->params[i].spec->key;
+            used += (size_t)snprintf(list + used, used < sizeof(list) ? sizeof(list) - used : 0,
+                                     "%s%s", i ? ", " : "", p->params[i].spec->key);
+        }
+        names[n] = NULL;
+        s = cadre__suggest_list(key, names);
+        return cadre__fail(err, CADRE_ENOTFOUND, plugin, 0, 0,
+                           "plugin '%s' has no parameter '%s'%s%s%s; it accepts %s", plugin, key,
+                           s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "",
+                           n ? list : "none");
+    }
+}

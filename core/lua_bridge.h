@@ -1,0 +1,26 @@
+/*
+ * core/lua_bridge.h - moving data between C and a rubric's Lua state.
+ */
+#ifndef CADRE_LUA_BRIDGE_H
+#define CADRE_LUA_BRIDGE_H
+
+#include <lua.h>
+
+#include "plugin_internal.h"
+
+/* Pushes the candidate as a read-only object (see lua_candidate.c). Raises on memory errors,
+ * so call it inside a protected call. */
+void cadre__lua_push_candidate(lua_State *L, const cadre_candidate *c);
+/* Pushes the parameters as a read-only object; undeclared names raise an error when read. */
+void cadre__lua_push_params(lua_State *L, const cadre__param *params, size_t n);
+/* Pushes a number, as an integer when it is whole. */
+void cadre__lua_push_number(lua_State *L, double d);
+
+/* While a recorder is on, reading an absent candidate field appends its path to it. */
+void cadre__lua_set_recorder(lua_State *L, int on);
+/* Pushes the current recorder table (array of paths) or nil. */
+void cadre__lua_record_missing(lua_State *L, const char *path);
+int cadre__lua_is_readonly(lua_State *L, int idx);
+void cadre__lua_push_raw(lua_State *L, int idx);
+
+#endif

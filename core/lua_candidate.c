@@ -1,0 +1,471 @@
+/*
+ * core/lua_candidate.c - the candidate (and parameters) as read-only Lua objects.
+ *
+ * Each object a rubric sees is a full userdata whose metatable reads from a hidden table, so
+ * neither assignment, rawset nor next() can change or bypass it. Reading a field the person
+ * did not give returns nil and records the field as a missing input of the criterion being
+ * scored; reading a field that does not exist in the schema is an error that names it and
+ * suggests the closest real one, which catches typos in rubrics.
+ */
+#include <math.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "lua_bridge.h"
+#include "schema.h"
+#include "vocab.h"
+
+#define RECORDER_KEY "cadre.missing"
+#define PROXY_MT     "cadre.readonly"
+
+typedef enum pkind {
+    K_GROUP,      /* fixed fields from `fields` (the root too) */
+    K_SKILLS,     /* skill id -> level */
+    K_INDUSTRIES, /* industry id -> years (0 for an unlisted id when the map was given) */
+    K_LIST,       /* 1..n */
+    K_EXTRA,      /* free-form object */
+    K_PARAMS      /* declared parameters; uservalue 3 holds the set of declared keys */
+} pkind;
+
+typedef struct proxy {
+    pkind kind;
+    int provided; /* 0: the person gave nothing here; lookups return nil without recording */
+    const cadre__field *fields;
+} proxy;
+
+/* ---- recording missing inputs ---- */
+
+void cadre__lua_record_missing(lua_State *L, const char *path)
+{
+    if (lua_getfield(L, LUA_REGISTRYINDEX, RECORDER_KEY) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (lua_getfield(L, -1, path) == LUA_TNIL) {
+        lua_pushboolean(L, 1);
+        lua_setfield(L, -3, path);
+        lua_pushstring(L, path);
+        lua_rawseti(L, -3, (lua_Integer)lua_rawlen(L, -3) + 1);
+    }
+    lua_pop(L, 2);
+}
+
+void cadre__lua_set_recorder(lua_State *L, int on)
+{
+    if (on)
+        lua_newtable(L);
+    else
+        lua_pushnil(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, RECORDER_KEY);
+}
+
+/* ---- the proxy metatable ---- */
+
+static const char *proxy_path(lua_State *L, int idx)
+{
+    lua_getiuservalue(L, idx, 2);
+    return lua_tostring(L, -1); /* stays on the stack; callers do not pop before use */
+}
+
+static int fail_unknown(lua_State *L, const char *path, const char *key, const char *what,
+                        const char *suggestion)
+{
+    return luaL_error(L, "%s%s%s is not %s%s%s%s", path, *path ? "." : "", key, what,
+                      suggestion ? " (did you mean '" : "", suggestion ? suggestion : "",
+                      suggestion ? "'?)" : "");
+}
+
+static void push_path(lua_State *L, const char *path, const char *key)
+{
+    if (*path)
+        lua_pushfstring(L, "%s.%s", path, key);
+    else
+        lua_pushstring(L, key);
+}
+
+static int absent(lua_State *L, const proxy *p, const char *path, const char *key)
+{
+    if (p->provided) {
+        push_path(L, path, key);
+        cadre__lua_record_missing(L, lua_tostring(L, -1));
+    }
+    lua_pushnil(L);
+    return 1;
+}
+
+static void push_empty(lua_State *L, const cadre__field *f, const char *path);
+
+static int index_group(lua_State *L, const proxy *p, const char *path, const char *key)
+{
+    const cadre__field *f = cadre__fields_find(p->fields, key);
+
+    if (f == NULL) {
+        return fail_unknown(L, path, key, "a candidate field", cadre__fields_suggest(p->fields, key));
+    }
+    switch (f->kind) {
+    case CADRE__F_IDLIST:
+    case CADRE__F_INDUSTRIES:
+    case CADRE__F_SKILLS:
+    case CADRE__F_ACHIEVEMENTS:
+    case CADRE__F_EXTRA:
+        /* The whole list or map is absent: record it once, hand out an empty one. */
+        push_path(L, path, key);
+        cadre__lua_record_missing(L, lua_tostring(L, -1));
+        push_empty(L, f, lua_tostring(L, -1));
+        return 1;
+    default: return absent(L, p, path, key);
+    }
+}
+
+static int index_vocab_map(lua_State *L, const proxy *p, const char *path, const char *key,
+                           const char *vocab)
+{
+    const cadre__vocab *v = cadre__vocab_get(vocab);
+
+    if (cadre__vocab_find(v, key) == NULL) {
+        char what[64];
+
+        snprintf(what, sizeof(what), "a known %s id", vocab);
+        return fail_unknown(L, path, key, what, cadre__vocab_suggest(v, key));
+    }
+    if (p->kind == K_INDUSTRIES && p->provided) {
+        lua_pushinteger(L, 0); /* the person listed their industries; this is not one */
+        return 1;
+    }
+    return absent(L, p, path, key);
+}
+
+static int proxy_index(lua_State *L)
+{
+    const proxy *p = lua_touserdata(L, 1);
+    const char *path, *key;
+
+    lua_getiuservalue(L, 1, 1);
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, -2) != LUA_TNIL) return 1;
+    lua_pop(L, 2);
+    path = proxy_path(L, 1);
+    if (p->kind == K_LIST) {
+        if (lua_type(L, 2) == LUA_TNUMBER) return lua_pushnil(L), 1; /* past the end */
+        return luaL_error(L, "%s is a list: use ipairs(), #, or cadre.has(list, value)", path);
+    }
+    if (lua_type(L, 2) != LUA_TSTRING)
+        return luaL_error(L, "%s has only string keys, not %s", *path ? path : "the candidate",
+                          luaL_typename(L, 2));
+    key = lua_tostring(L, 2);
+    switch (p->kind) {
+    case K_GROUP: return index_group(L, p, path, key);
+    case K_SKILLS: return index_vocab_map(L, p, path, key, "skill");
+    case K_INDUSTRIES: return index_vocab_map(L, p, path, key, "industry");
+    case K_EXTRA: return absent(L, p, path, key);
+    case K_PARAMS:
+        lua_getiuservalue(L, 1, 3);
+        if (lua_getfield(L, -1, key) != LUA_TNIL) return lua_pushnil(L), 1; /* declared, unset */
+        return luaL_error(L, "no parameter '%s' is declared in this rubric's params", key);
+    case K_LIST: break;
+    }
+    return lua_pushnil(L), 1;
+}
+
+static int proxy_newindex(lua_State *L)
+{
+    const char *path = proxy_path(L, 1);
+
+    return luaL_error(L, "the candidate is read-only: cannot set %s%s%s", path, *path ? "." : "",
+                      lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "[...]");
+}
+
+static int proxy_len(lua_State *L)
+{
+    lua_getiuservalue(L, 1, 1);
+    lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
+    return 1;
+}
+
+static int proxy_next(lua_State *L)
+{
+    /* next() over the hidden table, so pairs() yields the same proxies __index does. */
+    lua_getiuservalue(L, 1, 1);
+    lua_pushvalue(L, 2);
+    if (lua_next(L, -2)) return 2;
+    lua_pushnil(L);
+    return 1;
+}
+
+static int proxy_pairs(lua_State *L)
+{
+    lua_pushcfunction(L, proxy_next);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
+static int proxy_tostring(lua_State *L)
+{
+    const char *path = proxy_path(L, 1);
+
+    lua_pushfstring(L, "candidate%s%s (read-only)", *path ? "." : "", path);
+    return 1;
+}
+
+static void push_metatable(lua_State *L)
+{
+    if (luaL_newmetatable(L, PROXY_MT)) {
+        static const luaL_Reg m[] = {{"__index", proxy_index},   {"__newindex", proxy_newindex},
+                                     {"__len", proxy_len},       {"__pairs", proxy_pairs},
+                                     {"__tostring", proxy_tostring}, {NULL, NULL}};
+
+        luaL_setfuncs(L, m, 0);
+        lua_pushliteral(L, "read-only");
+        lua_setfield(L, -2, "__metatable");
+    }
+}
+
+/* Wraps the table on top of the stack in a proxy, replacing it. */
+static void make_proxy(lua_State *L, pkind kind, int provided, const cadre__field *fields,
+                       const char *path)
+{
+    proxy *p = lua_newuserdatauv(L, sizeof(*p), 3);
+
+    p->kind = kind;
+    p->provided = provided;
+    p->fields = fields;
+    lua_insert(L, -2);
+    lua_setiuservalue(L, -2, 1);
+    lua_pushstring(L, path);
+    lua_setiuservalue(L, -2, 2);
+    push_metatable(L);
+    lua_setmetatable(L, -2);
+}
+
+static void push_empty(lua_State *L, const cadre__field *f, const char *path)
+{
+    pkind k = f->kind == CADRE__F_SKILLS       ? K_SKILLS
+              : f->kind == CADRE__F_INDUSTRIES ? K_INDUSTRIES
+              : f->kind == CADRE__F_EXTRA      ? K_EXTRA
+                                               : K_LIST;
+
+    lua_newtable(L);
+    make_proxy(L, k, 0, NULL, path);
+}
+
+/* ---- building the objects ---- */
+
+void cadre__lua_push_number(lua_State *L, double d)
+{
+    /* Whole numbers become integers so that tostring() shows "12", not "12.0". */
+    if (d == floor(d) && fabs(d) < 9007199254740992.0)
+        lua_pushinteger(L, (lua_Integer)d);
+    else
+        lua_pushnumber(L, d);
+}
+
+static void push_value(lua_State *L, const cadre_value *v, const char *path)
+{
+    luaL_checkstack(L, 6, "extra nested too deeply");
+    switch (v->kind) {
+    case CADRE_VALUE_NULL: lua_pushnil(L); return;
+    case CADRE_VALUE_BOOL: lua_pushboolean(L, v->as.boolean); return;
+    case CADRE_VALUE_NUMBER: cadre__lua_push_number(L, v->as.number); return;
+    case CADRE_VALUE_STRING: lua_pushstring(L, v->as.string); return;
+    case CADRE_VALUE_ARRAY:
+        lua_createtable(L, (int)v->as.array.count, 0);
+        for (size_t i = 0; i < v->as.array.count; i++) {
+            lua_pushfstring(L, "%s[%d]", path, (int)i + 1);
+            push_value(L, &v->as.array.items[i], lua_tostring(L, -1));
+            lua_remove(L, -2);
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        }
+        make_proxy(L, K_LIST, 1, NULL, path);
+        return;
+    case CADRE_VALUE_OBJECT:
+        lua_createtable(L, 0, (int)v->as.object.count);
+        for (size_t i = 0; i < v->as.object.count; i++) {
+            lua_pushfstring(L, "%s.%s", path, v->as.object.keys[i]);
+            push_value(L, &v->as.object.values[i], lua_tostring(L, -1));
+            lua_remove(L, -2);
+            lua_setfield(L, -2, v->as.object.keys[i]);
+        }
+        make_proxy(L, K_EXTRA, 1, NULL, path);
+        return;
+    }
+    lua_pushnil(L);
+}
+
+static void push_strings(lua_State *L, const cadre_strings *s, const char *path)
+{
+    lua_createtable(L, (int)s->count, 0);
+    for (size_t i = 0; i < s->count; i++) {
+        lua_pushstring(L, s->items[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    make_proxy(L, K_LIST, 1, NULL, path);
+}
+
+/* Sets field f of the struct at base into the table on top, if the person gave it. */
+static void set_field(lua_State *L, const cadre__field *f, const void *base, const char *path);
+
+static void push_group(lua_State *L, const cadre__field *fields, const void *base,
+                       const char *path)
+{
+    lua_newtable(L);
+    for (const cadre__field *f = fields; f->name != NULL; f++) {
+        char sub[256];
+
+        snprintf(sub, sizeof(sub), "%s%s%s", path, *path ? "." : "", f->name);
+        set_field(L, f, base, sub);
+    }
+    make_proxy(L, K_GROUP, 1, fields, path);
+}
+
+static void push_achievements(lua_State *L, const cadre_candidate *c, const cadre__field *f,
+                              const char *path)
+{
+    lua_createtable(L, (int)c->achievements.count, 0);
+    for (size_t i = 0; i < c->achievements.count; i++) {
+        char sub[256];
+
+        snprintf(sub, sizeof(sub), "%s[%d]", path, (int)i + 1);
+        push_group(L, f->sub, &c->achievements.items[i], sub);
+        /* Details of one achievement are optional: reading an absent one is not "missing". */
+        ((proxy *)lua_touserdata(L, -1))->provided = 0;
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    make_proxy(L, K_LIST, 1, NULL, path);
+}
+
+static void set_field(lua_State *L, const cadre__field *f, const void *base, const char *path)
+{
+    const char *src = (const char *)base + f->offset;
+    const cadre_candidate *c = base;
+
+    switch (f->kind) {
+    case CADRE__F_NUM:
+    case CADRE__F_INT: {
+        const cadre_num *n = (const cadre_num *)src;
+
+        if (!n->set) return;
+        cadre__lua_push_number(L, n->value);
+        break;
+    }
+    case CADRE__F_STR:
+    case CADRE__F_VOCAB:
+    case CADRE__F_IDENT:
+        if (*(const char *const *)src == NULL) return;
+        lua_pushstring(L, *(const char *const *)src);
+        break;
+    case CADRE__F_FLAG:
+        if (*(const cadre_flag *)src == CADRE_FLAG_UNSET) return;
+        lua_pushboolean(L, *(const cadre_flag *)src == CADRE_FLAG_YES);
+        break;
+    case CADRE__F_ENUM: {
+        const char *name = cadre__enum_name(cadre__enum_get(f->aux), *(const int *)src);
+
+        if (name == NULL) return;
+        lua_pushstring(L, name);
+        break;
+    }
+    case CADRE__F_GROUP: push_group(L, f->sub, base, path); break;
+    case CADRE__F_IDLIST:
+        if (!((const cadre_strings *)src)->set) return;
+        push_strings(L, (const cadre_strings *)src, path);
+        break;
+    case CADRE__F_INDUSTRIES:
+        if (!c->industries.set) return;
+        lua_newtable(L);
+        for (size_t i = 0; i < c->industries.count; i++) {
+            cadre__lua_push_number(L, c->industries.items[i].years);
+            lua_setfield(L, -2, c->industries.items[i].id);
+        }
+        make_proxy(L, K_INDUSTRIES, 1, NULL, path);
+        break;
+    case CADRE__F_SKILLS:
+        if (!c->skills.set) return;
+        lua_newtable(L);
+        for (size_t i = 0; i < c->skills.count; i++) {
+            lua_pushinteger(L, c->skills.items[i].level);
+            lua_setfield(L, -2, c->skills.items[i].id);
+        }
+        make_proxy(L, K_SKILLS, 1, NULL, path);
+        break;
+    case CADRE__F_ACHIEVEMENTS:
+        if (!c->achievements.set) return;
+        push_achievements(L, c, f, path);
+        break;
+    case CADRE__F_EXTRA:
+        if (c->extra == NULL) return;
+        push_value(L, c->extra, path);
+        break;
+    case CADRE__F_VERSION:
+    case CADRE__F_SKIP: return;
+    }
+    lua_setfield(L, -2, f->name);
+}
+
+/* skill id -> the evidence the person gave for it; not part of the JSON schema's shape. */
+static void push_skill_evidence(lua_State *L, const cadre_candidate *c)
+{
+    lua_newtable(L);
+    for (size_t i = 0; i < c->skills.count; i++) {
+        if (c->skills.items[i].evidence == NULL) continue;
+        lua_pushstring(L, c->skills.items[i].evidence);
+        lua_setfield(L, -2, c->skills.items[i].id);
+    }
+    make_proxy(L, K_EXTRA, 0, NULL, "skill_evidence");
+}
+
+void cadre__lua_push_candidate(lua_State *L, const cadre_candidate *c)
+{
+    luaL_checkstack(L, 16, "candidate");
+    lua_newtable(L);
+    for (const cadre__field *f = cadre__root_fields; f->name != NULL; f++)
+        set_field(L, f, c, f->name);
+    if (c->source != NULL) {
+        lua_pushstring(L, c->source);
+        lua_setfield(L, -2, "source");
+    }
+    push_skill_evidence(L, c);
+    lua_setfield(L, -2, "skill_evidence");
+    make_proxy(L, K_GROUP, 1, cadre__root_fields, "");
+}
+
+void cadre__lua_push_params(lua_State *L, const cadre__param *params, size_t n)
+{
+    lua_newtable(L);
+    for (size_t i = 0; i < n; i++) {
+        const cadre_param_spec *s = params[i].spec;
+        const char *v = params[i].value;
+
+        if (v == NULL) continue;
+        if (s->type == CADRE_PARAM_BOOLEAN)
+            lua_pushboolean(L, strcmp(v, "true") == 0);
+        else if (s->type == CADRE_PARAM_NUMBER || s->type == CADRE_PARAM_INTEGER)
+            cadre__lua_push_number(L, cadre__params_number(&(cadre_params){params, n}, s->key, 0));
+        else
+            lua_pushstring(L, v);
+        lua_setfield(L, -2, s->key);
+    }
+    make_proxy(L, K_PARAMS, 1, NULL, "params");
+    lua_newtable(L);
+    for (size_t i = 0; i < n; i++) {
+        lua_pushboolean(L, 1);
+        lua_setfield(L, -2, params[i].spec->key);
+    }
+    lua_setiuservalue(L, -2, 3);
+}
+
+int cadre__lua_is_readonly(lua_State *L, int idx)
+{
+    return luaL_testudata(L, idx, PROXY_MT) != NULL;
+}
+
+/* Pushes the raw table behind a proxy (for engine-side iteration), or nil. */
+void cadre__lua_push_raw(lua_State *L, int idx)
+{
+    if (!cadre__lua_is_readonly(L, idx)) {
+        lua_pushnil(L);
+        return;
+    }
+    lua_getiuservalue(L, idx, 1);
+}

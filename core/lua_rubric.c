@@ -1,0 +1,1030 @@
+/*
+ * core/lua_rubric.c - Lua rubrics: load the file, check what it declares, run assessments.
+ *
+ * A rubric file returns a table (docs/plugins.md, docs/rubric-authoring.md). Most rubrics list
+ * weighted criteria and bands and let the engine do the arithmetic; a rubric may instead give
+ * an assess function that builds the result itself through the `r` object.
+ *
+ * The descriptor is read with raw accesses only: a hostile table with metamethods must not
+ * get to run code outside the budget. Every Lua call an assessment makes happens inside one
+ * protected, budgeted call (do_assess), so no Lua error can escape to a panic.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "lua_bridge.h"
+#include "sandbox.h"
+#include "schema.h"
+#include "vocab.h"
+
+#define RESULT_MT      "cadre.result"
+#define MAX_CRITERIA   100
+#define MIN_CONFIDENCE 0.5 /* below this share of weight with inputs, the band says so */
+
+extern const char cadre__prelude[];
+extern const size_t cadre__prelude_len;
+
+typedef struct crit_def {
+    const char *id;
+    const char *label;
+    double weight;
+    const char *const *inputs; /* NULL-terminated */
+    int line;                  /* where its score function starts */
+} crit_def;
+
+typedef struct band_def {
+    double min;
+    const char *label;
+} band_def;
+
+typedef struct rubric {
+    cadre__sandbox *sb;
+    const char *path;
+    const char *text; /* the source, while loading: to find lines of fields */
+    size_t text_len;
+    crit_def *crit;
+    size_t ncrit;
+    band_def *bands;
+    size_t nbands;
+    double min_confidence;
+    int declarative;
+    const char *current; /* criterion being scored, for messages */
+} rubric;
+
+/* The `r` object a rubric builds its result through. */
+typedef struct result_ud {
+    cadre_builder *b; /* NULL outside an assessment: using r later is an error */
+} result_ud;
+
+/* ---- finding lines in the source ---- */
+
+/* Line of the first "key =" at the start of a line (after spaces), or 0. Descriptor tables
+ * carry no line information, so errors about a field point at where it is written. */
+static int line_of_key(const rubric *rb, const char *key)
+{
+    size_t klen = strlen(key);
+    int line = 1;
+
+    for (size_t i = 0; i < rb->text_len; i++) {
+        size_t j = i;
+
+        while (j < rb->text_len && (rb->text[j] == ' ' || rb->text[j] == '\t')) j++;
+        if (j + klen < rb->text_len && strncmp(rb->text + j, key, klen) == 0) {
+            size_t k = j + klen;
+
+            while (k < rb->text_len && (rb->text[k] == ' ' || rb->text[k] == '\t')) k++;
+            if (k < rb->text_len && rb->text[k] == '=' && rb->text[k + 1] != '=') return line;
+        }
+        while (i < rb->text_len && rb->text[i] != '\n') i++;
+        line++;
+    }
+    return 0;
+}
+
+static int desc_fail(const rubric *rb, int line, const char *fmt, ...) CADRE__FMT(3, 4);
+static int desc_fail(const rubric *rb, int line, const char *fmt, ...)
+{
+    char msg[900];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    /* Raised as a Lua error so that it unwinds through the protected loader. */
+    lua_State *L = cadre__sandbox_state(rb->sb);
+    lua_pushfstring(L, "%d\n%s", line, msg);
+    return lua_error(L);
+}
+
+/* ---- reading the descriptor (inside a protected call) ---- */
+
+static const char *const top_keys[] = {"name",   "version",  "title",   "description",
+                                       "inputs", "params",   "bands",   "criteria",
+                                       "assess", "summary",  "advise",  "min_confidence",
+                                       NULL};
+
+static const char *raw_string(lua_State *L, int t, const char *key)
+{
+    lua_pushstring(L, key);
+    lua_rawget(L, t);
+    if (lua_type(L, -1) != LUA_TSTRING) {
+        lua_pop(L, 1);
+        return NULL;
+    }
+    return lua_tostring(L, -1); /* left on the stack, which anchors it */
+}
+
+static int raw_type(lua_State *L, int t, const char *key)
+{
+    int ty;
+
+    lua_pushstring(L, key);
+    ty = lua_rawget(L, t);
+    lua_pop(L, 1);
+    return ty;
+}
+
+static void check_top_keys(rubric *rb, lua_State *L, int t)
+{
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+        int ok = 0;
+
+        for (int i = 0; k && top_keys[i]; i++) ok |= strcmp(k, top_keys[i]) == 0;
+        if (!ok) {
+            const char *s = k ? cadre__suggest_list(k, top_keys) : NULL;
+
+            desc_fail(rb, k ? line_of_key(rb, k) : 0,
+                      "unknown rubric field %s%s%s%s%s%s", k ? "'" : "(a ", k ? k : "non-string key",
+                      k ? "'" : ")", s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+        }
+        lua_pop(L, 1);
+    }
+}
+
+static char *dup(rubric *rb, cadre__arena *A, const char *s)
+{
+    char *c = cadre__arena_strdup(A, s);
+
+    if (c == NULL) desc_fail(rb, 0, "out of memory");
+    return c;
+}
+
+/* Checks a candidate field path such as "experience.management_years" or "skills.leadership". */
+static const char *input_path_problem(const char *path, char *buf, size_t size)
+{
+    char head[128];
+    const char *dot = strchr(path, '.');
+    size_t n = dot ? (size_t)(dot - path) : strlen(path);
+    const cadre__field *f;
+
+    if (n >= sizeof(head)) return "is too long";
+    memcpy(head, path, n);
+    head[n] = '\0';
+    f = cadre__fields_find(cadre__root_fields, head);
+    if (f == NULL) {
+        const char *s = cadre__fields_suggest(cadre__root_fields, head);
+
+        snprintf(buf, size, "'%s' is not a candidate field%s%s%s", head, s ? " (did you mean '" : "",
+                 s ? s : "", s ? "'?)" : "");
+        return buf;
+    }
+    if (dot == NULL) return NULL;
+    if (f->kind == CADRE__F_GROUP && cadre__fields_find(f->sub, dot + 1) == NULL) {
+        const char *s = cadre__fields_suggest(f->sub, dot + 1);
+
+        snprintf(buf, size, "'%s' is not a field of %s%s%s%s", dot + 1, head,
+                 s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+        return buf;
+    }
+    if ((f->kind == CADRE__F_SKILLS || f->kind == CADRE__F_INDUSTRIES) &&
+        cadre__vocab_find(cadre__vocab_get(f->aux), dot + 1) == NULL) {
+        const char *s = cadre__vocab_suggest(cadre__vocab_get(f->aux), dot + 1);
+
+        snprintf(buf, size, "'%s' is not a known %s id%s%s%s", dot + 1, f->aux,
+                 s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+        return buf;
+    }
+    return NULL;
+}
+
+/* Reads an optional list of input paths at index `t`. */
+static const char *const *read_inputs(rubric *rb, lua_State *L, int t, cadre__arena *A,
+                                      const char *where, int line)
+{
+    size_t n;
+    const char **out;
+
+    if (lua_isnil(L, t)) return NULL;
+    if (!lua_istable(L, t)) desc_fail(rb, line, "%s: expected a list of candidate fields", where);
+    n = lua_rawlen(L, t);
+    if (n > 256) desc_fail(rb, line, "%s: more than 256 entries", where);
+    out = cadre__arena_alloc(A, (n + 1) * sizeof(*out));
+    if (out == NULL) desc_fail(rb, 0, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        char why[200];
+        const char *problem;
+
+        if (lua_rawgeti(L, t, (lua_Integer)i + 1) != LUA_TSTRING)
+            desc_fail(rb, line, "%s[%zu]: expected a field path string such as "
+                                "\"experience.management_years\"",
+                      where, i + 1);
+        problem = input_path_problem(lua_tostring(L, -1), why, sizeof(why));
+        if (problem) desc_fail(rb, line, "%s[%zu]: %s", where, i + 1, problem);
+        out[i] = dup(rb, A, lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+    return out;
+}
+
+static int function_line(lua_State *L, int idx)
+{
+    lua_Debug ar;
+
+    lua_pushvalue(L, idx);
+    return lua_getinfo(L, ">S", &ar) ? ar.linedefined : 0;
+}
+
+static void read_criteria(rubric *rb, lua_State *L, int t, cadre__arena *A)
+{
+    int base_line = line_of_key(rb, "criteria");
+    size_t n;
+
+    lua_pushliteral(L, "criteria");
+    lua_rawget(L, t);
+    if (!lua_istable(L, -1))
+        desc_fail(rb, base_line, "criteria: expected a list of {id, label, weight, score}");
+    n = lua_rawlen(L, -1);
+    if (n == 0 || n > MAX_CRITERIA)
+        desc_fail(rb, base_line, "criteria: expected 1 to %d criteria, got %zu", MAX_CRITERIA, n);
+    rb->crit = cadre__arena_alloc(A, n * sizeof(*rb->crit));
+    if (rb->crit == NULL) desc_fail(rb, 0, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        int ci = lua_gettop(L) + 1, line = base_line;
+        crit_def *c = &rb->crit[i];
+        const char *id, *label;
+
+        if (lua_rawgeti(L, -1, (lua_Integer)i + 1) != LUA_TTABLE)
+            desc_fail(rb, line, "criteria[%zu]: expected a table {id = ..., weight = ..., score = "
+                                "function(c, p, r) ... end}",
+                      i + 1);
+        if (raw_type(L, ci, "score") == LUA_TFUNCTION) {
+            lua_pushliteral(L, "score");
+            lua_rawget(L, ci);
+            line = function_line(L, -1);
+            lua_pop(L, 1);
+        }
+        c->line = line;
+        id = raw_string(L, ci, "id");
+        if (id == NULL || !cadre__is_identifier(id, CADRE__MAX_NAME))
+            desc_fail(rb, line, "criteria[%zu].id: expected a snake_case string", i + 1);
+        c->id = dup(rb, A, id);
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(rb->crit[j].id, id) == 0)
+                desc_fail(rb, line, "criteria[%zu].id: '%s' is used twice", i + 1, id);
+        label = raw_string(L, ci, "label");
+        c->label = dup(rb, A, label ? label : id);
+        lua_pushliteral(L, "weight");
+        lua_rawget(L, ci);
+        if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1)) ||
+            lua_tonumber(L, -1) <= 0)
+            desc_fail(rb, line, "criteria[%zu] (%s).weight: expected a positive number, got %s", i + 1,
+                      id, lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1));
+        c->weight = lua_tonumber(L, -1);
+        if (raw_type(L, ci, "score") != LUA_TFUNCTION)
+            desc_fail(rb, line, "criteria[%zu] (%s).score: expected a function(c, p, r) returning "
+                                "score, evidence",
+                      i + 1, id);
+        lua_pushliteral(L, "inputs");
+        lua_rawget(L, ci);
+        {
+            char where[96];
+
+            snprintf(where, sizeof(where), "criteria[%zu] (%s).inputs", i + 1, id);
+            c->inputs = read_inputs(rb, L, lua_gettop(L), A, where, line);
+        }
+        lua_settop(L, ci - 1);
+    }
+    rb->ncrit = n;
+    lua_pop(L, 1);
+}
+
+static void read_bands(rubric *rb, lua_State *L, int t, cadre__arena *A)
+{
+    int line = line_of_key(rb, "bands");
+    size_t n = 0;
+    double lowest = INFINITY;
+
+    lua_pushliteral(L, "bands");
+    lua_rawget(L, t);
+    if (lua_isnil(L, -1)) {
+        if (rb->declarative)
+            desc_fail(rb, line_of_key(rb, "criteria"),
+                      "a rubric with criteria needs bands = {{min = 0, label = \"...\"}, ...}");
+        lua_pop(L, 1);
+        return;
+    }
+    if (lua_istable(L, -1)) n = lua_rawlen(L, -1);
+    if (n == 0 || n > 20)
+        desc_fail(rb, line, "bands: expected a list of 1 to 20 {min = number, label = string}");
+    rb->bands = cadre__arena_alloc(A, n * sizeof(*rb->bands));
+    if (rb->bands == NULL) desc_fail(rb, 0, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        int bi = lua_gettop(L) + 1;
+        const char *label;
+
+        if (lua_rawgeti(L, -1, (lua_Integer)i + 1) != LUA_TTABLE)
+            desc_fail(rb, line, "bands[%zu]: expected {min = number, label = string}", i + 1);
+        lua_pushliteral(L, "min");
+        lua_rawget(L, bi);
+        if (lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) >= 0) ||
+            lua_tonumber(L, -1) > 100)
+            desc_fail(rb, line, "bands[%zu].min: expected a number 0..100", i + 1);
+        rb->bands[i].min = lua_tonumber(L, -1);
+        label = raw_string(L, bi, "label");
+        if (label == NULL || *label == '\0')
+            desc_fail(rb, line, "bands[%zu].label: expected a non-empty string", i + 1);
+        rb->bands[i].label = dup(rb, A, label);
+        if (rb->bands[i].min < lowest) lowest = rb->bands[i].min;
+        lua_settop(L, bi - 1);
+    }
+    if (lowest > 0)
+        desc_fail(rb, line, "bands: the lowest min is %g, so a score below it would have no band; "
+                            "give one band min = 0",
+                  lowest);
+    rb->nbands = n;
+    lua_pop(L, 1);
+}
+
+static int param_type(const char *s)
+{
+    static const char *const names[] = {"string", "number", "integer", "boolean", "choice", NULL};
+
+    for (int i = 0; names[i]; i++)
+        if (strcmp(s, names[i]) == 0) return i;
+    return -1;
+}
+
+/* params = {role = {type = "choice", choices = {"coo", "operations_manager"}, default = "coo",
+ *                   description = "..."}} */
+static const cadre_param_spec *const *read_params(rubric *rb, lua_State *L, int t,
+                                                   cadre__arena *A)
+{
+    int line = line_of_key(rb, "params"), pt;
+    cadre_param_spec **out;
+    size_t n = 0, k = 0;
+
+    lua_pushliteral(L, "params");
+    lua_rawget(L, t);
+    if (lua_isnil(L, -1)) return lua_pop(L, 1), NULL;
+    if (!lua_istable(L, -1)) desc_fail(rb, line, "params: expected a table of name = {type = ...}");
+    pt = lua_gettop(L);
+    for (lua_pushnil(L); lua_next(L, pt); lua_pop(L, 1)) n++;
+    if (n > 64) desc_fail(rb, line, "params: more than 64 parameters");
+    out = cadre__arena_alloc(A, (n + 1) * sizeof(*out));
+    if (out == NULL) desc_fail(rb, 0, "out of memory");
+    for (lua_pushnil(L); lua_next(L, pt); lua_pop(L, 1)) {
+        int si = lua_gettop(L);
+        cadre_param_spec *s = cadre__arena_alloc(A, sizeof(*s));
+        const char *key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+        const char *ty, *desc;
+        char msg[256];
+        int type;
+
+        if (s == NULL) desc_fail(rb, 0, "out of memory");
+        if (key == NULL || !cadre__is_identifier(key, CADRE__MAX_NAME))
+            desc_fail(rb, line, "params: names must be snake_case strings");
+        if (!lua_istable(L, si)) desc_fail(rb, line, "params.%s: expected {type = ...}", key);
+        ty = raw_string(L, si, "type");
+        type = ty ? param_type(ty) : -1;
+        if (type < 0)
+            desc_fail(rb, line, "params.%s.type: expected \"string\", \"number\", \"integer\", "
+                                "\"boolean\" or \"choice\"",
+                      key);
+        s->struct_size = sizeof(*s);
+        s->key = dup(rb, A, key);
+        s->type = (cadre_param_type)type;
+        desc = raw_string(L, si, "description");
+        s->description = dup(rb, A, desc ? desc : "");
+        lua_pushliteral(L, "choices");
+        if (lua_rawget(L, si) == LUA_TTABLE) {
+            luaL_Buffer buf;
+            int ct = lua_gettop(L);
+
+            luaL_buffinit(L, &buf);
+            for (size_t i = 1; i <= lua_rawlen(L, ct); i++) {
+                if (lua_rawgeti(L, ct, (lua_Integer)i) != LUA_TSTRING)
+                    desc_fail(rb, line, "params.%s.choices: expected strings", key);
+                if (i > 1) luaL_addchar(&buf, '|');
+                luaL_addvalue(&buf);
+            }
+            luaL_pushresult(&buf);
+            s->choices = dup(rb, A, lua_tostring(L, -1));
+        }
+        if (s->type == CADRE_PARAM_CHOICE && (s->choices == NULL || *s->choices == '\0'))
+            desc_fail(rb, line, "params.%s: a choice needs choices = {\"a\", \"b\", ...}", key);
+        lua_settop(L, si);
+        lua_pushliteral(L, "default");
+        lua_rawget(L, si);
+        if (!lua_isnil(L, -1)) {
+            const char *d = lua_type(L, -1) == LUA_TBOOLEAN ? (lua_toboolean(L, -1) ? "true" : "false")
+                                                            : lua_tostring(L, -1);
+
+            if (d == NULL) desc_fail(rb, line, "params.%s.default: expected a plain value", key);
+            if (cadre__param_check(s, d, msg, sizeof(msg)) != 0)
+                desc_fail(rb, line, "params.%s.default: %s", key, msg);
+            s->default_value = dup(rb, A, d);
+        }
+        lua_settop(L, si);
+        out[k++] = s;
+    }
+    lua_pop(L, 1);
+    return (const cadre_param_spec *const *)out;
+}
+
+/* Reads and checks the descriptor table at index 1; fills the plugin's metadata. Runs as a
+ * protected call: problems are raised with desc_fail. */
+static int read_descriptor(lua_State *L)
+{
+    cadre__plugin *p = lua_touserdata(L, 2);
+    rubric *rb = p->impl;
+    cadre__arena *A = &p->arena;
+    cadre_plugin_meta *m = lua_touserdata(L, 3);
+    const char *name, *version;
+    int has_crit, has_assess;
+
+    if (!lua_istable(L, 1))
+        desc_fail(rb, 0, "the file must return a table describing the rubric, got %s",
+                  luaL_typename(L, 1));
+    check_top_keys(rb, L, 1);
+    name = raw_string(L, 1, "name");
+    if (name == NULL)
+        desc_fail(rb, line_of_key(rb, "name"), "name: expected a string such as \"cfo_readiness\"");
+    if (!cadre__is_identifier(name, CADRE__MAX_NAME))
+        desc_fail(rb, line_of_key(rb, "name"),
+                  "name: \"%s\" is not a snake_case identifier of at most %d bytes", name,
+                  CADRE__MAX_NAME);
+    version = raw_string(L, 1, "version");
+    if (version == NULL)
+        desc_fail(rb, line_of_key(rb, "version"), "version: expected a string such as \"1.0.0\"");
+    has_crit = raw_type(L, 1, "criteria") != LUA_TNIL;
+    has_assess = raw_type(L, 1, "assess") != LUA_TNIL;
+    if (has_crit == has_assess)
+        desc_fail(rb, line_of_key(rb, has_crit ? "assess" : "name"),
+                  has_crit ? "give either criteria or an assess function, not both"
+                           : "no criteria and no assess function: nothing to run");
+    if (has_assess && raw_type(L, 1, "assess") != LUA_TFUNCTION)
+        desc_fail(rb, line_of_key(rb, "assess"), "assess: expected a function(c, p, r)");
+    for (int i = 0; i < 2; i++) {
+        const char *fn = i ? "advise" : "summary";
+        int ty = raw_type(L, 1, fn);
+
+        if (ty != LUA_TNIL && ty != LUA_TFUNCTION)
+            desc_fail(rb, line_of_key(rb, fn), "%s: expected a function", fn);
+    }
+    rb->declarative = has_crit;
+    rb->min_confidence = MIN_CONFIDENCE;
+    if (raw_type(L, 1, "min_confidence") != LUA_TNIL) {
+        lua_pushliteral(L, "min_confidence");
+        lua_rawget(L, 1);
+        if (lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) >= 0) ||
+            lua_tonumber(L, -1) > 1)
+            desc_fail(rb, line_of_key(rb, "min_confidence"), "min_confidence: expected 0..1");
+        rb->min_confidence = lua_tonumber(L, -1);
+        lua_pop(L, 1);
+    }
+    if (has_crit) read_criteria(rb, L, 1, A);
+    read_bands(rb, L, 1, A);
+    m->name = dup(rb, A, name);
+    m->version = dup(rb, A, version);
+    m->title = raw_string(L, 1, "title") ? dup(rb, A, lua_tostring(L, -1)) : m->name;
+    m->description = raw_string(L, 1, "description") ? dup(rb, A, lua_tostring(L, -1)) : "";
+    lua_pushliteral(L, "inputs");
+    lua_rawget(L, 1);
+    m->inputs = read_inputs(rb, L, lua_gettop(L), A, "inputs", line_of_key(rb, "inputs"));
+    m->params = read_params(rb, L, 1, A);
+    return 0;
+}
+
+/* ---- the `r` result object ---- */
+
+static cadre_builder *check_r(lua_State *L)
+{
+    result_ud *u = luaL_checkudata(L, 1, RESULT_MT);
+
+    if (u->b == NULL) luaL_error(L, "the result object r is only valid during the assessment");
+    return u->b;
+}
+
+/* Builder calls that fail raise the builder's message at the Lua line that made them. */
+static int checked(lua_State *L, cadre_builder *b, int rc)
+{
+    if (rc != 0) return luaL_error(L, "%s", cadre__builder_fail_message(b));
+    return 0;
+}
+
+static int r_finding(lua_State *L, cadre_finding_kind kind)
+{
+    cadre_builder *b = check_r(L);
+
+    return checked(L, b, cadre__builder_finding(b, kind, luaL_checkstring(L, 2),
+                                                luaL_optstring(L, 3, NULL)));
+}
+
+static int r_strength(lua_State *L)
+{
+    return r_finding(L, CADRE_FINDING_STRENGTH);
+}
+
+static int r_gap(lua_State *L)
+{
+    return r_finding(L, CADRE_FINDING_GAP);
+}
+
+static int r_risk(lua_State *L)
+{
+    return r_finding(L, CADRE_FINDING_RISK);
+}
+
+static int r_detail(lua_State *L)
+{
+    cadre_builder *b = check_r(L);
+
+    return checked(L, b, cadre__builder_detail(b, luaL_checkstring(L, 2), luaL_checkstring(L, 3)));
+}
+
+static int r_rank(lua_State *L)
+{
+    cadre_builder *b = check_r(L);
+
+    return checked(L, b, cadre__builder_rank(b, luaL_checkstring(L, 2), luaL_optstring(L, 3, NULL),
+                                             luaL_checknumber(L, 4), luaL_optstring(L, 5, NULL)));
+}
+
+static int r_missing(lua_State *L)
+{
+    cadre_builder *b = check_r(L);
+
+    return checked(L, b, cadre__builder_missing(b, luaL_optstring(L, 3, NULL),
+                                                luaL_checkstring(L, 2)));
+}
+
+static int r_criterion(lua_State *L)
+{
+    cadre_builder *b = check_r(L);
+
+    return checked(L, b, cadre__builder_criterion(b, luaL_checkstring(L, 2), luaL_optstring(L, 3, NULL),
+                                                  luaL_checknumber(L, 4), luaL_checknumber(L, 5),
+                                                  luaL_checkstring(L, 6)));
+}
+
+static int r_score(lua_State *L)
+{
+    cadre_builder *b = check_r(L);
+
+    return checked(L, b, cadre__builder_set_score(b, luaL_checknumber(L, 2)));
+}
+
+static int r_band(lua_State *L)
+{
+    cadre_builder *b = check_r(L);
+
+    return checked(L, b, cadre__builder_set_band(b, luaL_checkstring(L, 2)));
+}
+
+static int r_summary(lua_State *L)
+{
+    cadre_builder *b = check_r(L);
+
+    return checked(L, b, cadre__builder_set_summary(b, luaL_checkstring(L, 2)));
+}
+
+static void push_result_ud(lua_State *L, cadre_builder *b)
+{
+    result_ud *u = lua_newuserdatauv(L, sizeof(*u), 0);
+
+    u->b = b;
+    if (luaL_newmetatable(L, RESULT_MT)) {
+        static const luaL_Reg m[] = {
+            {"strength", r_strength}, {"gap", r_gap},         {"risk", r_risk},
+            {"detail", r_detail},     {"rank", r_rank},       {"missing", r_missing},
+            {"criterion", r_criterion}, {"score", r_score},   {"band", r_band},
+            {"summary", r_summary},   {NULL, NULL}};
+
+        luaL_newlib(L, m);
+        lua_setfield(L, -2, "__index");
+        lua_pushliteral(L, "read-only");
+        lua_setfield(L, -2, "__metatable");
+    }
+    lua_setmetatable(L, -2);
+}
+
+/* ---- running an assessment ---- */
+
+typedef struct run {
+    rubric *rb;
+    cadre__plugin *p;
+    const cadre_candidate *cand;
+    const cadre_params *params;
+    cadre_builder *b;
+    int line; /* where to point when a returned value is wrong */
+} run;
+
+static int fail_here(lua_State *L, run *x, const char *fmt, ...) CADRE__FMT(3, 4);
+static int fail_here(lua_State *L, run *x, const char *fmt, ...)
+{
+    char msg[600];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    cadre__builder_fail(x->b, CADRE_EPLUGIN, x->rb->path, x->line, msg);
+    return luaL_error(L, "%s", msg);
+}
+
+/* Pushes the rubric descriptor table (registry field "cadre.rubric"). */
+static void push_rubric(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, "cadre.rubric");
+}
+
+/* Scores criterion i; the candidate, params and r are at indices 2, 3 and 4. */
+static void score_criterion(lua_State *L, run *x, size_t i)
+{
+    const crit_def *c = &x->rb->crit[i];
+    int top = lua_gettop(L), nmissing;
+    const char *evidence;
+    double score = 0;
+    int assessed;
+
+    x->rb->current = c->id;
+    x->line = c->line;
+    cadre__lua_set_recorder(L, 1);
+    push_rubric(L);
+    lua_pushliteral(L, "criteria");
+    lua_rawget(L, -2);
+    lua_rawgeti(L, -1, (lua_Integer)i + 1);
+    lua_pushliteral(L, "score");
+    lua_rawget(L, -2);
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, 3);
+    lua_pushvalue(L, 4);
+    lua_call(L, 3, 2);
+    /* stack: ..., rubric, criteria, crit, score, evidence */
+    assessed = !lua_isnil(L, -2);
+    if (assessed && lua_type(L, -2) != LUA_TNUMBER)
+        fail_here(L, x, "criterion '%s' returned %s %s where a score (a number 0..100) was "
+                        "expected",
+                  c->id, lua_type(L, -2) == LUA_TSTRING ? "a" : "a value of type",
+                  luaL_typename(L, -2));
+    if (assessed) score = lua_tonumber(L, -2);
+    if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TSTRING)
+        fail_here(L, x, "criterion '%s' returned evidence of type %s; return score, \"why\"", c->id,
+                  luaL_typename(L, -1));
+    evidence = lua_tostring(L, -1);
+    if (assessed && (evidence == NULL || *evidence == '\0'))
+        fail_here(L, x, "criterion '%s' returned a score without evidence; every score must say "
+                        "why (return score, \"evidence\")",
+                  c->id);
+    lua_getfield(L, LUA_REGISTRYINDEX, "cadre.missing");
+    nmissing = (int)lua_rawlen(L, -1);
+    if (!assessed && nmissing == 0 && c->inputs != NULL) {
+        for (const char *const *in = c->inputs; *in; in++) cadre__lua_record_missing(L, *in);
+        nmissing = (int)lua_rawlen(L, -1);
+    }
+    if (!assessed && nmissing == 0)
+        fail_here(L, x, "criterion '%s' returned no score although no input was missing; return "
+                        "a number 0..100 (nil only when an input is missing)",
+                  c->id);
+    if (!assessed) {
+        lua_pushfstring(L, "Not assessed, counted as 0: %s",
+                        evidence ? evidence : "the inputs it needs were not given");
+        evidence = lua_tostring(L, -1);
+    }
+    if (cadre__builder_criterion(x->b, c->id, c->label, c->weight, score, evidence) != 0)
+        fail_here(L, x, "%s", cadre__builder_fail_message(x->b));
+    lua_getfield(L, LUA_REGISTRYINDEX, "cadre.missing");
+    for (int k = 1; k <= nmissing; k++) {
+        lua_rawgeti(L, -1, k);
+        cadre__builder_missing(x->b, c->id, lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+    cadre__lua_set_recorder(L, 0);
+    lua_settop(L, top);
+    x->rb->current = NULL;
+}
+
+static const char *band_for(const rubric *rb, double score)
+{
+    const char *best = NULL;
+    double best_min = -1;
+
+    for (size_t i = 0; i < rb->nbands; i++)
+        if (score >= rb->bands[i].min && rb->bands[i].min > best_min)
+            best = rb->bands[i].label, best_min = rb->bands[i].min;
+    return best;
+}
+
+/* The view advise() and summary() get:
+ * {score, band, confidence, criteria = {id = {score, weight, evidence, label}}}. */
+static void push_view(lua_State *L, run *x, double score, const char *band, double confidence)
+{
+    const cadre_criterion *c;
+
+    lua_createtable(L, 0, 4);
+    cadre__lua_push_number(L, round(score * 10) / 10);
+    lua_setfield(L, -2, "score");
+    lua_pushstring(L, band);
+    lua_setfield(L, -2, "band");
+    lua_pushnumber(L, round(confidence * 100) / 100);
+    lua_setfield(L, -2, "confidence");
+    lua_newtable(L);
+    for (size_t i = 0; (c = cadre__builder_criterion_at(x->b, i)) != NULL; i++) {
+        lua_createtable(L, 0, 4);
+        cadre__lua_push_number(L, round(c->score * 10) / 10);
+        lua_setfield(L, -2, "score");
+        cadre__lua_push_number(L, c->weight);
+        lua_setfield(L, -2, "weight");
+        lua_pushstring(L, c->evidence);
+        lua_setfield(L, -2, "evidence");
+        lua_pushstring(L, c->label);
+        lua_setfield(L, -2, "label");
+        lua_setfield(L, -2, c->id);
+    }
+    lua_setfield(L, -2, "criteria");
+}
+
+/* Calls rubric function `fn`, if present, with (c, p[, r][, view]); `view` is the value on top
+ * of the stack when nargs_extra is 1. Leaves `want` results (nil if absent). */
+static void call_optional(lua_State *L, run *x, const char *fn, int pass_r, int nargs_extra,
+                          int want)
+{
+    int top = lua_gettop(L);
+
+    push_rubric(L);
+    lua_pushstring(L, fn);
+    lua_rawget(L, -2);
+    if (!lua_isfunction(L, -1)) {
+        lua_settop(L, top);
+        if (want) lua_pushnil(L);
+        return;
+    }
+    lua_remove(L, -2);
+    x->line = function_line(L, -1);
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, 3);
+    if (pass_r) lua_pushvalue(L, 4);
+    for (int i = 0; i < nargs_extra; i++) lua_pushvalue(L, top - nargs_extra + 1 + i);
+    lua_call(L, 2 + pass_r + nargs_extra, want);
+}
+
+/* Everything an assessment does, as one protected call: args are a `run` pointer. */
+static int do_assess(lua_State *L)
+{
+    run *x = lua_touserdata(L, 1);
+    rubric *rb = x->rb;
+    double score = 0, confidence;
+    const char *band;
+
+    lua_settop(L, 1);
+    cadre__lua_push_candidate(L, x->cand);                         /* 2 */
+    cadre__lua_push_params(L, x->params->items, x->params->count); /* 3 */
+    push_result_ud(L, x->b);                                       /* 4 */
+    if (rb->declarative) {
+        for (size_t i = 0; i < rb->ncrit; i++) score_criterion(L, x, i);
+    } else {
+        call_optional(L, x, "assess", 1, 0, 1);
+        if (!lua_isnil(L, -1))
+            fail_here(L, x, "assess returned a %s; build the result with r:criterion(), r:band() "
+                            "and friends, and return nothing",
+                      luaL_typename(L, -1));
+        lua_pop(L, 1);
+    }
+    if (cadre__builder_score(x->b, &score) != 0)
+        fail_here(L, x, "the assessment added no criteria, so its score could not be explained");
+    confidence = cadre__builder_confidence(x->b);
+    if (rb->nbands == 0)
+        band = NULL; /* an assess function sets its own */
+    else if (confidence < rb->min_confidence)
+        band = CADRE__BAND_UNKNOWN; /* too little to go on: say so rather than guess */
+    else
+        band = band_for(rb, score);
+    if (band != NULL && cadre__builder_set_band(x->b, band) != 0)
+        fail_here(L, x, "%s", cadre__builder_fail_message(x->b));
+    push_view(L, x, score, band, confidence);
+    call_optional(L, x, "advise", 1, 1, 0);
+    call_optional(L, x, "summary", 0, 1, 1);
+    if (!lua_isnil(L, -1)) {
+        if (lua_type(L, -1) != LUA_TSTRING)
+            fail_here(L, x, "summary returned a %s; return a string", luaL_typename(L, -1));
+        if (cadre__builder_set_summary(x->b, lua_tostring(L, -1)) != 0)
+            fail_here(L, x, "%s", cadre__builder_fail_message(x->b));
+    }
+    return 0;
+}
+
+static int lua_assess(cadre__plugin *p, const cadre_candidate *c, const cadre_params *params,
+                      cadre_builder *b)
+{
+    rubric *rb = p->impl;
+    lua_State *L = cadre__sandbox_state(rb->sb);
+    run x = {rb, p, c, params, b, 0};
+    cadre_error err;
+    int top = lua_gettop(L), rc;
+
+    cadre__sandbox_begin(rb->sb);
+    lua_pushcfunction(L, do_assess);
+    lua_pushlightuserdata(L, &x);
+    rc = cadre__sandbox_pcall(rb->sb, 1, 0, &err);
+    cadre__sandbox_end(rb->sb);
+    cadre__lua_set_recorder(L, 0);
+    if (rc != 0) {
+        if (cadre__builder_failed(b)) {
+            cadre__builder_locate(b, err.source, err.line);
+        } else {
+            char msg[1200];
+
+            if (rb->current)
+                snprintf(msg, sizeof(msg), "criterion '%s': %s", rb->current, err.message);
+            else
+                snprintf(msg, sizeof(msg), "%s", err.message);
+            cadre__builder_fail(b, rc, err.source, err.line, msg);
+        }
+    }
+    rb->current = NULL;
+    lua_settop(L, top);
+    /* A failed or aborted call may leave garbage; collect now, within this plugin's cap. */
+    if (rc != 0) lua_gc(L, LUA_GCCOLLECT);
+    return rc;
+}
+
+static void lua_unload(cadre__plugin *p)
+{
+    rubric *rb = p->impl;
+
+    if (rb == NULL) return;
+    cadre__sandbox_free(rb->sb);
+    free(rb);
+    p->impl = NULL;
+}
+
+static const cadre__plugin_ops lua_ops = {lua_assess, lua_unload};
+
+/* ---- loading ---- */
+
+/* cadre.data(name): each file is read and parsed once per rubric, then served from a cache. */
+static int prim_data(lua_State *L)
+{
+    const char *name = luaL_checkstring(L, 1);
+
+    if (lua_getfield(L, LUA_REGISTRYINDEX, "cadre.datacache") != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, "cadre.datacache");
+    }
+    if (lua_getfield(L, -1, name) != LUA_TNIL) return 1;
+    lua_pop(L, 1);
+    cadre__sandbox_push_data(L, name);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -3, name);
+    return 1;
+}
+
+/* cadre.vocab.<name> = {id1, id2, ..., [id] = {id, label, meaning, ...}} */
+static void push_vocabs(lua_State *L)
+{
+    static const char *const extra_key[] = {"skill",         "onet",     "industry", "emphasis",
+                                            "certification", "areas",    "tool",     "category",
+                                            "field",         "business", "function", "operations"};
+    const cadre__vocab *v;
+
+    lua_newtable(L);
+    for (size_t i = 0; (v = cadre__vocab_at(i)) != NULL; i++) {
+        const char *ek = NULL;
+
+        for (size_t k = 0; k < CADRE__ARRAY_LEN(extra_key); k += 2)
+            if (strcmp(extra_key[k], v->name) == 0) ek = extra_key[k + 1];
+        lua_createtable(L, (int)v->count, (int)v->count);
+        for (size_t j = 0; j < v->count; j++) {
+            const cadre__vocab_entry *e = &v->entries[j];
+
+            lua_pushstring(L, e->id);
+            lua_rawseti(L, -2, (lua_Integer)j + 1);
+            lua_createtable(L, 0, 4);
+            lua_pushstring(L, e->id);
+            lua_setfield(L, -2, "id");
+            lua_pushstring(L, e->label);
+            lua_setfield(L, -2, "label");
+            lua_pushstring(L, e->meaning);
+            lua_setfield(L, -2, "meaning");
+            if (e->extra && ek) {
+                if (strcmp(ek, "business") == 0 || strcmp(ek, "operations") == 0)
+                    lua_pushboolean(L, 1);
+                else
+                    lua_pushstring(L, e->extra);
+                lua_setfield(L, -2, ek);
+            }
+            lua_setfield(L, -2, e->id);
+        }
+        lua_setfield(L, -2, v->name);
+    }
+}
+
+/* Runs the prelude and sets the global `cadre`. Protected. */
+static int open_prelude(lua_State *L)
+{
+    if (luaL_loadbufferx(L, cadre__prelude, cadre__prelude_len, "=cadre prelude", "t") != LUA_OK)
+        return lua_error(L);
+    lua_createtable(L, 0, 3);
+    lua_pushstring(L, CADRE_VERSION);
+    lua_setfield(L, -2, "version");
+    push_vocabs(L);
+    lua_setfield(L, -2, "vocab");
+    lua_pushcfunction(L, prim_data);
+    lua_setfield(L, -2, "data");
+    lua_call(L, 1, 1);
+    lua_setglobal(L, "cadre");
+    return 0;
+}
+
+/* The folder next to the rubric that cadre.data() reads: "<dir>/data". */
+static char *data_dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (size_t)(slash - path) : 1;
+    char *d = malloc(n + 6);
+
+    if (d == NULL) return NULL;
+    if (slash)
+        memcpy(d, path, n);
+    else
+        d[0] = '.';
+    memcpy(d + n, "/data", 6);
+    return d;
+}
+
+static int load_rubric(cadre__plugin *p, rubric *rb, const char *text, size_t len,
+                       cadre_plugin_meta *m, cadre_error *err)
+{
+    lua_State *L = cadre__sandbox_state(rb->sb);
+    int rc;
+
+    cadre__sandbox_begin(rb->sb);
+    lua_pushcfunction(L, open_prelude);
+    rc = cadre__sandbox_pcall(rb->sb, 0, 0, err);
+    if (rc == 0) rc = cadre__sandbox_load(rb->sb, text, len, err);
+    if (rc == 0) rc = cadre__sandbox_pcall(rb->sb, 0, 1, err);
+    if (rc == 0) {
+        /* Keep the descriptor where assessments can find it, then check it. */
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, "cadre.rubric");
+        rb->text = text;
+        rb->text_len = len;
+        lua_pushcfunction(L, read_descriptor);
+        lua_insert(L, -2);
+        lua_pushlightuserdata(L, p);
+        lua_pushlightuserdata(L, m);
+        rc = cadre__sandbox_pcall(rb->sb, 3, 0, err);
+        rb->text = NULL;
+        if (rc != 0 && err != NULL) {
+            /* desc_fail raised "LINE\nmessage"; split it. */
+            char *nl = strchr(err->message, '\n');
+
+            if (nl != NULL) {
+                err->line = atoi(err->message);
+                memmove(err->message, nl + 1, strlen(nl + 1) + 1);
+                err->code = CADRE_EPLUGIN;
+                cadre__strlcpy(err->source, rb->path, sizeof(err->source));
+            }
+        }
+    }
+    cadre__sandbox_end(rb->sb);
+    lua_settop(L, 0);
+    return rc;
+}
+
+int cadre__lua_load(cadre__plugin **out, const char *path, const char *sha256, const char *text,
+                    size_t len, const cadre__lua_limits *limits, cadre_error *err)
+{
+    cadre__plugin *p = cadre__plugin_alloc();
+    rubric *rb = calloc(1, sizeof(*rb));
+    char *data_dir = data_dir_of(path);
+    cadre__sandbox_config cfg = {*limits, path, data_dir, NULL, NULL};
+    cadre_plugin_meta m = {0};
+    int rc;
+
+    *out = NULL;
+    if (p == NULL || rb == NULL || data_dir == NULL) {
+        free(rb);
+        free(data_dir);
+        cadre__plugin_free(p);
+        return cadre__fail(err, CADRE_ENOMEM, path, 0, 0, "out of memory");
+    }
+    p->impl = rb;
+    p->ops = &lua_ops;
+    rb->path = cadre__arena_strdup(&p->arena, path);
+    rc = cadre__sandbox_new(&rb->sb, &cfg, err);
+    free(data_dir);
+    if (rc == 0) rc = load_rubric(p, rb, text, len, &m, err);
+    if (rc == 0) {
+        m.kind = "lua";
+        m.sha256 = sha256;
+        rc = cadre__plugin_set_meta(p, &m, path, err);
+    }
+    if (rc != 0) {
+        if (err != NULL && err->source[0] == '\0') cadre__strlcpy(err->source, path, sizeof(err->source));
+        cadre__plugin_free(p);
+        return rc;
+    }
+    cadre__sandbox_set_name(rb->sb, p->meta.name);
+    cadre__sandbox_freeze_globals(rb->sb);
+    *out = p;
+    return 0;
+}

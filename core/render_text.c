@@ -1,0 +1,371 @@
+/*
+ * core/render_text.c - reports for a person: a bar per score, the criteria with their share
+ * of the score and evidence, the findings with what to do, and what was missing.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+
+#define WIDTH 80
+
+/* ---- the buffer ---- */
+
+int cadre__buf_putn(cadre__buf *b, const char *s, size_t n)
+{
+    if (b->oom) return CADRE_ENOMEM;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        char *d;
+
+        while (cap < b->len + n + 1) cap *= 2;
+        d = realloc(b->data, cap);
+        if (d == NULL) {
+            b->oom = 1;
+            return CADRE_ENOMEM;
+        }
+        b->data = d;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+int cadre__buf_puts(cadre__buf *b, const char *s)
+{
+    return cadre__buf_putn(b, s, strlen(s));
+}
+
+int cadre__buf_printf(cadre__buf *b, const char *fmt, ...)
+{
+    char small[512];
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(small, sizeof(small), fmt, ap);
+    va_end(ap);
+    if (n < 0) return CADRE_ENOMEM;
+    if ((size_t)n < sizeof(small)) return cadre__buf_putn(b, small, (size_t)n);
+    {
+        char *big = malloc((size_t)n + 1);
+        int rc;
+
+        if (big == NULL) return b->oom = 1, CADRE_ENOMEM;
+        va_start(ap, fmt);
+        vsnprintf(big, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+        rc = cadre__buf_putn(b, big, (size_t)n);
+        free(big);
+        return rc;
+    }
+}
+
+/* ---- styling ---- */
+
+typedef struct style {
+    cadre__buf *b;
+    int color, unicode;
+} style;
+
+static void sgr(const style *st, const char *code)
+{
+    if (st->color) cadre__buf_printf(st->b, "\033[%sm", code);
+}
+
+static const char *score_color(double score)
+{
+    return score >= 70 ? "32" : score >= 40 ? "33" : "31";
+}
+
+static void bar(const style *st, double score, int cells)
+{
+    int full = (int)lround(score / 100.0 * cells);
+
+    sgr(st, score_color(score));
+    for (int i = 0; i < cells; i++)
+        cadre__buf_puts(st->b, i < full ? (st->unicode ? "\xe2\x96\x88" : "#")
+                                        : (st->unicode ? "\xe2\x96\x91" : "."));
+    sgr(st, "0");
+}
+
+/* Display width, counting code points (the report's text is UTF-8). */
+static size_t width_of(const char *s, size_t n)
+{
+    size_t w = 0;
+
+    for (size_t i = 0; i < n; i++) w += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return w;
+}
+
+/* Writes `text` wrapped at WIDTH, the first line after `first` (already `used` columns wide),
+ * continuation lines indented by `indent` spaces. */
+static void wrap(const style *st, const char *text, size_t used, int indent)
+{
+    const char *p = text;
+    size_t col = used;
+    int need_space = 0; /* a word is already on this line */
+
+    while (*p) {
+        const char *end = p;
+        size_t w;
+
+        while (*end && *end != ' ' && *end != '\n') end++;
+        w = width_of(p, (size_t)(end - p));
+        if (need_space && col + 1 + w > WIDTH) {
+            cadre__buf_printf(st->b, "\n%*s", indent, "");
+            col = (size_t)indent;
+        } else if (need_space) {
+            cadre__buf_puts(st->b, " ");
+            col++;
+        }
+        cadre__buf_putn(st->b, p, (size_t)(end - p));
+        col += w;
+        need_space = 1;
+        p = end;
+        while (*p == ' ') p++;
+        if (*p == '\n') {
+            cadre__buf_printf(st->b, "\n%*s", indent, "");
+            col = (size_t)indent;
+            need_space = 0;
+            p++;
+        }
+    }
+    cadre__buf_puts(st->b, "\n");
+}
+
+/* Pads `s` to `w` columns (or cuts it with an ellipsis). */
+static void padded(const style *st, const char *s, size_t w)
+{
+    size_t n = strlen(s), sw = width_of(s, n);
+
+    if (sw <= w) {
+        cadre__buf_puts(st->b, s);
+        cadre__buf_printf(st->b, "%*s", (int)(w - sw), "");
+        return;
+    }
+    for (size_t i = 0, cols = 0; i < n && cols < w - 1; i++) {
+        cols += ((unsigned char)s[i] & 0xC0) != 0x80;
+        cadre__buf_putn(st->b, s + i, 1);
+        while (i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) cadre__buf_putn(st->b, s + ++i, 1);
+    }
+    cadre__buf_puts(st->b, st->unicode ? "\xe2\x80\xa6" : "~");
+}
+
+/* ---- sections ---- */
+
+static void criteria(const style *st, const cadre_result *res, unsigned flags)
+{
+    double wsum = 0;
+
+    for (size_t i = 0; i < res->criteria_count; i++) wsum += res->criteria[i].weight;
+    sgr(st, "1");
+    cadre__buf_printf(st->b, "  %-34s %5s  %s\n", "Criteria", "share", "score");
+    sgr(st, "0");
+    for (size_t i = 0; i < res->criteria_count; i++) {
+        const cadre_criterion *c = &res->criteria[i];
+
+        cadre__buf_puts(st->b, "  ");
+        padded(st, c->label, 34);
+        cadre__buf_printf(st->b, " %4.0f%%  ", c->weight / wsum * 100);
+        bar(st, c->score, 10);
+        cadre__buf_printf(st->b, " %3.0f\n      ", c->score);
+        sgr(st, "2");
+        wrap(st, c->evidence, 6, 6);
+        sgr(st, "0");
+        if ((flags & CADRE_RENDER_VERBOSE) && c->missing_count) {
+            cadre__buf_puts(st->b, "      missing:");
+            for (size_t k = 0; k < c->missing_count; k++)
+                cadre__buf_printf(st->b, "%s %s", k ? "," : "", c->missing[k]);
+            cadre__buf_puts(st->b, "\n");
+        }
+    }
+}
+
+static void findings(const style *st, const cadre_result *res)
+{
+    static const char *const titles[] = {"Strengths", "Gaps", "Risks"};
+    static const char *const marks[] = {"+", "-", "!"};
+    static const char *const colors[] = {"32", "33", "31"};
+
+    for (int kind = 0; kind < 3; kind++) {
+        int shown = 0;
+
+        for (size_t i = 0; i < res->finding_count; i++) {
+            const cadre_finding *f = &res->findings[i];
+
+            if ((int)f->kind != kind) continue;
+            if (!shown++) {
+                sgr(st, "1");
+                cadre__buf_printf(st->b, "\n  %s\n", titles[kind]);
+                sgr(st, "0");
+            }
+            sgr(st, colors[kind]);
+            cadre__buf_printf(st->b, "    %s ", marks[kind]);
+            sgr(st, "0");
+            wrap(st, f->text, 6, 6);
+            if (f->recommendation) {
+                cadre__buf_printf(st->b, "      %s ", st->unicode ? "\xe2\x86\x92" : "->");
+                wrap(st, f->recommendation, 8, 8);
+            }
+        }
+    }
+}
+
+static void ranking(const style *st, const cadre_result *res)
+{
+    if (res->rank_count == 0) return;
+    sgr(st, "1");
+    cadre__buf_puts(st->b, "\n  Ranking\n");
+    sgr(st, "0");
+    for (size_t i = 0; i < res->rank_count; i++) {
+        const cadre_rank *r = &res->ranking[i];
+
+        cadre__buf_printf(st->b, "  %3zu. ", i + 1);
+        padded(st, r->label, 24);
+        cadre__buf_puts(st->b, " ");
+        bar(st, r->score, 10);
+        cadre__buf_printf(st->b, " %3.0f", r->score);
+        if (r->note) {
+            cadre__buf_puts(st->b, "  ");
+            wrap(st, r->note, 47, 47);
+        } else {
+            cadre__buf_puts(st->b, "\n");
+        }
+    }
+}
+
+static void details(const style *st, const cadre_result *res)
+{
+    for (size_t i = 0; i < res->detail_count; i++) {
+        char key[80];
+        size_t k;
+
+        for (k = 0; res->details[i].key[k] && k < sizeof(key) - 1; k++)
+            key[k] = res->details[i].key[k] == '_' ? ' ' : res->details[i].key[k];
+        key[k] = '\0';
+        if (key[0] >= 'a' && key[0] <= 'z') key[0] = (char)(key[0] - 'a' + 'A');
+        cadre__buf_printf(st->b, "  %s: ", key);
+        wrap(st, res->details[i].value, 4 + strlen(key), 6);
+    }
+}
+
+static void assessment(const style *st, const cadre_result *res, unsigned flags)
+{
+    const char *dot = st->unicode ? " \xc2\xb7 " : " - ";
+
+    cadre__buf_puts(st->b, "\n");
+    sgr(st, "1");
+    cadre__buf_printf(st->b, "%s", res->title);
+    sgr(st, "0");
+    if (res->status == CADRE_STATUS_ERROR) {
+        sgr(st, "31;1");
+        cadre__buf_printf(st->b, "%sERROR\n", dot);
+        sgr(st, "0");
+        cadre__buf_puts(st->b, "  ");
+        if (res->error.file && res->error.line)
+            cadre__buf_printf(st->b, "%s:%d: ", res->error.file, res->error.line);
+        else if (res->error.file)
+            cadre__buf_printf(st->b, "%s: ", res->error.file);
+        wrap(st, res->error.message, 2, 4);
+        return;
+    }
+    cadre__buf_printf(st->b, "%s%.1f/100%s", dot, res->score, dot);
+    sgr(st, score_color(res->score));
+    cadre__buf_puts(st->b, res->band);
+    sgr(st, "0");
+    cadre__buf_puts(st->b, "\n  ");
+    bar(st, res->score, 40);
+    cadre__buf_printf(st->b, "  confidence %.0f%%\n", res->confidence * 100);
+    if (res->summary) {
+        cadre__buf_puts(st->b, "  ");
+        wrap(st, res->summary, 2, 2);
+    }
+    details(st, res);
+    cadre__buf_puts(st->b, "\n");
+    criteria(st, res, flags);
+    ranking(st, res);
+    findings(st, res);
+    if (res->missing_count) {
+        cadre__buf_puts(st->b, "\n  ");
+        sgr(st, "1");
+        cadre__buf_puts(st->b, "Missing inputs");
+        sgr(st, "0");
+        cadre__buf_puts(st->b, " (adding them raises confidence):");
+        for (size_t i = 0; i < res->missing_count; i++)
+            cadre__buf_printf(st->b, "%s %s", i ? "," : "", res->missing[i]);
+        cadre__buf_puts(st->b, "\n");
+    }
+}
+
+static void one_report(const style *st, const cadre_report *r, unsigned flags)
+{
+    const char *who = r->candidate_name ? r->candidate_name
+                      : r->candidate_id ? r->candidate_id
+                                        : "Candidate";
+
+    sgr(st, "1");
+    cadre__buf_printf(st->b, "%s", who);
+    sgr(st, "0");
+    cadre__buf_printf(st->b, "  (%s)\n", r->candidate_source);
+    for (int i = 0; i < WIDTH; i++) cadre__buf_puts(st->b, st->unicode ? "\xe2\x94\x80" : "=");
+    cadre__buf_puts(st->b, "\n");
+    for (size_t i = 0; i < r->warning_count; i++) {
+        sgr(st, "33");
+        cadre__buf_puts(st->b, "warning: ");
+        sgr(st, "0");
+        cadre__buf_printf(st->b, "%s: ", r->warnings[i].field);
+        wrap(st, r->warnings[i].message, 11 + strlen(r->warnings[i].field), 4);
+    }
+    for (size_t i = 0; i < r->count; i++) assessment(st, &r->results[i], flags);
+    cadre__buf_printf(st->b, "\nAssessed by cadre %s:", CADRE_VERSION);
+    for (size_t i = 0; i < r->count; i++)
+        cadre__buf_printf(st->b, "%s %s %s [%.8s]", i ? "," : "", r->results[i].plugin,
+                          r->results[i].version, r->results[i].source_sha256);
+    cadre__buf_puts(st->b, "\n");
+}
+
+int cadre__render_text(cadre__buf *out, const cadre_report *const *reports, size_t n,
+                       unsigned flags)
+{
+    style st = {out, (flags & CADRE_RENDER_COLOR) != 0, (flags & CADRE_RENDER_UNICODE) != 0};
+
+    for (size_t i = 0; i < n; i++) {
+        if (i) cadre__buf_puts(out, "\n\n");
+        one_report(&st, reports[i], flags);
+    }
+    return out->oom ? CADRE_ENOMEM : 0;
+}
+
+int cadre_report_render(char **out, size_t *len, const cadre_report *const *reports, size_t count,
+                        cadre_format format, unsigned flags, cadre_error *err)
+{
+    cadre__buf b = {0};
+    int rc;
+
+    if (out == NULL || (reports == NULL && count > 0))
+        return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_report_render: NULL argument");
+    *out = NULL;
+    for (size_t i = 0; i < count; i++)
+        if (reports[i] == NULL)
+            return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_report_render: report %zu is NULL", i);
+    switch (format) {
+    case CADRE_FORMAT_TEXT: rc = cadre__render_text(&b, reports, count, flags); break;
+    case CADRE_FORMAT_JSON: rc = cadre__render_json(&b, reports, count, 0); break;
+    case CADRE_FORMAT_JSONL: rc = cadre__render_json(&b, reports, count, 1); break;
+    default: return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "unknown report format %d", (int)format);
+    }
+    if (rc == 0 && b.data == NULL) rc = cadre__buf_puts(&b, "");
+    if (rc != 0 || b.oom) {
+        free(b.data);
+        return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory while rendering");
+    }
+    *out = b.data;
+    if (len) *len = b.len;
+    return 0;
+}

@@ -1,0 +1,59 @@
+/*
+ * core/sandbox.h - a lua_State that untrusted rubric text can run in.
+ *
+ * Only this module creates lua_States and sets their limits. Each rubric gets its own state,
+ * so rubrics cannot see each other. The state has no io, os, package or debug library, no
+ * bytecode loading and no file access; its memory is capped; calls made between
+ * cadre__sandbox_begin() and cadre__sandbox_end() share one CPU budget.
+ */
+#ifndef CADRE_SANDBOX_H
+#define CADRE_SANDBOX_H
+
+#include <lua.h>
+
+#include "plugin_internal.h"
+
+typedef struct cadre__sandbox cadre__sandbox;
+
+/* Receives one line a rubric printed. */
+typedef void (*cadre__print_fn)(void *userdata, const char *plugin, const char *line);
+
+typedef struct cadre__sandbox_config {
+    cadre__lua_limits limits;
+    const char *path;     /* the rubric file, for messages */
+    const char *data_dir; /* folder cadre.data() reads from, or NULL for none */
+    cadre__print_fn print;
+    void *print_userdata;
+} cadre__sandbox_config;
+
+int cadre__sandbox_new(cadre__sandbox **out, const cadre__sandbox_config *cfg, cadre_error *err);
+void cadre__sandbox_free(cadre__sandbox *sb);
+lua_State *cadre__sandbox_state(cadre__sandbox *sb);
+/* The sandbox of a state (or of one of its coroutines). */
+cadre__sandbox *cadre__sandbox_of(lua_State *L);
+/* Sets the name used to prefix printed lines (the plugin name once known). */
+void cadre__sandbox_set_name(cadre__sandbox *sb, const char *name);
+
+/* Compiles rubric text (never bytecode) and pushes the chunk. */
+int cadre__sandbox_load(cadre__sandbox *sb, const char *text, size_t len, cadre_error *err);
+
+/* Starts and ends a budgeted section; calls inside share its CPU budget. */
+void cadre__sandbox_begin(cadre__sandbox *sb);
+void cadre__sandbox_end(cadre__sandbox *sb);
+
+/* lua_pcall with the sandbox's message handler. On failure pops the error and fills err with
+ * the message, the rubric file and the line that failed; code is CADRE_ELIMIT for a time or
+ * memory overrun, CADRE_EPLUGIN otherwise. */
+int cadre__sandbox_pcall(cadre__sandbox *sb, int nargs, int nresults, cadre_error *err);
+
+/* Makes assignments to undeclared globals an error from now on (reads always are). */
+void cadre__sandbox_freeze_globals(cadre__sandbox *sb);
+
+/* Memory in use by the state, in bytes. */
+size_t cadre__sandbox_memory(const cadre__sandbox *sb);
+
+/* Pushes the data file `name` from the rubric's data folder as a table (JSON or TSV). Raises a
+ * Lua error naming the file on failure. Used by cadre.data(). */
+int cadre__sandbox_push_data(lua_State *L, const char *name);
+
+#endif

@@ -1,0 +1,195 @@
+/*
+ * core/watchdog.c - see watchdog.h. One thread per process, started on first use.
+ *
+ * The thread wakes every TICK_MS while any deadline is armed, and for a while after, so that
+ * arming a call is only a mutex and a list insert (no system call, no wake-up). Deadlines are
+ * in CPU time of the armed thread: on a loaded machine a rubric is not punished for time it
+ * spent waiting for a CPU.
+ *
+ * lua_sethook is documented as safe to call asynchronously (from a signal handler), which is
+ * what the watchdog thread does. The mutex guarantees the lua_State it touches is alive: a
+ * Lua thread is only switched to or from (cadre__deadline_switch) and disarmed under it.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "watchdog.h"
+
+#define TICK_MS      20
+#define LINGER_TICKS 50 /* keep ticking ~1 s after the last call before sleeping for good */
+
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
+static cadre__deadline *armed_list;
+static int started, idle_sleeping;
+static pid_t owner_pid;
+
+static uint64_t ns_between(const struct timespec *a, const struct timespec *b)
+{
+    int64_t ns = (int64_t)(b->tv_sec - a->tv_sec) * 1000000000 + (b->tv_nsec - a->tv_nsec);
+
+    return ns > 0 ? (uint64_t)ns : 0;
+}
+
+static void add_ns(struct timespec *t, uint64_t ns)
+{
+    t->tv_sec += (time_t)(ns / 1000000000);
+    t->tv_nsec += (long)(ns % 1000000000);
+    if (t->tv_nsec >= 1000000000) {
+        t->tv_sec++;
+        t->tv_nsec -= 1000000000;
+    }
+}
+
+static void fire(cadre__deadline *d)
+{
+    d->fired = 1;
+    /* Count 1 with line and call events: the next VM step in any Lua function traps. */
+    lua_sethook(d->current, d->hook, LUA_MASKCOUNT | LUA_MASKLINE | LUA_MASKCALL, 1);
+}
+
+/* Looks at every armed deadline whose check time has come. Called with `mu` held. */
+static void check_all(const struct timespec *now)
+{
+    for (cadre__deadline *d = armed_list; d != NULL; d = d->next) {
+        struct timespec cpu;
+        uint64_t used;
+
+        if (d->fired) {
+            fire(d); /* re-apply: the running coroutine may have changed since */
+            continue;
+        }
+        if (ns_between(now, &d->wall_check) > 0) continue;
+        if (clock_gettime(d->cpu_clock, &cpu) != 0) {
+            fire(d); /* the thread is gone or unmeasurable: stop the call */
+            continue;
+        }
+        used = ns_between(&d->cpu_start, &cpu);
+        if (used >= d->budget_ns) {
+            fire(d);
+        } else {
+            /* Not enough CPU used yet (the thread was waiting): look again when it could be. */
+            d->wall_check = *now;
+            add_ns(&d->wall_check, d->budget_ns - used);
+        }
+    }
+}
+
+static void *watchdog_main(void *arg)
+{
+    int idle_ticks = 0;
+
+    (void)arg;
+    pthread_mutex_lock(&mu);
+    for (;;) {
+        struct timespec now, wake;
+
+        if (armed_list == NULL && idle_ticks >= LINGER_TICKS) {
+            idle_sleeping = 1;
+            pthread_cond_wait(&cv, &mu);
+            idle_sleeping = 0;
+            idle_ticks = 0;
+        }
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        check_all(&now);
+        idle_ticks = armed_list == NULL ? idle_ticks + 1 : 0;
+        wake = now;
+        add_ns(&wake, (uint64_t)TICK_MS * 1000000);
+        while (pthread_cond_timedwait(&cv, &mu, &wake) == EINTR) {
+        }
+    }
+    return NULL;
+}
+
+/* After fork() only the forking thread exists in the child: forget the parent's watchdog. */
+static void reset_in_child(void)
+{
+    pthread_mutex_init(&mu, NULL);
+    pthread_cond_init(&cv, NULL);
+    armed_list = NULL;
+    started = 0;
+    idle_sleeping = 0;
+}
+
+static int ensure_started(void)
+{
+    static int atfork_done;
+    pthread_condattr_t ca;
+    pthread_attr_t attr;
+    pthread_t tid;
+
+    if (started && owner_pid == getpid()) return 0;
+    if (!atfork_done) {
+        pthread_atfork(NULL, NULL, reset_in_child);
+        atfork_done = 1;
+    }
+    /* The condition variable measures timeouts on the monotonic clock, like `now`. */
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_destroy(&cv);
+    pthread_cond_init(&cv, &ca);
+    pthread_condattr_destroy(&ca);
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_attr_setstacksize(&attr, 64 * 1024);
+    if (pthread_create(&tid, &attr, watchdog_main, NULL) != 0) {
+        pthread_attr_destroy(&attr);
+        return -1;
+    }
+    pthread_attr_destroy(&attr);
+    started = 1;
+    owner_pid = getpid();
+    return 0;
+}
+
+int cadre__deadline_arm(cadre__deadline *d, lua_State *L, uint32_t budget_ms, lua_Hook hook)
+{
+    memset(d, 0, sizeof(*d));
+    d->current = L;
+    d->hook = hook;
+    d->budget_ns = (uint64_t)budget_ms * 1000000;
+    if (pthread_getcpuclockid(pthread_self(), &d->cpu_clock) != 0 ||
+        clock_gettime(d->cpu_clock, &d->cpu_start) != 0)
+        return -1;
+    clock_gettime(CLOCK_MONOTONIC, &d->wall_check);
+    add_ns(&d->wall_check, d->budget_ns);
+    pthread_mutex_lock(&mu);
+    if (ensure_started() != 0) {
+        pthread_mutex_unlock(&mu);
+        return -1;
+    }
+    d->next = armed_list;
+    armed_list = d;
+    d->armed = 1;
+    if (idle_sleeping) pthread_cond_signal(&cv);
+    pthread_mutex_unlock(&mu);
+    return 0;
+}
+
+void cadre__deadline_disarm(cadre__deadline *d)
+{
+    if (!d->armed) return;
+    pthread_mutex_lock(&mu);
+    for (cadre__deadline **pp = &armed_list; *pp != NULL; pp = &(*pp)->next) {
+        if (*pp == d) {
+            *pp = d->next;
+            break;
+        }
+    }
+    d->armed = 0;
+    pthread_mutex_unlock(&mu);
+}
+
+void cadre__deadline_switch(cadre__deadline *d, lua_State *co)
+{
+    if (d == NULL || !d->armed) return;
+    pthread_mutex_lock(&mu);
+    d->current = co;
+    if (d->fired)
+        fire(d);
+    else
+        lua_sethook(co, NULL, 0, 0); /* a hook left over from an earlier, stopped call */
+    pthread_mutex_unlock(&mu);
+}
