@@ -173,6 +173,8 @@ static void join(char *out, const char *path, const char *key, int index)
 
 /* ---- pass 1: lexical checks cJSON does not make ---- */
 
+/* Returns -1 on a lexical error, else the nesting depth left open at the end (> 0 means the
+ * text was cut short), counting an unterminated string as one more level. */
 static int prescan(loader *L, const char *text, size_t len)
 {
     size_t bad = cadre__utf8_check(text, len);
@@ -211,7 +213,7 @@ static int prescan(loader *L, const char *text, size_t len)
             depth--;
         }
     }
-    return 0;
+    return depth + in_string > 0 ? depth + in_string : 0;
 }
 
 /* ---- pass 3 helpers: scalars ---- */
@@ -562,7 +564,8 @@ static int skill_entry(loader *L, const cJSON *c, const char *sub, cadre_skill *
         level->valuedouble < 0 || level->valuedouble > 5) {
         char got[96];
 
-        error_at(L, sub, "expected an integer 0..5 (see the scale in docs/candidate.md), got %s",
+        error_at(L, sub, "expected an integer 0..5, got %s (the levels are described in "
+                         "docs/candidate.md)",
                  describe(level, got, sizeof(got)));
         return -1;
     }
@@ -807,6 +810,7 @@ int cadre_candidate_parse(cadre_candidate **out, const char *json, size_t len,
     loader L = {0};
     const char *end = NULL;
     cJSON *root;
+    int open;
 
     if (out == NULL || (json == NULL && len > 0))
         return cadre__fail(err, CADRE_EINVAL, source, 0, 0, "cadre_candidate_parse: NULL argument");
@@ -837,10 +841,16 @@ int cadre_candidate_parse(cadre_candidate **out, const char *json, size_t len,
         error_at(&L, NULL, "empty input; a candidate is a JSON object (see docs/candidate.md)");
         return finish(&L, NULL, out);
     }
-    if (prescan(&L, json, len) != 0) return finish(&L, NULL, out);
+    if ((open = prescan(&L, json, len)) < 0) return finish(&L, NULL, out);
     root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
     if (root == NULL) {
-        parse_error(&L, json, len, end ? end : cJSON_GetErrorPtr());
+        if (open > 0)
+            error_pos(&L, json, len,
+                      "malformed JSON: the text ends with %d bracket%s or string%s still open "
+                      "(truncated file?)",
+                      open, open > 1 ? "s" : "", open > 1 ? "s" : "");
+        else
+            parse_error(&L, json, len, end);
         return finish(&L, NULL, out);
     }
     if (end != NULL && !all_blank(end, len - (size_t)(end - json))) {

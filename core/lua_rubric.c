@@ -52,12 +52,18 @@ typedef struct rubric {
     size_t nbands;
     double min_confidence;
     int declarative;
-    const char *current; /* criterion being scored, for messages */
+    const char *current;   /* criterion being scored, for messages */
+    cadre_builder *active; /* the builder of the assessment running now, or NULL */
+    unsigned gen;          /* bumped after every assessment; see result_ud */
 } rubric;
 
-/* The `r` object a rubric builds its result through. */
+/* The `r` object a rubric builds its result through. It may outlive the assessment (a rubric
+ * can keep it in an upvalue) or be collected before the engine looks at it again, so it holds
+ * no builder pointer of its own: it is valid while the rubric's run generation matches. */
+struct rubric;
 typedef struct result_ud {
-    cadre_builder *b; /* NULL outside an assessment: using r later is an error */
+    struct rubric *rb;
+    unsigned gen;
 } result_ud;
 
 /* ---- finding lines in the source ---- */
@@ -497,8 +503,9 @@ static cadre_builder *check_r(lua_State *L)
 {
     result_ud *u = luaL_checkudata(L, 1, RESULT_MT);
 
-    if (u->b == NULL) luaL_error(L, "the result object r is only valid during the assessment");
-    return u->b;
+    if (u->rb->active == NULL || u->gen != u->rb->gen)
+        luaL_error(L, "the result object r is only valid during the assessment it was given to");
+    return u->rb->active;
 }
 
 /* Builder calls that fail raise the builder's message at the Lua line that made them. */
@@ -584,11 +591,12 @@ static int r_summary(lua_State *L)
     return checked(L, b, cadre__builder_set_summary(b, luaL_checkstring(L, 2)));
 }
 
-static void push_result_ud(lua_State *L, cadre_builder *b)
+static void push_result_ud(lua_State *L, rubric *rb)
 {
     result_ud *u = lua_newuserdatauv(L, sizeof(*u), 0);
 
-    u->b = b;
+    u->rb = rb;
+    u->gen = rb->gen;
     if (luaL_newmetatable(L, RESULT_MT)) {
         static const luaL_Reg m[] = {
             {"strength", r_strength}, {"gap", r_gap},         {"risk", r_risk},
@@ -624,7 +632,9 @@ static int fail_here(lua_State *L, run *x, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
+    /* If the builder failed first (a bad value), this keeps its message and adds the place. */
     cadre__builder_fail(x->b, CADRE_EPLUGIN, x->rb->path, x->line, msg);
+    cadre__builder_locate(x->b, x->rb->path, x->line);
     return luaL_error(L, "%s", msg);
 }
 
@@ -775,7 +785,7 @@ static int do_assess(lua_State *L)
     lua_settop(L, 1);
     cadre__lua_push_candidate(L, x->cand);                         /* 2 */
     cadre__lua_push_params(L, x->params->items, x->params->count); /* 3 */
-    push_result_ud(L, x->b);                                       /* 4 */
+    push_result_ud(L, rb);                                         /* 4 */
     if (rb->declarative) {
         for (size_t i = 0; i < rb->ncrit; i++) score_criterion(L, x, i);
     } else {
@@ -818,11 +828,14 @@ static int lua_assess(cadre__plugin *p, const cadre_candidate *c, const cadre_pa
     cadre_error err;
     int top = lua_gettop(L), rc;
 
+    rb->active = b;
     cadre__sandbox_begin(rb->sb);
     lua_pushcfunction(L, do_assess);
     lua_pushlightuserdata(L, &x);
     rc = cadre__sandbox_pcall(rb->sb, 1, 0, &err);
     cadre__sandbox_end(rb->sb);
+    rb->active = NULL; /* a rubric that kept r cannot reach this builder again */
+    rb->gen++;
     cadre__lua_set_recorder(L, 0);
     if (rc != 0) {
         if (cadre__builder_failed(b)) {

@@ -296,10 +296,16 @@ static void assessment(const style *st, const cadre_result *res, unsigned flags)
         sgr(st, "1");
         cadre__buf_puts(st->b, "Missing inputs");
         sgr(st, "0");
-        cadre__buf_puts(st->b, " (adding them raises confidence):");
-        for (size_t i = 0; i < res->missing_count; i++)
-            cadre__buf_printf(st->b, "%s %s", i ? "," : "", res->missing[i]);
-        cadre__buf_puts(st->b, "\n");
+        cadre__buf_puts(st->b, " (adding them raises confidence):\n    ");
+        {
+            cadre__buf list = {0};
+
+            for (size_t i = 0; i < res->missing_count; i++)
+                cadre__buf_printf(&list, "%s%s", i ? ", " : "", res->missing[i]);
+            if (list.oom) st->b->oom = 1;
+            if (list.data) wrap(st, list.data, 4, 4);
+            free(list.data);
+        }
     }
 }
 

@@ -186,12 +186,18 @@ static void *push(cadre_builder *b, cadre__vec *v, const char *what)
 
 static int score_ok(cadre_builder *b, double score, const char *what, const char *id)
 {
-    if (!isfinite(score) || score < 0 || score > 100) {
-        failf(b, "%s%s%s: score %g is not a number from 0 to 100", what, id ? " " : "",
-              id ? id : "", score);
-        return 0;
-    }
-    return 1;
+    char val[32];
+
+    if (isfinite(score) && score >= 0 && score <= 100) return 1;
+    if (isnan(score))
+        snprintf(val, sizeof(val), "NaN");
+    else if (isinf(score))
+        snprintf(val, sizeof(val), "%sinfinity", score < 0 ? "-" : "");
+    else
+        snprintf(val, sizeof(val), "%g", score);
+    failf(b, "%s%s%s%s: score %s is not a number from 0 to 100", what, id ? " '" : "", id ? id : "",
+          id ? "'" : "", val);
+    return 0;
 }
 
 static crit *find_crit(cadre_builder *b, const char *id)

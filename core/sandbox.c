@@ -23,6 +23,7 @@ struct cadre__sandbox {
     int in_call;         /* inside begin/end */
     int mem_exceeded;    /* the allocator refused a request */
     int fallback_hook;   /* the watchdog could not start: counting instructions instead */
+    int holds_watchdog;  /* counted in the watchdog's users */
     cadre__deadline deadline;
     /* Where the running rubric was when it failed (from the message handler or allocator). */
     char where_file[512];
@@ -102,6 +103,9 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
 
     (void)ar;
     sb->deadline.fired = 1; /* already set by the watchdog; needed for the fallback hook */
+    /* Remember where the budget ran out the first time: later firings happen wherever the
+     * rubric goes after catching the error, which is not where the time went. */
+    if (sb->where_line == 0) record_where(sb, L, 0);
     luaL_error(L, "CPU budget of %u ms exceeded (raise it with --lua-time-limit)", sb->time_ms);
 }
 
@@ -469,6 +473,8 @@ int cadre__sandbox_new(cadre__sandbox **out, const cadre__sandbox_config *cfg, c
                            cfg->limits.memory);
     }
     *(cadre__sandbox **)lua_getextraspace(sb->L) = sb;
+    cadre__watchdog_acquire();
+    sb->holds_watchdog = 1;
     lua_pushcfunction(sb->L, open_libs);
     status = lua_pcall(sb->L, 0, 0, 0);
     if (status != LUA_OK) {
@@ -484,6 +490,7 @@ void cadre__sandbox_free(cadre__sandbox *sb)
 {
     if (sb == NULL) return;
     if (sb->L != NULL) lua_close(sb->L);
+    if (sb->holds_watchdog) cadre__watchdog_release();
     free(sb->path);
     free(sb->name);
     free(sb->data_dir);

@@ -23,8 +23,9 @@
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
 static cadre__deadline *armed_list;
-static int started, idle_sleeping;
+static int started, idle_sleeping, stopping, users;
 static pid_t owner_pid;
+static pthread_t thread;
 
 static uint64_t ns_between(const struct timespec *a, const struct timespec *b)
 {
@@ -83,7 +84,7 @@ static void *watchdog_main(void *arg)
 
     (void)arg;
     pthread_mutex_lock(&mu);
-    for (;;) {
+    while (!stopping) {
         struct timespec now, wake;
 
         if (armed_list == NULL && idle_ticks >= LINGER_TICKS) {
@@ -91,6 +92,7 @@ static void *watchdog_main(void *arg)
             pthread_cond_wait(&cv, &mu);
             idle_sleeping = 0;
             idle_ticks = 0;
+            continue; /* re-check `stopping` */
         }
         clock_gettime(CLOCK_MONOTONIC, &now);
         check_all(&now);
@@ -100,6 +102,7 @@ static void *watchdog_main(void *arg)
         while (pthread_cond_timedwait(&cv, &mu, &wake) == EINTR) {
         }
     }
+    pthread_mutex_unlock(&mu);
     return NULL;
 }
 
@@ -111,6 +114,7 @@ static void reset_in_child(void)
     armed_list = NULL;
     started = 0;
     idle_sleeping = 0;
+    stopping = 0;
 }
 
 static int ensure_started(void)
@@ -118,7 +122,6 @@ static int ensure_started(void)
     static int atfork_done;
     pthread_condattr_t ca;
     pthread_attr_t attr;
-    pthread_t tid;
 
     if (started && owner_pid == getpid()) return 0;
     if (!atfork_done) {
@@ -132,9 +135,9 @@ static int ensure_started(void)
     pthread_cond_init(&cv, &ca);
     pthread_condattr_destroy(&ca);
     pthread_attr_init(&attr);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     pthread_attr_setstacksize(&attr, 64 * 1024);
-    if (pthread_create(&tid, &attr, watchdog_main, NULL) != 0) {
+    stopping = 0;
+    if (pthread_create(&thread, &attr, watchdog_main, NULL) != 0) {
         pthread_attr_destroy(&attr);
         return -1;
     }
@@ -142,6 +145,28 @@ static int ensure_started(void)
     started = 1;
     owner_pid = getpid();
     return 0;
+}
+
+void cadre__watchdog_acquire(void)
+{
+    pthread_mutex_lock(&mu);
+    users++;
+    pthread_mutex_unlock(&mu);
+}
+
+void cadre__watchdog_release(void)
+{
+    int join = 0;
+
+    pthread_mutex_lock(&mu);
+    if (--users == 0 && started && owner_pid == getpid()) {
+        stopping = 1;
+        started = 0;
+        join = 1;
+        pthread_cond_signal(&cv);
+    }
+    pthread_mutex_unlock(&mu);
+    if (join) pthread_join(thread, NULL);
 }
 
 int cadre__deadline_arm(cadre__deadline *d, lua_State *L, uint32_t budget_ms, lua_Hook hook)

@@ -28,6 +28,12 @@ struct cadre__deadline {
     cadre__deadline *next;
 };
 
+/* Every sandbox holds a reference while it exists; when the last one is released the thread is
+ * stopped and joined, so no thread of libcadre outlives its last engine (an embedder may then
+ * unload the library safely). */
+void cadre__watchdog_acquire(void);
+void cadre__watchdog_release(void);
+
 /* Starts the budget for a call about to run on `L` (and its coroutines). Returns 0, or -1 when
  * the watchdog thread cannot be started, in which case the caller falls back to a count hook. */
 int cadre__deadline_arm(cadre__deadline *d, lua_State *L, uint32_t budget_ms, lua_Hook hook);

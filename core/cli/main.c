@@ -54,8 +54,10 @@ void cli_print_diag(void *ud, const cadre_diag *d)
     const char *kind = d->severity == CADRE_SEVERITY_ERROR ? "error" : "warning";
 
     (void)ud;
-    if (d->line)
+    if (d->line && d->column)
         fprintf(stderr, "%s: %s:%d:%d: %s\n", kind, d->source, d->line, d->column, d->message);
+    else if (d->line)
+        fprintf(stderr, "%s: %s:%d: %s\n", kind, d->source, d->line, d->message);
     else if (d->field && *d->field)
         fprintf(stderr, "%s: %s: %s: %s\n", kind, d->source, d->field, d->message);
     else

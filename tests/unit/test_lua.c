@@ -1,0 +1,268 @@
+/*
+ * tests/unit/test_lua.c - Lua rubrics: the good ones work, and every file in the hostile corpus
+ * (tests/fixtures/lua) is contained with the error its header promises.
+ *
+ * Each fixture starts with "-- expect-ok", "-- expect-refused: TEXT" (refused at load time) or
+ * "-- expect-error: TEXT" (an error result when assessing), optionally "-- expect-line: N".
+ * Error fixtures are assessed twice: the second run must fail the same way, which shows a
+ * failure leaves the rubric's state usable.
+ */
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cadre/cadre.h>
+
+#include "../tap.h"
+
+#define DIR_LUA CADRE_TEST_FIXTURES "/lua"
+
+static const char *candidate_json =
+    "{\"name\": \"Lua Test\", \"experience\": {\"total_years\": 12, \"management_years\": 5},"
+    " \"skills\": {\"leadership\": 3}, \"certifications\": [\"pmp\", \"cpa\"]}";
+
+static cadre_engine *engine(void)
+{
+    cadre_engine_options o;
+    cadre_engine *e = NULL;
+
+    cadre_engine_options_init(&o);
+    o.builtin_dir = "";
+    o.user_dir = "";
+    o.use_env_path = 0;
+    o.lua_time_limit_ms = 200;
+    o.lua_memory_limit = 16u << 20;
+    cadre_engine_new(&e, &o, NULL);
+    return e;
+}
+
+static cadre_candidate *candidate(const char *json)
+{
+    cadre_candidate *c = NULL;
+    cadre_error err;
+
+    if (cadre_candidate_parse(&c, json, strlen(json), "c.json", NULL, NULL, &err) != 0)
+        diag("candidate: %s", err.message);
+    return c;
+}
+
+typedef struct expect {
+    char kind[16]; /* "ok", "refused", "error" */
+    char text[300];
+    int line;
+} expect;
+
+static int read_expect(const char *path, expect *x)
+{
+    FILE *f = fopen(path, "r");
+    char buf[400];
+
+    memset(x, 0, sizeof(*x));
+    if (f == NULL) return -1;
+    while (fgets(buf, sizeof(buf), f) && strncmp(buf, "-- expect", 9) == 0) {
+        buf[strcspn(buf, "\n")] = '\0';
+        if (strcmp(buf, "-- expect-ok") == 0)
+            strcpy(x->kind, "ok");
+        else if (strncmp(buf, "-- expect-refused: ", 19) == 0)
+            strcpy(x->kind, "refused"), snprintf(x->text, sizeof(x->text), "%s", buf + 19);
+        else if (strncmp(buf, "-- expect-error: ", 17) == 0)
+            strcpy(x->kind, "error"), snprintf(x->text, sizeof(x->text), "%s", buf + 17);
+        else if (strncmp(buf, "-- expect-line: ", 16) == 0)
+            x->line = atoi(buf + 16);
+    }
+    fclose(f);
+    return x->kind[0] ? 0 : -1;
+}
+
+static void check_fixture(const char *file, int *counts)
+{
+    char path[600];
+    expect x;
+    cadre_engine *e = engine();
+    cadre_candidate *c = candidate(candidate_json);
+    cadre_error err;
+    int rc;
+
+    snprintf(path, sizeof(path), "%s/%s", DIR_LUA, file);
+    if (!ok(read_expect(path, &x) == 0, "%s: has an expect header", file)) goto out;
+    rc = cadre_engine_load_file(e, path, &err);
+    if (strcmp(x.kind, "refused") == 0) {
+        counts[0]++;
+        ok(rc != 0, "%s: refused at load time", file);
+        like(err.message, x.text, "%s: load error says what is wrong", file);
+        like(err.source, file, "%s: load error names the file", file);
+        if (x.line) is_int(err.line, x.line, "%s: load error points at line %d", file, x.line);
+        goto out;
+    }
+    if (!ok(rc == 0, "%s: loads", file)) {
+        diag("%s", err.message);
+        goto out;
+    }
+    for (int run = 0; run < 2; run++) {
+        cadre_report *r = NULL;
+        const cadre_result *res;
+
+        cadre_engine_assess(&r, e, c, NULL, &err);
+        res = cadre_report_result(r, 0);
+        if (strcmp(x.kind, "ok") == 0) {
+            is_int(res->status, CADRE_STATUS_OK, "%s: run %d ok", file, run + 1);
+        } else if (run == 1) {
+            counts[1]++;
+            is_int(res->status, CADRE_STATUS_ERROR, "%s: error result", file);
+            like(res->error.message, x.text, "%s: error says what happened", file);
+            like(res->error.file, file, "%s: error names the rubric file", file);
+            if (x.line) is_int(res->error.line, x.line, "%s: error points at line %d", file, x.line);
+        }
+        cadre_report_free(r);
+    }
+out:
+    cadre_candidate_free(c);
+    cadre_engine_free(e);
+}
+
+static int cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void test_corpus(void)
+{
+    DIR *d = opendir(DIR_LUA);
+    struct dirent *de;
+    char *names[200];
+    int n = 0, counts[2] = {0, 0};
+
+    while (d && (de = readdir(d)) != NULL && n < 200)
+        if (strstr(de->d_name, ".lua")) names[n++] = strdup(de->d_name);
+    if (d) closedir(d);
+    qsort(names, (size_t)n, sizeof(*names), cmp);
+    for (int i = 0; i < n; i++) {
+        check_fixture(names[i], counts);
+        free(names[i]);
+    }
+    diag("corpus: %d files, %d refused at load, %d contained while assessing", n, counts[0],
+         counts[1]);
+    ok(counts[0] >= 10 && counts[1] >= 25, "the corpus covers load-time and run-time cases");
+    ok(access("/tmp/cadre-pwned", F_OK) != 0, "no rubric managed to run a command");
+}
+
+/* All fixtures in one engine: the broken ones fail alone and the good ones still run. */
+static void test_together(void)
+{
+    cadre_engine *e = engine();
+    cadre_candidate *c = candidate(candidate_json);
+    cadre_report *r = NULL;
+    cadre_error err;
+    size_t okn = 0, errn = 0;
+
+    cadre_engine_add_dir(e, DIR_LUA, NULL);
+    cadre_engine_load(e, &err);
+    ok(cadre_engine_refused_count(e) >= 10, "load-time failures refused (%zu)",
+       cadre_engine_refused_count(e));
+    is_int(cadre_engine_assess(&r, e, c, NULL, &err), 0, "one run over every loaded rubric");
+    for (size_t i = 0; i < cadre_report_count(r); i++) {
+        okn += cadre_report_result(r, i)->status == CADRE_STATUS_OK;
+        errn += cadre_report_result(r, i)->status == CADRE_STATUS_ERROR;
+    }
+    ok(cadre_report_find(r, "fixture_good_lua")->status == CADRE_STATUS_OK &&
+           cadre_report_find(r, "fixture_assess_form")->status == CADRE_STATUS_OK,
+       "both good rubrics still produce results");
+    /* r_after_call only fails on its second run, so it is the one other ok result. */
+    is_int(okn, 3, "no other rubric produced an ok result");
+    ok(errn >= 25, "each hostile rubric produced its own error result (%zu)", errn);
+    is_int(cadre_report_error_count(r), errn, "cadre_report_error_count agrees");
+    cadre_report_free(r);
+    cadre_candidate_free(c);
+    cadre_engine_free(e);
+}
+
+static const cadre_result *assess_one(cadre_engine *e, cadre_report **r, const char *name,
+                                      const char *json)
+{
+    const char *names[] = {name, NULL};
+    cadre_candidate *c = candidate(json);
+    cadre_error err;
+
+    *r = NULL;
+    if (cadre_engine_assess(r, e, c, names, &err) != 0) diag("assess: %s", err.message);
+    cadre_candidate_free(c);
+    return cadre_report_result(*r, 0);
+}
+
+static void test_good(void)
+{
+    cadre_engine *e = engine();
+    cadre_report *r;
+    const cadre_result *res;
+    cadre_error err;
+
+    is_int(cadre_engine_load_file(e, DIR_LUA "/good.lua", &err), 0, "good.lua loads");
+    is_str(cadre_engine_plugin(e, 0)->kind, "lua", "kind lua");
+    ok(cadre_engine_plugin(e, 0)->params[2] != NULL, "three parameters declared");
+    res = assess_one(e, &r, "fixture_good_lua", candidate_json);
+    is_int(res->status, CADRE_STATUS_OK, "assessed");
+    is_num(res->criteria[0].score, 50, 0.01, "years: ramp 5 of 10");
+    is_num(res->criteria[0].weight, 3, 0, "weight from the data file");
+    is_num(res->criteria[1].score, 75, 0.01, "leadership 3 of 4 (TSV data)");
+    is_num(res->score, (3 * 50 + 75) / 4.0, 0.05, "weighted score");
+    is_str(res->band, "weak", "band from bands");
+    is_str(res->summary, "weak: 56.3", "summary sees the view");
+    is_str(res->criteria[0].evidence, "5 years of management", "evidence");
+    is_str(res->findings[0].recommendation, "Lead a larger team.", "advise adds findings");
+    is_str(res->details[0].value, "plain", "choice default reaches Lua");
+    is_str(res->ranking[0].id, "y", "ranking sorted");
+    is_num(res->confidence, 1, 0, "nothing missing");
+    cadre_report_free(r);
+
+    cadre_engine_set_param(e, "fixture_good_lua", "full_at", "20", &err);
+    res = assess_one(e, &r, "fixture_good_lua", "{\"skills\": {}}");
+    is_num(res->criteria[0].score, 0, 0, "unassessed criterion counts 0");
+    like(res->criteria[0].evidence, "Not assessed, counted as 0", "... and says so");
+    is_str(res->criteria[0].missing[0], "experience.management_years", "its missing input");
+    is_str(res->criteria[1].missing[0], "skills.leadership", "absent skill recorded as missing");
+    is_num(res->confidence, 0, 0, "everything missing: confidence 0");
+    is_str(res->band, "not enough information", "band says there is too little to go on");
+    cadre_report_free(r);
+    cadre_engine_free(e);
+
+    e = engine();
+    cadre_engine_load_file(e, DIR_LUA "/assess_form.lua", &err);
+    res = assess_one(e, &r, "fixture_assess_form", candidate_json);
+    is_num(res->score, 42, 0, "r:score overrides the weighted mean");
+    is_str(res->band, "custom band", "r:band");
+    is_str(res->criteria[0].evidence, "2 certifications", "candidate list length");
+    cadre_report_free(r);
+    cadre_engine_free(e);
+}
+
+static void test_unsafe_folder(void)
+{
+    char dir[] = "/tmp/cadre-unsafe-XXXXXX", path[300];
+    cadre_engine *e = engine();
+    cadre_error err;
+    FILE *f;
+
+    ok(mkdtemp(dir) != NULL, "temp dir");
+    snprintf(path, sizeof(path), "%s/x.lua", dir);
+    f = fopen(path, "w");
+    fputs("return {}", f);
+    fclose(f);
+    chmod(dir, 0777);
+    is_int(cadre_engine_load_file(e, path, &err), CADRE_EUNSAFE, "world-writable folder refused");
+    like(err.message, "chmod o-w", "... and the message says how to fix it");
+    chmod(dir, 0755);
+    chmod(path, 0666);
+    is_int(cadre_engine_load_file(e, path, &err), CADRE_EUNSAFE, "world-writable file refused");
+    unlink(path);
+    rmdir(dir);
+    cadre_engine_free(e);
+}
+
+int main(void)
+{
+    test_corpus();
+    test_together();
+    test_good();
+    test_unsafe_folder();
+    return done_testing();
+}
