@@ -70,11 +70,11 @@ static void vreport(loader *L, cadre_severity sev, const char *path, int line, i
             int code = line ? CADRE_EPARSE : CADRE_ESCHEMA;
 
             if (*d.field)
-                cadre__fail(L->err, code, L->source, line, column, "%s: %s: %s", L->source,
-                            d.field, msg);
+                cadre__fail(L->err, code, L->source, line, column, "%s: %s: %s", L->source, d.field,
+                            msg);
             else if (line)
-                cadre__fail(L->err, code, L->source, line, column, "%s:%d:%d: %s", L->source,
-                            line, column, msg);
+                cadre__fail(L->err, code, L->source, line, column, "%s:%d:%d: %s", L->source, line,
+                            column, msg);
             else
                 cadre__fail(L->err, code, L->source, 0, 0, "%s: %s", L->source, msg);
         }
@@ -143,7 +143,8 @@ static const char *describe(const cJSON *v, char *buf, size_t size)
                 buf[o++] = (char)ch;
         }
         /* Do not cut a multi-byte character in half. */
-        while (i < n && o > 1 && ((unsigned char)v->valuestring[i] & 0xC0) == 0x80) i--, o--;
+        while (i < n && o > 1 && ((unsigned char)v->valuestring[i] & 0xC0) == 0x80)
+            i--, o--;
         snprintf(buf + o, size - o, "%s\"", i < n ? "..." : "");
         return buf;
     }
@@ -237,8 +238,7 @@ static int check_number(loader *L, const cJSON *v, const char *path, double min,
     return 0;
 }
 
-static int check_string(loader *L, const cJSON *v, const char *path, size_t max,
-                        const char **out)
+static int check_string(loader *L, const cJSON *v, const char *path, size_t max, const char **out)
 {
     char got[96];
     size_t n;
@@ -278,8 +278,9 @@ static int check_id(loader *L, const cJSON *v, const char *path, const char *voc
 
         if (known) *known = 0;
         if (s)
-            warn_at(L, path, "unknown %s id \"%s\" (did you mean \"%s\"?); kept, but no built-in "
-                             "assessment will recognise it",
+            warn_at(L, path,
+                    "unknown %s id \"%s\" (did you mean \"%s\"?); kept, but no built-in "
+                    "assessment will recognise it",
                     vocab_name, v->valuestring, s);
         else
             warn_at(L, path,
@@ -290,20 +291,19 @@ static int check_id(loader *L, const cJSON *v, const char *path, const char *voc
     return 0;
 }
 
-static int check_enum(loader *L, const cJSON *v, const char *path, const char *enum_name,
-                      int *out)
+static int check_enum(loader *L, const cJSON *v, const char *path, const char *enum_name, int *out)
 {
     const cadre__enum *en = cadre__enum_get(enum_name);
     char choices[256], got[96];
     int val = cJSON_IsString(v) ? cadre__enum_value(en, v->valuestring) : -1;
 
     if (val < 0) {
-        const char *s = cJSON_IsString(v) ? cadre__suggest_list(v->valuestring, en->names + 1)
-                                          : NULL;
+        const char *s =
+            cJSON_IsString(v) ? cadre__suggest_list(v->valuestring, en->names + 1) : NULL;
 
-        error_at(L, path, "expected %s, got %s%s%s%s", cadre__enum_choices(en, choices,
-                 sizeof(choices)), describe(v, got, sizeof(got)), s ? " (did you mean \"" : "",
-                 s ? s : "", s ? "\"?)" : "");
+        error_at(L, path, "expected %s, got %s%s%s%s",
+                 cadre__enum_choices(en, choices, sizeof(choices)), describe(v, got, sizeof(got)),
+                 s ? " (did you mean \"" : "", s ? s : "", s ? "\"?)" : "");
         return -1;
     }
     *out = val;
@@ -329,7 +329,8 @@ static int check_duplicates(loader *L, const cJSON *obj, const char *path)
         L->oom = 1;
         return -1;
     }
-    for (c = obj->child; c != NULL; c = c->next) keys[i++] = c;
+    for (c = obj->child; c != NULL; c = c->next)
+        keys[i++] = c;
     qsort(keys, n, sizeof(*keys), key_cmp); /* sorting keeps huge objects O(n log n) */
     for (i = 1; i < n; i++) {
         if (strcmp(keys[i - 1]->string, keys[i]->string) == 0) {
@@ -338,7 +339,8 @@ static int check_duplicates(loader *L, const cJSON *obj, const char *path)
             join(sub, path, keys[i]->string, 0);
             error_at(L, sub, "key appears more than once; keep one");
             rc = -1;
-            while (i + 1 < n && strcmp(keys[i]->string, keys[i + 1]->string) == 0) i++;
+            while (i + 1 < n && strcmp(keys[i]->string, keys[i + 1]->string) == 0)
+                i++;
         }
     }
     free(keys);
@@ -406,7 +408,8 @@ static int walk_field(loader *L, const cadre__field *f, const cJSON *v, const ch
         n->set = 1;
         return 0;
     }
-    case CADRE__F_STR: return check_string(L, v, path, (size_t)f->max, dst);
+    case CADRE__F_STR:
+        return check_string(L, v, path, (size_t)f->max, dst);
     case CADRE__F_FLAG: {
         char got[96];
 
@@ -417,17 +420,28 @@ static int walk_field(loader *L, const cadre__field *f, const cJSON *v, const ch
         *(cadre_flag *)dst = cJSON_IsTrue(v) ? CADRE_FLAG_YES : CADRE_FLAG_NO;
         return 0;
     }
-    case CADRE__F_ENUM: return check_enum(L, v, path, f->aux, dst);
-    case CADRE__F_VOCAB: return check_id(L, v, path, f->aux, dst, NULL);
-    case CADRE__F_IDENT: return check_id(L, v, path, NULL, dst, NULL);
-    case CADRE__F_GROUP: return walk_object(L, v, path, f->sub, base);
-    case CADRE__F_IDLIST: return id_list(L, v, path, f->aux, dst);
-    case CADRE__F_INDUSTRIES: return industries_fn(L, v, path, base);
-    case CADRE__F_SKILLS: return skills_fn(L, v, path, base);
-    case CADRE__F_ACHIEVEMENTS: return achievements_fn(L, v, path, base);
-    case CADRE__F_EXTRA: return extra_fn(L, v, path, base);
-    case CADRE__F_VERSION: return schema_version_fn(L, v, path);
-    case CADRE__F_SKIP: return 0;
+    case CADRE__F_ENUM:
+        return check_enum(L, v, path, f->aux, dst);
+    case CADRE__F_VOCAB:
+        return check_id(L, v, path, f->aux, dst, NULL);
+    case CADRE__F_IDENT:
+        return check_id(L, v, path, NULL, dst, NULL);
+    case CADRE__F_GROUP:
+        return walk_object(L, v, path, f->sub, base);
+    case CADRE__F_IDLIST:
+        return id_list(L, v, path, f->aux, dst);
+    case CADRE__F_INDUSTRIES:
+        return industries_fn(L, v, path, base);
+    case CADRE__F_SKILLS:
+        return skills_fn(L, v, path, base);
+    case CADRE__F_ACHIEVEMENTS:
+        return achievements_fn(L, v, path, base);
+    case CADRE__F_EXTRA:
+        return extra_fn(L, v, path, base);
+    case CADRE__F_VERSION:
+        return schema_version_fn(L, v, path);
+    case CADRE__F_SKIP:
+        return 0;
     }
     return -1;
 }
@@ -503,8 +517,7 @@ static int industries_fn(loader *L, const cJSON *v, const char *path, cadre_cand
     int rc = 0;
 
     if (expect_object(L, v, path) != 0) return -1;
-    items = cadre__arena_alloc(&L->ci->arena,
-                               ((size_t)cJSON_GetArraySize(v) + 1) * sizeof(*items));
+    items = cadre__arena_alloc(&L->ci->arena, ((size_t)cJSON_GetArraySize(v) + 1) * sizeof(*items));
     if (items == NULL) return L->oom = 1, -1;
     for (const cJSON *c = v->child; c != NULL; c = c->next) {
         char sub[PATH_SIZE];
@@ -546,8 +559,9 @@ static int skill_entry(loader *L, const cJSON *c, const char *sub, cadre_skill *
             else if (strcmp(m->string, "evidence") == 0)
                 ev = m;
             else
-                warn_at(L, msub, "unknown field (a skill has \"level\" and \"evidence\"); "
-                                 "ignored");
+                warn_at(L, msub,
+                        "unknown field (a skill has \"level\" and \"evidence\"); "
+                        "ignored");
         }
         if (level == NULL) {
             error_at(L, sub, "missing \"level\" (an integer 0..5)");
@@ -564,8 +578,9 @@ static int skill_entry(loader *L, const cJSON *c, const char *sub, cadre_skill *
         level->valuedouble < 0 || level->valuedouble > 5) {
         char got[96];
 
-        error_at(L, sub, "expected an integer 0..5, got %s (the levels are described in "
-                         "docs/candidate.md)",
+        error_at(L, sub,
+                 "expected an integer 0..5, got %s (the levels are described in "
+                 "docs/candidate.md)",
                  describe(level, got, sizeof(got)));
         return -1;
     }
@@ -580,8 +595,7 @@ static int skills_fn(loader *L, const cJSON *v, const char *path, cadre_candidat
     int rc = 0;
 
     if (expect_object(L, v, path) != 0) return -1;
-    items = cadre__arena_alloc(&L->ci->arena,
-                               ((size_t)cJSON_GetArraySize(v) + 1) * sizeof(*items));
+    items = cadre__arena_alloc(&L->ci->arena, ((size_t)cJSON_GetArraySize(v) + 1) * sizeof(*items));
     if (items == NULL) return L->oom = 1, -1;
     for (const cJSON *c = v->child; c != NULL; c = c->next) {
         char sub[PATH_SIZE];
@@ -611,8 +625,7 @@ static int achievements_fn(loader *L, const cJSON *v, const char *path, cadre_ca
     int rc = 0, i = 0;
 
     if (expect_array(L, v, path) != 0) return -1;
-    items = cadre__arena_alloc(&L->ci->arena,
-                               ((size_t)cJSON_GetArraySize(v) + 1) * sizeof(*items));
+    items = cadre__arena_alloc(&L->ci->arena, ((size_t)cJSON_GetArraySize(v) + 1) * sizeof(*items));
     if (items == NULL) return L->oom = 1, -1;
     for (const cJSON *c = v->child; c != NULL; c = c->next, i++) {
         char sub[PATH_SIZE];
@@ -629,8 +642,9 @@ static int achievements_fn(loader *L, const cJSON *v, const char *path, cadre_ca
             continue;
         }
         if (cJSON_GetObjectItemCaseSensitive(c, "kind") == NULL)
-            warn_at(L, sub, "no \"kind\"; counted as \"other\", so no assessment can credit it "
-                            "as efficiency, cost or change work");
+            warn_at(L, sub,
+                    "no \"kind\"; counted as \"other\", so no assessment can credit it "
+                    "as efficiency, cost or change work");
         k++;
     }
     cand->achievements.items = items;
@@ -708,8 +722,8 @@ static int schema_version_fn(loader *L, const cJSON *v, const char *path)
     if (check_number(L, v, path, 1, 1000, 1, &ver) != 0) return -1;
     if (ver > CADRE_CANDIDATE_VERSION) {
         error_at(L, path,
-                 "this candidate uses schema version %.0f; this cadre (%s) reads version %d",
-                 ver, CADRE_VERSION, CADRE_CANDIDATE_VERSION);
+                 "this candidate uses schema version %.0f; this cadre (%s) reads version %d", ver,
+                 CADRE_VERSION, CADRE_CANDIDATE_VERSION);
         return -1;
     }
     return 0;
@@ -764,13 +778,20 @@ static void parse_error(loader *L, const char *text, size_t len, const char *at)
 {
     size_t off = at && at >= text && at <= text + len ? (size_t)(at - text) : len;
 
-    while (off < len && (text[off] == ' ' || text[off] == '\n' || text[off] == '\r' ||
-                         text[off] == '\t'))
+    while (off < len &&
+           (text[off] == ' ' || text[off] == '\n' || text[off] == '\r' || text[off] == '\t'))
         off++;
-    if (off >= len)
+    if (off >= len) {
         error_pos(L, text, len, "malformed JSON: the text ends too early (truncated file?)");
-    else
-        error_pos(L, text, off, "malformed JSON near '%.12s'", text + off);
+    } else {
+        /* Quote at most 12 bytes, never past the end (the text need not be NUL-terminated),
+         * stopping at a line break and never inside a UTF-8 character. */
+        size_t n = len - off < 12 ? len - off : 12, k = 0;
+
+        while (k < n && text[off + k] != '\n' && text[off + k] != '\r') k++;
+        while (k > 0 && k < len - off && ((unsigned char)text[off + k] & 0xC0) == 0x80) k--;
+        error_pos(L, text, off, "malformed JSON near '%.*s'", (int)k, text + off);
+    }
 }
 
 static int all_blank(const char *s, size_t len)
@@ -803,9 +824,8 @@ static int finish(loader *L, cJSON *root, cadre_candidate **out)
     return 0;
 }
 
-int cadre_candidate_parse(cadre_candidate **out, const char *json, size_t len,
-                          const char *source, cadre_diag_fn on_diag, void *userdata,
-                          cadre_error *err)
+int cadre_candidate_parse(cadre_candidate **out, const char *json, size_t len, const char *source,
+                          cadre_diag_fn on_diag, void *userdata, cadre_error *err)
 {
     loader L = {0};
     const char *end = NULL;
@@ -862,10 +882,12 @@ int cadre_candidate_parse(cadre_candidate **out, const char *json, size_t len,
     if (!cJSON_IsObject(root)) {
         char got[96];
 
-        error_at(&L, NULL, "a candidate is a JSON object, got %s", describe(root, got, sizeof(got)));
+        error_at(&L, NULL, "a candidate is a JSON object, got %s",
+                 describe(root, got, sizeof(got)));
         return finish(&L, root, out);
     }
-    if (walk_object(&L, root, "", cadre__root_fields, &L.ci->pub) == 0 && L.errors == 0) cross_checks(&L);
+    if (walk_object(&L, root, "", cadre__root_fields, &L.ci->pub) == 0 && L.errors == 0)
+        cross_checks(&L);
     return finish(&L, root, out);
 }
 

@@ -38,7 +38,8 @@ int cadre_engine_new(cadre_engine **out, const cadre_engine_options *opts, cadre
     cadre_engine_options o;
     cadre_engine *e;
 
-    if (out == NULL) return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_engine_new: out is NULL");
+    if (out == NULL)
+        return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_engine_new: out is NULL");
     *out = NULL;
     cadre_engine_options_init(&o);
     if (opts != NULL) {
@@ -151,7 +152,8 @@ static const char *suggest_plugin(const cadre_engine *e, const char *name)
     const char *names[256];
     size_t n = 0;
 
-    for (size_t i = 0; i < e->plugins.count && n < 255; i++) names[n++] = plugin_at(e, i)->meta.name;
+    for (size_t i = 0; i < e->plugins.count && n < 255; i++)
+        names[n++] = plugin_at(e, i)->meta.name;
     names[n] = NULL;
     return cadre__suggest_list(name, names);
 }
@@ -304,7 +306,8 @@ int cadre_engine_load(cadre_engine *e, cadre_error *err)
     const char *env = e && e->use_env_path ? getenv("CADRE_PLUGIN_PATH") : NULL;
     char *user;
 
-    if (e == NULL) return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_engine_load: NULL engine");
+    if (e == NULL)
+        return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_engine_load: NULL engine");
     if (e->loaded) return 0;
     e->loaded = 1;
     /* Folders added later take precedence, like PATH entries prepended one at a time. */
@@ -346,8 +349,8 @@ const cadre_plugin_meta *cadre_engine_plugin(const cadre_engine *e, size_t i)
     return p ? &p->meta : NULL;
 }
 
-int cadre_engine_set_param(cadre_engine *e, const char *plugin, const char *key,
-                           const char *value, cadre_error *err)
+int cadre_engine_set_param(cadre_engine *e, const char *plugin, const char *key, const char *value,
+                           cadre_error *err)
 {
     cadre__plugin *p;
     char msg[300];

@@ -8,16 +8,16 @@
 #include "plugin_internal.h"
 
 struct cadre_engine {
-    cadre__arena arena;  /* folder names and refusal texts */
-    cadre__vec dirs;     /* const char *, folders added with cadre_engine_add_dir */
-    char *builtin_dir;   /* "" for none */
-    char *user_dir;      /* NULL for the default */
+    cadre__arena arena; /* folder names and refusal texts */
+    cadre__vec dirs;    /* const char *, folders added with cadre_engine_add_dir */
+    char *builtin_dir;  /* "" for none */
+    char *user_dir;     /* NULL for the default */
     int use_env_path;
     cadre__lua_limits limits;
     cadre_diag_fn on_diag;
     void *userdata;
-    cadre__vec plugins;  /* cadre__plugin *, sorted by name */
-    cadre__vec refused;  /* cadre_diag */
+    cadre__vec plugins; /* cadre__plugin *, sorted by name */
+    cadre__vec refused; /* cadre_diag */
     int loaded;
 };
 

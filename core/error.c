@@ -10,19 +10,32 @@
 const char *cadre_strerror(int code)
 {
     switch (code) {
-    case CADRE_OK: return "success";
-    case CADRE_ENOMEM: return "out of memory";
-    case CADRE_EINVAL: return "invalid argument";
-    case CADRE_EIO: return "file could not be read";
-    case CADRE_EPARSE: return "malformed input";
-    case CADRE_ESCHEMA: return "input breaks the schema";
-    case CADRE_ENOTFOUND: return "not found";
-    case CADRE_EPLUGIN: return "plugin failed";
-    case CADRE_EABI: return "plugin ABI mismatch";
-    case CADRE_ELIMIT: return "budget exceeded";
-    case CADRE_EUNSAFE: return "unsafe file permissions";
-    case CADRE_EEXISTS: return "already exists";
-    default: return "unknown error";
+    case CADRE_OK:
+        return "success";
+    case CADRE_ENOMEM:
+        return "out of memory";
+    case CADRE_EINVAL:
+        return "invalid argument";
+    case CADRE_EIO:
+        return "file could not be read";
+    case CADRE_EPARSE:
+        return "malformed input";
+    case CADRE_ESCHEMA:
+        return "input breaks the schema";
+    case CADRE_ENOTFOUND:
+        return "not found";
+    case CADRE_EPLUGIN:
+        return "plugin failed";
+    case CADRE_EABI:
+        return "plugin ABI mismatch";
+    case CADRE_ELIMIT:
+        return "budget exceeded";
+    case CADRE_EUNSAFE:
+        return "unsafe file permissions";
+    case CADRE_EEXISTS:
+        return "already exists";
+    default:
+        return "unknown error";
     }
 }
 
@@ -46,7 +59,8 @@ void cadre__strlcpy(char *dst, const char *src, size_t size)
     if (n >= size) {
         n = size - 1;
         /* Back up over UTF-8 continuation bytes so a message never ends mid-character. */
-        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80) n--;
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--;
     }
     memcpy(dst, src, n);
     dst[n] = '\0';

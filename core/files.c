@@ -13,8 +13,7 @@
 
 #include "internal.h"
 
-static int read_fd(char **out, size_t *len, int fd, const char *name, size_t max,
-                   cadre_error *err)
+static int read_fd(char **out, size_t *len, int fd, const char *name, size_t max, cadre_error *err)
 {
     size_t cap = 8192, n = 0;
     char *buf = malloc(cap + 1);
@@ -41,8 +40,7 @@ static int read_fd(char **out, size_t *len, int fd, const char *name, size_t max
             int e = errno;
 
             free(buf);
-            return cadre__fail(err, CADRE_EIO, name, 0, 0, "cannot read %s: %s", name,
-                               strerror(e));
+            return cadre__fail(err, CADRE_EIO, name, 0, 0, "cannot read %s: %s", name, strerror(e));
         }
         if (got == 0) break;
         n += (size_t)got;
@@ -50,8 +48,7 @@ static int read_fd(char **out, size_t *len, int fd, const char *name, size_t max
     if (n > max) {
         free(buf);
         return cadre__fail(err, CADRE_EIO, name, 0, 0,
-                           "%s is larger than the %zu-byte limit for this kind of file", name,
-                           max);
+                           "%s is larger than the %zu-byte limit for this kind of file", name, max);
     }
     buf[n] = '\0';
     *out = buf;
@@ -73,8 +70,7 @@ int cadre__read_file(char **out, size_t *len, const char *path, size_t max, cadr
     if (fd < 0) {
         int e = errno;
 
-        return cadre__fail(err, CADRE_EIO, path, 0, 0, "cannot open %s: %s", path,
-                           strerror(e));
+        return cadre__fail(err, CADRE_EIO, path, 0, 0, "cannot open %s: %s", path, strerror(e));
     }
     if (fstat(fd, &st) != 0) {
         int e = errno;
@@ -92,8 +88,8 @@ int cadre__read_file(char **out, size_t *len, const char *path, size_t max, cadr
     if ((size_t)st.st_size > max) {
         close(fd);
         return cadre__fail(err, CADRE_EIO, path, 0, 0,
-                           "%s is %lld bytes, over the %zu-byte limit for this kind of file",
-                           path, (long long)st.st_size, max);
+                           "%s is %lld bytes, over the %zu-byte limit for this kind of file", path,
+                           (long long)st.st_size, max);
     }
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     rc = read_fd(out, len, fd, path, max, err);

@@ -56,7 +56,10 @@ typedef struct cadre__vec {
     size_t elem;
 } cadre__vec;
 
-#define CADRE__VEC_INIT(type) {NULL, 0, 0, sizeof(type)}
+#define CADRE__VEC_INIT(type)                                                                      \
+    {                                                                                              \
+        NULL, 0, 0, sizeof(type)                                                                   \
+    }
 /* Appends a zeroed element and returns it, or NULL on OOM. */
 void *cadre__vec_push(cadre__vec *v);
 void *cadre__vec_at(const cadre__vec *v, size_t i);

@@ -101,7 +101,8 @@ static int index_group(lua_State *L, const proxy *p, const char *path, const cha
     const cadre__field *f = cadre__fields_find(p->fields, key);
 
     if (f == NULL) {
-        return fail_unknown(L, path, key, "a candidate field", cadre__fields_suggest(p->fields, key));
+        return fail_unknown(L, path, key, "a candidate field",
+                            cadre__fields_suggest(p->fields, key));
     }
     switch (f->kind) {
     case CADRE__F_IDLIST:
@@ -114,7 +115,8 @@ static int index_group(lua_State *L, const proxy *p, const char *path, const cha
         cadre__lua_record_missing(L, lua_tostring(L, -1));
         push_empty(L, f, lua_tostring(L, -1));
         return 1;
-    default: return absent(L, p, path, key);
+    default:
+        return absent(L, p, path, key);
     }
 }
 
@@ -155,15 +157,20 @@ static int proxy_index(lua_State *L)
                           luaL_typename(L, 2));
     key = lua_tostring(L, 2);
     switch (p->kind) {
-    case K_GROUP: return index_group(L, p, path, key);
-    case K_SKILLS: return index_vocab_map(L, p, path, key, "skill");
-    case K_INDUSTRIES: return index_vocab_map(L, p, path, key, "industry");
-    case K_EXTRA: return absent(L, p, path, key);
+    case K_GROUP:
+        return index_group(L, p, path, key);
+    case K_SKILLS:
+        return index_vocab_map(L, p, path, key, "skill");
+    case K_INDUSTRIES:
+        return index_vocab_map(L, p, path, key, "industry");
+    case K_EXTRA:
+        return absent(L, p, path, key);
     case K_PARAMS:
         lua_getiuservalue(L, 1, 3);
         if (lua_getfield(L, -1, key) != LUA_TNIL) return lua_pushnil(L), 1; /* declared, unset */
         return luaL_error(L, "no parameter '%s' is declared in this rubric's params", key);
-    case K_LIST: break;
+    case K_LIST:
+        break;
     }
     return lua_pushnil(L), 1;
 }
@@ -212,8 +219,8 @@ static int proxy_tostring(lua_State *L)
 static void push_metatable(lua_State *L)
 {
     if (luaL_newmetatable(L, PROXY_MT)) {
-        static const luaL_Reg m[] = {{"__index", proxy_index},   {"__newindex", proxy_newindex},
-                                     {"__len", proxy_len},       {"__pairs", proxy_pairs},
+        static const luaL_Reg m[] = {{"__index", proxy_index},       {"__newindex", proxy_newindex},
+                                     {"__len", proxy_len},           {"__pairs", proxy_pairs},
                                      {"__tostring", proxy_tostring}, {NULL, NULL}};
 
         luaL_setfuncs(L, m, 0);
@@ -265,10 +272,18 @@ static void push_value(lua_State *L, const cadre_value *v, const char *path)
 {
     luaL_checkstack(L, 6, "extra nested too deeply");
     switch (v->kind) {
-    case CADRE_VALUE_NULL: lua_pushnil(L); return;
-    case CADRE_VALUE_BOOL: lua_pushboolean(L, v->as.boolean); return;
-    case CADRE_VALUE_NUMBER: cadre__lua_push_number(L, v->as.number); return;
-    case CADRE_VALUE_STRING: lua_pushstring(L, v->as.string); return;
+    case CADRE_VALUE_NULL:
+        lua_pushnil(L);
+        return;
+    case CADRE_VALUE_BOOL:
+        lua_pushboolean(L, v->as.boolean);
+        return;
+    case CADRE_VALUE_NUMBER:
+        cadre__lua_push_number(L, v->as.number);
+        return;
+    case CADRE_VALUE_STRING:
+        lua_pushstring(L, v->as.string);
+        return;
     case CADRE_VALUE_ARRAY:
         lua_createtable(L, (int)v->as.array.count, 0);
         for (size_t i = 0; i < v->as.array.count; i++) {
@@ -306,8 +321,7 @@ static void push_strings(lua_State *L, const cadre_strings *s, const char *path)
 /* Sets field f of the struct at base into the table on top, if the person gave it. */
 static void set_field(lua_State *L, const cadre__field *f, const void *base, const char *path);
 
-static void push_group(lua_State *L, const cadre__field *fields, const void *base,
-                       const char *path)
+static void push_group(lua_State *L, const cadre__field *fields, const void *base, const char *path)
 {
     lua_newtable(L);
     for (const cadre__field *f = fields; f->name != NULL; f++) {
@@ -366,7 +380,9 @@ static void set_field(lua_State *L, const cadre__field *f, const void *base, con
         lua_pushstring(L, name);
         break;
     }
-    case CADRE__F_GROUP: push_group(L, f->sub, base, path); break;
+    case CADRE__F_GROUP:
+        push_group(L, f->sub, base, path);
+        break;
     case CADRE__F_IDLIST:
         if (!((const cadre_strings *)src)->set) return;
         push_strings(L, (const cadre_strings *)src, path);
@@ -398,7 +414,8 @@ static void set_field(lua_State *L, const cadre__field *f, const void *base, con
         push_value(L, c->extra, path);
         break;
     case CADRE__F_VERSION:
-    case CADRE__F_SKIP: return;
+    case CADRE__F_SKIP:
+        return;
     }
     lua_setfield(L, -2, f->name);
 }

@@ -78,14 +78,17 @@ static int line_of_key(const rubric *rb, const char *key)
     for (size_t i = 0; i < rb->text_len; i++) {
         size_t j = i;
 
-        while (j < rb->text_len && (rb->text[j] == ' ' || rb->text[j] == '\t')) j++;
+        while (j < rb->text_len && (rb->text[j] == ' ' || rb->text[j] == '\t'))
+            j++;
         if (j + klen < rb->text_len && strncmp(rb->text + j, key, klen) == 0) {
             size_t k = j + klen;
 
-            while (k < rb->text_len && (rb->text[k] == ' ' || rb->text[k] == '\t')) k++;
+            while (k < rb->text_len && (rb->text[k] == ' ' || rb->text[k] == '\t'))
+                k++;
             if (k < rb->text_len && rb->text[k] == '=' && rb->text[k + 1] != '=') return line;
         }
-        while (i < rb->text_len && rb->text[i] != '\n') i++;
+        while (i < rb->text_len && rb->text[i] != '\n')
+            i++;
         line++;
     }
     return 0;
@@ -108,10 +111,9 @@ static int desc_fail(const rubric *rb, int line, const char *fmt, ...)
 
 /* ---- reading the descriptor (inside a protected call) ---- */
 
-static const char *const top_keys[] = {"name",   "version",  "title",   "description",
-                                       "inputs", "params",   "bands",   "criteria",
-                                       "assess", "summary",  "advise",  "min_confidence",
-                                       NULL};
+static const char *const top_keys[] = {
+    "name",     "version", "title",   "description", "inputs",         "params", "bands",
+    "criteria", "assess",  "summary", "advise",      "min_confidence", NULL};
 
 static const char *raw_string(lua_State *L, int t, const char *key)
 {
@@ -141,13 +143,14 @@ static void check_top_keys(rubric *rb, lua_State *L, int t)
         const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
         int ok = 0;
 
-        for (int i = 0; k && top_keys[i]; i++) ok |= strcmp(k, top_keys[i]) == 0;
+        for (int i = 0; k && top_keys[i]; i++)
+            ok |= strcmp(k, top_keys[i]) == 0;
         if (!ok) {
             const char *s = k ? cadre__suggest_list(k, top_keys) : NULL;
 
-            desc_fail(rb, k ? line_of_key(rb, k) : 0,
-                      "unknown rubric field %s%s%s%s%s%s", k ? "'" : "(a ", k ? k : "non-string key",
-                      k ? "'" : ")", s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+            desc_fail(rb, k ? line_of_key(rb, k) : 0, "unknown rubric field %s%s%s%s%s%s",
+                      k ? "'" : "(a ", k ? k : "non-string key", k ? "'" : ")",
+                      s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
         }
         lua_pop(L, 1);
     }
@@ -176,8 +179,8 @@ static const char *input_path_problem(const char *path, char *buf, size_t size)
     if (f == NULL) {
         const char *s = cadre__fields_suggest(cadre__root_fields, head);
 
-        snprintf(buf, size, "'%s' is not a candidate field%s%s%s", head, s ? " (did you mean '" : "",
-                 s ? s : "", s ? "'?)" : "");
+        snprintf(buf, size, "'%s' is not a candidate field%s%s%s", head,
+                 s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
         return buf;
     }
     if (dot == NULL) return NULL;
@@ -217,8 +220,9 @@ static const char *const *read_inputs(rubric *rb, lua_State *L, int t, cadre__ar
         const char *problem;
 
         if (lua_rawgeti(L, t, (lua_Integer)i + 1) != LUA_TSTRING)
-            desc_fail(rb, line, "%s[%zu]: expected a field path string such as "
-                                "\"experience.management_years\"",
+            desc_fail(rb, line,
+                      "%s[%zu]: expected a field path string such as "
+                      "\"experience.management_years\"",
                       where, i + 1);
         problem = input_path_problem(lua_tostring(L, -1), why, sizeof(why));
         if (problem) desc_fail(rb, line, "%s[%zu]: %s", where, i + 1, problem);
@@ -256,8 +260,9 @@ static void read_criteria(rubric *rb, lua_State *L, int t, cadre__arena *A)
         const char *id, *label;
 
         if (lua_rawgeti(L, -1, (lua_Integer)i + 1) != LUA_TTABLE)
-            desc_fail(rb, line, "criteria[%zu]: expected a table {id = ..., weight = ..., score = "
-                                "function(c, p, r) ... end}",
+            desc_fail(rb, line,
+                      "criteria[%zu]: expected a table {id = ..., weight = ..., score = "
+                      "function(c, p, r) ... end}",
                       i + 1);
         if (raw_type(L, ci, "score") == LUA_TFUNCTION) {
             lua_pushliteral(L, "score");
@@ -279,12 +284,14 @@ static void read_criteria(rubric *rb, lua_State *L, int t, cadre__arena *A)
         lua_rawget(L, ci);
         if (lua_type(L, -1) != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1)) ||
             lua_tonumber(L, -1) <= 0)
-            desc_fail(rb, line, "criteria[%zu] (%s).weight: expected a positive number, got %s", i + 1,
-                      id, lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1));
+            desc_fail(rb, line, "criteria[%zu] (%s).weight: expected a positive number, got %s",
+                      i + 1, id,
+                      lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1));
         c->weight = lua_tonumber(L, -1);
         if (raw_type(L, ci, "score") != LUA_TFUNCTION)
-            desc_fail(rb, line, "criteria[%zu] (%s).score: expected a function(c, p, r) returning "
-                                "score, evidence",
+            desc_fail(rb, line,
+                      "criteria[%zu] (%s).score: expected a function(c, p, r) returning "
+                      "score, evidence",
                       i + 1, id);
         lua_pushliteral(L, "inputs");
         lua_rawget(L, ci);
@@ -340,8 +347,9 @@ static void read_bands(rubric *rb, lua_State *L, int t, cadre__arena *A)
         lua_settop(L, bi - 1);
     }
     if (lowest > 0)
-        desc_fail(rb, line, "bands: the lowest min is %g, so a score below it would have no band; "
-                            "give one band min = 0",
+        desc_fail(rb, line,
+                  "bands: the lowest min is %g, so a score below it would have no band; "
+                  "give one band min = 0",
                   lowest);
     rb->nbands = n;
     lua_pop(L, 1);
@@ -358,8 +366,7 @@ static int param_type(const char *s)
 
 /* params = {role = {type = "choice", choices = {"coo", "operations_manager"}, default = "coo",
  *                   description = "..."}} */
-static const cadre_param_spec *const *read_params(rubric *rb, lua_State *L, int t,
-                                                   cadre__arena *A)
+static const cadre_param_spec *const *read_params(rubric *rb, lua_State *L, int t, cadre__arena *A)
 {
     int line = line_of_key(rb, "params"), pt;
     cadre_param_spec **out;
@@ -370,7 +377,8 @@ static const cadre_param_spec *const *read_params(rubric *rb, lua_State *L, int 
     if (lua_isnil(L, -1)) return lua_pop(L, 1), NULL;
     if (!lua_istable(L, -1)) desc_fail(rb, line, "params: expected a table of name = {type = ...}");
     pt = lua_gettop(L);
-    for (lua_pushnil(L); lua_next(L, pt); lua_pop(L, 1)) n++;
+    for (lua_pushnil(L); lua_next(L, pt); lua_pop(L, 1))
+        n++;
     if (n > 64) desc_fail(rb, line, "params: more than 64 parameters");
     out = cadre__arena_alloc(A, (n + 1) * sizeof(*out));
     if (out == NULL) desc_fail(rb, 0, "out of memory");
@@ -389,8 +397,9 @@ static const cadre_param_spec *const *read_params(rubric *rb, lua_State *L, int 
         ty = raw_string(L, si, "type");
         type = ty ? param_type(ty) : -1;
         if (type < 0)
-            desc_fail(rb, line, "params.%s.type: expected \"string\", \"number\", \"integer\", "
-                                "\"boolean\" or \"choice\"",
+            desc_fail(rb, line,
+                      "params.%s.type: expected \"string\", \"number\", \"integer\", "
+                      "\"boolean\" or \"choice\"",
                       key);
         s->struct_size = sizeof(*s);
         s->key = dup(rb, A, key);
@@ -418,8 +427,9 @@ static const cadre_param_spec *const *read_params(rubric *rb, lua_State *L, int 
         lua_pushliteral(L, "default");
         lua_rawget(L, si);
         if (!lua_isnil(L, -1)) {
-            const char *d = lua_type(L, -1) == LUA_TBOOLEAN ? (lua_toboolean(L, -1) ? "true" : "false")
-                                                            : lua_tostring(L, -1);
+            const char *d = lua_type(L, -1) == LUA_TBOOLEAN
+                                ? (lua_toboolean(L, -1) ? "true" : "false")
+                                : lua_tostring(L, -1);
 
             if (d == NULL) desc_fail(rb, line, "params.%s.default: expected a plain value", key);
             if (cadre__param_check(s, d, msg, sizeof(msg)) != 0)
@@ -519,8 +529,8 @@ static int r_finding(lua_State *L, cadre_finding_kind kind)
 {
     cadre_builder *b = check_r(L);
 
-    return checked(L, b, cadre__builder_finding(b, kind, luaL_checkstring(L, 2),
-                                                luaL_optstring(L, 3, NULL)));
+    return checked(
+        L, b, cadre__builder_finding(b, kind, luaL_checkstring(L, 2), luaL_optstring(L, 3, NULL)));
 }
 
 static int r_strength(lua_State *L)
@@ -549,25 +559,27 @@ static int r_rank(lua_State *L)
 {
     cadre_builder *b = check_r(L);
 
-    return checked(L, b, cadre__builder_rank(b, luaL_checkstring(L, 2), luaL_optstring(L, 3, NULL),
-                                             luaL_checknumber(L, 4), luaL_optstring(L, 5, NULL)));
+    return checked(L, b,
+                   cadre__builder_rank(b, luaL_checkstring(L, 2), luaL_optstring(L, 3, NULL),
+                                       luaL_checknumber(L, 4), luaL_optstring(L, 5, NULL)));
 }
 
 static int r_missing(lua_State *L)
 {
     cadre_builder *b = check_r(L);
 
-    return checked(L, b, cadre__builder_missing(b, luaL_optstring(L, 3, NULL),
-                                                luaL_checkstring(L, 2)));
+    return checked(L, b,
+                   cadre__builder_missing(b, luaL_optstring(L, 3, NULL), luaL_checkstring(L, 2)));
 }
 
 static int r_criterion(lua_State *L)
 {
     cadre_builder *b = check_r(L);
 
-    return checked(L, b, cadre__builder_criterion(b, luaL_checkstring(L, 2), luaL_optstring(L, 3, NULL),
-                                                  luaL_checknumber(L, 4), luaL_checknumber(L, 5),
-                                                  luaL_checkstring(L, 6)));
+    return checked(L, b,
+                   cadre__builder_criterion(b, luaL_checkstring(L, 2), luaL_optstring(L, 3, NULL),
+                                            luaL_checknumber(L, 4), luaL_checknumber(L, 5),
+                                            luaL_checkstring(L, 6)));
 }
 
 static int r_score(lua_State *L)
@@ -599,10 +611,10 @@ static void push_result_ud(lua_State *L, rubric *rb)
     u->gen = rb->gen;
     if (luaL_newmetatable(L, RESULT_MT)) {
         static const luaL_Reg m[] = {
-            {"strength", r_strength}, {"gap", r_gap},         {"risk", r_risk},
-            {"detail", r_detail},     {"rank", r_rank},       {"missing", r_missing},
-            {"criterion", r_criterion}, {"score", r_score},   {"band", r_band},
-            {"summary", r_summary},   {NULL, NULL}};
+            {"strength", r_strength},   {"gap", r_gap},     {"risk", r_risk},
+            {"detail", r_detail},       {"rank", r_rank},   {"missing", r_missing},
+            {"criterion", r_criterion}, {"score", r_score}, {"band", r_band},
+            {"summary", r_summary},     {NULL, NULL}};
 
         luaL_newlib(L, m);
         lua_setfield(L, -2, "__index");
@@ -669,8 +681,9 @@ static void score_criterion(lua_State *L, run *x, size_t i)
     /* stack: ..., rubric, criteria, crit, score, evidence */
     assessed = !lua_isnil(L, -2);
     if (assessed && lua_type(L, -2) != LUA_TNUMBER)
-        fail_here(L, x, "criterion '%s' returned %s %s where a score (a number 0..100) was "
-                        "expected",
+        fail_here(L, x,
+                  "criterion '%s' returned %s %s where a score (a number 0..100) was "
+                  "expected",
                   c->id, lua_type(L, -2) == LUA_TSTRING ? "a" : "a value of type",
                   luaL_typename(L, -2));
     if (assessed) score = lua_tonumber(L, -2);
@@ -679,18 +692,21 @@ static void score_criterion(lua_State *L, run *x, size_t i)
                   luaL_typename(L, -1));
     evidence = lua_tostring(L, -1);
     if (assessed && (evidence == NULL || *evidence == '\0'))
-        fail_here(L, x, "criterion '%s' returned a score without evidence; every score must say "
-                        "why (return score, \"evidence\")",
+        fail_here(L, x,
+                  "criterion '%s' returned a score without evidence; every score must say "
+                  "why (return score, \"evidence\")",
                   c->id);
     lua_getfield(L, LUA_REGISTRYINDEX, "cadre.missing");
     nmissing = (int)lua_rawlen(L, -1);
     if (!assessed && nmissing == 0 && c->inputs != NULL) {
-        for (const char *const *in = c->inputs; *in; in++) cadre__lua_record_missing(L, *in);
+        for (const char *const *in = c->inputs; *in; in++)
+            cadre__lua_record_missing(L, *in);
         nmissing = (int)lua_rawlen(L, -1);
     }
     if (!assessed && nmissing == 0)
-        fail_here(L, x, "criterion '%s' returned no score although no input was missing; return "
-                        "a number 0..100 (nil only when an input is missing)",
+        fail_here(L, x,
+                  "criterion '%s' returned no score although no input was missing; return "
+                  "a number 0..100 (nil only when an input is missing)",
                   c->id);
     if (!assessed) {
         lua_pushfstring(L, "Not assessed, counted as 0: %s",
@@ -770,7 +786,8 @@ static void call_optional(lua_State *L, run *x, const char *fn, int pass_r, int 
     lua_pushvalue(L, 2);
     lua_pushvalue(L, 3);
     if (pass_r) lua_pushvalue(L, 4);
-    for (int i = 0; i < nargs_extra; i++) lua_pushvalue(L, top - nargs_extra + 1 + i);
+    for (int i = 0; i < nargs_extra; i++)
+        lua_pushvalue(L, top - nargs_extra + 1 + i);
     lua_call(L, 2 + pass_r + nargs_extra, want);
 }
 
@@ -787,12 +804,14 @@ static int do_assess(lua_State *L)
     cadre__lua_push_params(L, x->params->items, x->params->count); /* 3 */
     push_result_ud(L, rb);                                         /* 4 */
     if (rb->declarative) {
-        for (size_t i = 0; i < rb->ncrit; i++) score_criterion(L, x, i);
+        for (size_t i = 0; i < rb->ncrit; i++)
+            score_criterion(L, x, i);
     } else {
         call_optional(L, x, "assess", 1, 0, 1);
         if (!lua_isnil(L, -1))
-            fail_here(L, x, "assess returned a %s; build the result with r:criterion(), r:band() "
-                            "and friends, and return nothing",
+            fail_here(L, x,
+                      "assess returned a %s; build the result with r:criterion(), r:band() "
+                      "and friends, and return nothing",
                       luaL_typename(L, -1));
         lua_pop(L, 1);
     }
@@ -1032,7 +1051,8 @@ int cadre__lua_load(cadre__plugin **out, const char *path, const char *sha256, c
         rc = cadre__plugin_set_meta(p, &m, path, err);
     }
     if (rc != 0) {
-        if (err != NULL && err->source[0] == '\0') cadre__strlcpy(err->source, path, sizeof(err->source));
+        if (err != NULL && err->source[0] == '\0')
+            cadre__strlcpy(err->source, path, sizeof(err->source));
         cadre__plugin_free(p);
         return rc;
     }

@@ -105,8 +105,7 @@ static int run_init(native *n, const char *path, cadre_error *err)
     return 0;
 }
 
-int cadre__native_load(cadre__plugin **out, const char *path, const char *sha256,
-                       cadre_error *err)
+int cadre__native_load(cadre__plugin **out, const char *path, const char *sha256, cadre_error *err)
 {
     cadre__plugin *p = cadre__plugin_alloc();
     native *n = calloc(1, sizeof(*n));

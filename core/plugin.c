@@ -46,7 +46,8 @@ int cadre__param_check(const cadre_param_spec *spec, const char *value, char *ms
     double d;
 
     switch (spec->type) {
-    case CADRE_PARAM_STRING: return 0;
+    case CADRE_PARAM_STRING:
+        return 0;
     case CADRE_PARAM_BOOLEAN:
         if (strcmp(value, "true") == 0 || strcmp(value, "false") == 0) return 0;
         snprintf(msg, size, "expected true or false, got \"%s\"", value);
@@ -117,8 +118,8 @@ static int copy_params(cadre__plugin *p, const cadre_param_spec *const *specs, c
             return cadre__fail(err, CADRE_EPLUGIN, path, 0, 0,
                                "%s: parameter %s has an invalid type or no choices", path, s->key);
         if (s->default_value && cadre__param_check(s, s->default_value, msg, sizeof(msg)) != 0)
-            return cadre__fail(err, CADRE_EPLUGIN, path, 0, 0,
-                               "%s: default of parameter %s: %s", path, s->key, msg);
+            return cadre__fail(err, CADRE_EPLUGIN, path, 0, 0, "%s: default of parameter %s: %s",
+                               path, s->key, msg);
         c = cadre__arena_alloc(&p->arena, sizeof(*c));
         if (c == NULL) return cadre__fail(err, CADRE_ENOMEM, path, 0, 0, "out of memory");
         c->struct_size = sizeof(*c);
@@ -156,7 +157,8 @@ int cadre__plugin_set_meta(cadre__plugin *p, const cadre_plugin_meta *m, const c
                            "%s: inputs list has more than 256 entries or no NULL terminator", path);
     inputs = cadre__arena_alloc(&p->arena, (size_t)(n_in + 1) * sizeof(*inputs));
     if (inputs == NULL) return cadre__fail(err, CADRE_ENOMEM, path, 0, 0, "out of memory");
-    for (long i = 0; i < n_in; i++) inputs[i] = dup_or(p, m->inputs[i], "");
+    for (long i = 0; i < n_in; i++)
+        inputs[i] = dup_or(p, m->inputs[i], "");
     p->meta.name = dup_or(p, m->name, "");
     p->meta.title = dup_or(p, m->title, m->name);
     p->meta.version = dup_or(p, m->version, "");
@@ -165,8 +167,8 @@ int cadre__plugin_set_meta(cadre__plugin *p, const cadre_plugin_meta *m, const c
     p->meta.sha256 = dup_or(p, m->sha256, "");
     p->meta.description = dup_or(p, m->description, "");
     p->meta.inputs = inputs;
-    if (!p->meta.name || !p->meta.title || !p->meta.version || !p->meta.path ||
-        !p->meta.sha256 || !p->meta.description)
+    if (!p->meta.name || !p->meta.title || !p->meta.version || !p->meta.path || !p->meta.sha256 ||
+        !p->meta.description)
         return cadre__fail(err, CADRE_ENOMEM, path, 0, 0, "out of memory");
     return copy_params(p, m->params, path, err);
 }

@@ -50,8 +50,7 @@ int cadre__plugin_set_meta(cadre__plugin *p, const cadre_plugin_meta *m, const c
 int cadre__param_check(const cadre_param_spec *spec, const char *value, char *msg, size_t size);
 
 /* Loaders. `path` contains a '/'; `sha256` is the file's hash, already computed. */
-int cadre__native_load(cadre__plugin **out, const char *path, const char *sha256,
-                       cadre_error *err);
+int cadre__native_load(cadre__plugin **out, const char *path, const char *sha256, cadre_error *err);
 int cadre__lua_load(cadre__plugin **out, const char *path, const char *sha256, const char *text,
                     size_t len, const cadre__lua_limits *limits, cadre_error *err);
 

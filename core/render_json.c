@@ -23,7 +23,8 @@ static cJSON *strings(const char *const *items, size_t n)
 {
     cJSON *a = cJSON_CreateArray();
 
-    for (size_t i = 0; a && i < n; i++) cJSON_AddItemToArray(a, cJSON_CreateString(items[i]));
+    for (size_t i = 0; a && i < n; i++)
+        cJSON_AddItemToArray(a, cJSON_CreateString(items[i]));
     return a;
 }
 
@@ -42,7 +43,8 @@ static cJSON *criteria_json(const cadre_result *res)
     cJSON *a = cJSON_CreateArray();
     double wsum = 0;
 
-    for (size_t i = 0; i < res->criteria_count; i++) wsum += res->criteria[i].weight;
+    for (size_t i = 0; i < res->criteria_count; i++)
+        wsum += res->criteria[i].weight;
     for (size_t i = 0; a && i < res->criteria_count; i++) {
         const cadre_criterion *c = &res->criteria[i];
         cJSON *o = cJSON_CreateObject();
@@ -188,7 +190,8 @@ int cadre__render_json(cadre__buf *out, const cadre_report *const *reports, size
         cJSON_AddStringToObject(root, "format", "cadre-report");
         cJSON_AddNumberToObject(root, "format_version", REPORT_FORMAT_VERSION);
         cJSON_AddItemToObject(root, "engine", engine_json());
-        for (size_t i = 0; a && i < n; i++) cJSON_AddItemToArray(a, report_json(reports[i], 0));
+        for (size_t i = 0; a && i < n; i++)
+            cJSON_AddItemToArray(a, report_json(reports[i], 0));
         cJSON_AddItemToObject(root, "reports", a);
         s = cJSON_Print(root);
         cJSON_Delete(root);

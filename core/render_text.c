@@ -21,7 +21,8 @@ int cadre__buf_putn(cadre__buf *b, const char *s, size_t n)
         size_t cap = b->cap ? b->cap : 4096;
         char *d;
 
-        while (cap < b->len + n + 1) cap *= 2;
+        while (cap < b->len + n + 1)
+            cap *= 2;
         d = realloc(b->data, cap);
         if (d == NULL) {
             b->oom = 1;
@@ -99,7 +100,8 @@ static size_t width_of(const char *s, size_t n)
 {
     size_t w = 0;
 
-    for (size_t i = 0; i < n; i++) w += ((unsigned char)s[i] & 0xC0) != 0x80;
+    for (size_t i = 0; i < n; i++)
+        w += ((unsigned char)s[i] & 0xC0) != 0x80;
     return w;
 }
 
@@ -115,7 +117,8 @@ static void wrap(const style *st, const char *text, size_t used, int indent)
         const char *end = p;
         size_t w;
 
-        while (*end && *end != ' ' && *end != '\n') end++;
+        while (*end && *end != ' ' && *end != '\n')
+            end++;
         w = width_of(p, (size_t)(end - p));
         if (need_space && col + 1 + w > WIDTH) {
             cadre__buf_printf(st->b, "\n%*s", indent, "");
@@ -128,7 +131,8 @@ static void wrap(const style *st, const char *text, size_t used, int indent)
         col += w;
         need_space = 1;
         p = end;
-        while (*p == ' ') p++;
+        while (*p == ' ')
+            p++;
         if (*p == '\n') {
             cadre__buf_printf(st->b, "\n%*s", indent, "");
             col = (size_t)indent;
@@ -152,7 +156,8 @@ static void padded(const style *st, const char *s, size_t w)
     for (size_t i = 0, cols = 0; i < n && cols < w - 1; i++) {
         cols += ((unsigned char)s[i] & 0xC0) != 0x80;
         cadre__buf_putn(st->b, s + i, 1);
-        while (i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) cadre__buf_putn(st->b, s + ++i, 1);
+        while (i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80)
+            cadre__buf_putn(st->b, s + ++i, 1);
     }
     cadre__buf_puts(st->b, st->unicode ? "\xe2\x80\xa6" : "~");
 }
@@ -163,7 +168,8 @@ static void criteria(const style *st, const cadre_result *res, unsigned flags)
 {
     double wsum = 0;
 
-    for (size_t i = 0; i < res->criteria_count; i++) wsum += res->criteria[i].weight;
+    for (size_t i = 0; i < res->criteria_count; i++)
+        wsum += res->criteria[i].weight;
     sgr(st, "1");
     cadre__buf_printf(st->b, "  %-34s %5s  %s\n", "Criteria", "share", "score");
     sgr(st, "0");
@@ -319,7 +325,8 @@ static void one_report(const style *st, const cadre_report *r, unsigned flags)
     cadre__buf_printf(st->b, "%s", who);
     sgr(st, "0");
     cadre__buf_printf(st->b, "  (%s)\n", r->candidate_source);
-    for (int i = 0; i < WIDTH; i++) cadre__buf_puts(st->b, st->unicode ? "\xe2\x94\x80" : "=");
+    for (int i = 0; i < WIDTH; i++)
+        cadre__buf_puts(st->b, st->unicode ? "\xe2\x94\x80" : "=");
     cadre__buf_puts(st->b, "\n");
     for (size_t i = 0; i < r->warning_count; i++) {
         sgr(st, "33");
@@ -328,7 +335,8 @@ static void one_report(const style *st, const cadre_report *r, unsigned flags)
         cadre__buf_printf(st->b, "%s: ", r->warnings[i].field);
         wrap(st, r->warnings[i].message, 11 + strlen(r->warnings[i].field), 4);
     }
-    for (size_t i = 0; i < r->count; i++) assessment(st, &r->results[i], flags);
+    for (size_t i = 0; i < r->count; i++)
+        assessment(st, &r->results[i], flags);
     cadre__buf_printf(st->b, "\nAssessed by cadre %s:", CADRE_VERSION);
     for (size_t i = 0; i < r->count; i++)
         cadre__buf_printf(st->b, "%s %s %s [%.8s]", i ? "," : "", r->results[i].plugin,
@@ -359,12 +367,20 @@ int cadre_report_render(char **out, size_t *len, const cadre_report *const *repo
     *out = NULL;
     for (size_t i = 0; i < count; i++)
         if (reports[i] == NULL)
-            return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_report_render: report %zu is NULL", i);
+            return cadre__fail(err, CADRE_EINVAL, "", 0, 0,
+                               "cadre_report_render: report %zu is NULL", i);
     switch (format) {
-    case CADRE_FORMAT_TEXT: rc = cadre__render_text(&b, reports, count, flags); break;
-    case CADRE_FORMAT_JSON: rc = cadre__render_json(&b, reports, count, 0); break;
-    case CADRE_FORMAT_JSONL: rc = cadre__render_json(&b, reports, count, 1); break;
-    default: return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "unknown report format %d", (int)format);
+    case CADRE_FORMAT_TEXT:
+        rc = cadre__render_text(&b, reports, count, flags);
+        break;
+    case CADRE_FORMAT_JSON:
+        rc = cadre__render_json(&b, reports, count, 0);
+        break;
+    case CADRE_FORMAT_JSONL:
+        rc = cadre__render_json(&b, reports, count, 1);
+        break;
+    default:
+        return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "unknown report format %d", (int)format);
     }
     if (rc == 0 && b.data == NULL) rc = cadre__buf_puts(&b, "");
     if (rc != 0 || b.oom) {

@@ -63,8 +63,7 @@ void cadre__builder_free(cadre_builder *b)
     free(b);
 }
 
-int cadre__builder_fail(cadre_builder *b, int code, const char *file, int line,
-                        const char *message)
+int cadre__builder_fail(cadre_builder *b, int code, const char *file, int line, const char *message)
 {
     if (b->failed) return code; /* keep the first cause: later ones are usually fallout */
     b->failed = 1;

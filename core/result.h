@@ -7,8 +7,8 @@
 
 #include "internal.h"
 
-#define CADRE__MAX_TEXT    4000 /* bytes in one evidence, finding or note */
-#define CADRE__MAX_ENTRIES 1000 /* criteria, findings, ranks or details in one result */
+#define CADRE__MAX_TEXT     4000 /* bytes in one evidence, finding or note */
+#define CADRE__MAX_ENTRIES  1000 /* criteria, findings, ranks or details in one result */
 /* The band of a declarative rubric when too much of the weight rests on missing inputs. */
 #define CADRE__BAND_UNKNOWN "not enough information"
 

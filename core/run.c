@@ -60,7 +60,8 @@ static int select_plugins(cadre__plugin ***out, size_t *n, cadre_engine *e,
     if (names == NULL) {
         want = e->plugins.count;
     } else {
-        while (names[want] != NULL) want++;
+        while (names[want] != NULL)
+            want++;
     }
     list = calloc(want ? want : 1, sizeof(*list));
     if (list == NULL) return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
@@ -88,8 +89,7 @@ static int select_plugins(cadre__plugin ***out, size_t *n, cadre_engine *e,
     return 0;
 }
 
-static void run_one(cadre_report *r, cadre_result *res, cadre__plugin *p,
-                    const cadre_candidate *c)
+static void run_one(cadre_report *r, cadre_result *res, cadre__plugin *p, const cadre_candidate *c)
 {
     cadre_builder *b = cadre__builder_new(&r->arena);
     cadre_params params = {p->params, p->param_count};
@@ -189,7 +189,8 @@ size_t cadre_report_error_count(const cadre_report *r)
 {
     size_t n = 0;
 
-    for (size_t i = 0; r && i < r->count; i++) n += r->results[i].status == CADRE_STATUS_ERROR;
+    for (size_t i = 0; r && i < r->count; i++)
+        n += r->results[i].status == CADRE_STATUS_ERROR;
     return n;
 }
 

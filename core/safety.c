@@ -32,8 +32,7 @@ static int unsafe(const char *what, const char *path, const struct stat *st, cad
         return cadre__fail(err, CADRE_EUNSAFE, path, 0, 0,
                            "refusing %s %s: members of group id %u can write to it (mode %04o); "
                            "fix with: chmod g-w %s",
-                           what, path, (unsigned)st->st_gid, (unsigned)(st->st_mode & 07777),
-                           path);
+                           what, path, (unsigned)st->st_gid, (unsigned)(st->st_mode & 07777), path);
     return 0;
 }
 

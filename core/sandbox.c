@@ -13,17 +13,17 @@
 #include "sandbox.h"
 #include "watchdog.h"
 
-#define MAX_PRINT_LINES 200      /* per rubric per process; a loop printing forever is cut */
+#define MAX_PRINT_LINES 200 /* per rubric per process; a loop printing forever is cut */
 #define MAX_DATA_BYTES  (4u << 20)
 
 struct cadre__sandbox {
     lua_State *L;
     size_t used, limit;
     uint32_t time_ms;
-    int in_call;         /* inside begin/end */
-    int mem_exceeded;    /* the allocator refused a request */
-    int fallback_hook;   /* the watchdog could not start: counting instructions instead */
-    int holds_watchdog;  /* counted in the watchdog's users */
+    int in_call;        /* inside begin/end */
+    int mem_exceeded;   /* the allocator refused a request */
+    int fallback_hook;  /* the watchdog could not start: counting instructions instead */
+    int holds_watchdog; /* counted in the watchdog's users */
     cadre__deadline deadline;
     /* Where the running rubric was when it failed (from the message handler or allocator). */
     char where_file[512];
@@ -159,7 +159,8 @@ static const char *strip_position(const char *msg)
         const char *q = p + 1;
 
         if (*q < '0' || *q > '9') continue;
-        while (*q >= '0' && *q <= '9') q++;
+        while (*q >= '0' && *q <= '9')
+            q++;
         if (q[0] == ':' && q[1] == ' ') return q + 2;
     }
     return msg;
@@ -173,7 +174,8 @@ static int position_line(const char *msg)
 
     if (rest == msg) return 0;
     q = rest - 2; /* at the ':' after the digits */
-    while (q > msg && q[-1] >= '0' && q[-1] <= '9') q--;
+    while (q > msg && q[-1] >= '0' && q[-1] <= '9')
+        q--;
     return atoi(q);
 }
 
@@ -293,8 +295,9 @@ static int sb_collectgarbage(lua_State *L)
         lua_pushnumber(L, (lua_Number)k + ((lua_Number)b / 1024));
         return 1;
     }
-    return luaL_error(L, "collectgarbage(\"%s\") is not available in the cadre sandbox; only "
-                         "\"count\" is",
+    return luaL_error(L,
+                      "collectgarbage(\"%s\") is not available in the cadre sandbox; only "
+                      "\"count\" is",
                       opt);
 }
 
@@ -357,8 +360,8 @@ static void patch_coroutines(lua_State *L)
 }
 
 /* Names whose absence deserves an explanation rather than "undefined global". */
-static const char *const forbidden[] = {"io",      "os",      "package",  "debug", "require",
-                                        "dofile",  "loadfile", "loadstring", NULL};
+static const char *const forbidden[] = {"io",     "os",       "package",    "debug", "require",
+                                        "dofile", "loadfile", "loadstring", NULL};
 
 static int strict_index(lua_State *L)
 {
@@ -366,8 +369,9 @@ static int strict_index(lua_State *L)
 
     for (int i = 0; k && forbidden[i]; i++)
         if (strcmp(k, forbidden[i]) == 0)
-            return luaL_error(L, "'%s' is not available in the cadre sandbox: rubrics cannot "
-                                 "read files, run commands or load modules",
+            return luaL_error(L,
+                              "'%s' is not available in the cadre sandbox: rubrics cannot "
+                              "read files, run commands or load modules",
                               k);
     return luaL_error(L, "undefined global '%s' (a typo, or a missing 'local'?)",
                       k ? k : luaL_typename(L, 2));
@@ -377,8 +381,9 @@ static int strict_newindex(lua_State *L)
 {
     const char *k = lua_tostring(L, 2);
 
-    return luaL_error(L, "assignment to undeclared global '%s' after loading; keep state in "
-                         "locals",
+    return luaL_error(L,
+                      "assignment to undeclared global '%s' after loading; keep state in "
+                      "locals",
                       k ? k : luaL_typename(L, 2));
 }
 
@@ -406,9 +411,9 @@ void cadre__sandbox_freeze_globals(cadre__sandbox *sb)
 static int open_libs(lua_State *L)
 {
     static const luaL_Reg libs[] = {
-        {LUA_GNAME, luaopen_base},         {LUA_STRLIBNAME, luaopen_string},
-        {LUA_TABLIBNAME, luaopen_table},   {LUA_MATHLIBNAME, luaopen_math},
-        {LUA_UTF8LIBNAME, luaopen_utf8},   {LUA_COLIBNAME, luaopen_coroutine},
+        {LUA_GNAME, luaopen_base},       {LUA_STRLIBNAME, luaopen_string},
+        {LUA_TABLIBNAME, luaopen_table}, {LUA_MATHLIBNAME, luaopen_math},
+        {LUA_UTF8LIBNAME, luaopen_utf8}, {LUA_COLIBNAME, luaopen_coroutine},
     };
 
     for (size_t i = 0; i < CADRE__ARRAY_LEN(libs); i++) {
@@ -613,8 +618,9 @@ int cadre__sandbox_push_data(lua_State *L, const char *name)
 
     if (sb->data_dir == NULL) return luaL_error(L, "cadre.data: this rubric has no data folder");
     if (!data_name_ok(name))
-        return luaL_error(L, "cadre.data: \"%s\" is not a relative path inside the data folder "
-                             "(letters, digits, '_', '-', '.', '/'; no '..')",
+        return luaL_error(L,
+                          "cadre.data: \"%s\" is not a relative path inside the data folder "
+                          "(letters, digits, '_', '-', '.', '/'; no '..')",
                           name);
     snprintf(path, sizeof(path), "%s/%s", sb->data_dir, name);
     if (cadre__read_file(&buf, &len, path, MAX_DATA_BYTES, &err) != 0)
@@ -627,8 +633,8 @@ int cadre__sandbox_push_data(lua_State *L, const char *name)
         if (root == NULL) {
             int line, col;
 
-            cadre__text_position(buf, end && end >= buf && end <= buf + len ? (size_t)(end - buf)
-                                                                             : len,
+            cadre__text_position(buf,
+                                 end && end >= buf && end <= buf + len ? (size_t)(end - buf) : len,
                                  &line, &col);
             free(buf);
             return luaL_error(L, "cadre.data: %s:%d:%d: malformed JSON", path, line, col);

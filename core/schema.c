@@ -9,16 +9,22 @@
 #include "schema.h"
 
 #define OFF(m) offsetof(cadre_candidate, m)
-#define F(name, kind, m, lo, hi, aux, sub, doc) {name, kind, OFF(m), lo, hi, aux, sub, doc}
-#define END {NULL, CADRE__F_SKIP, 0, 0, 0, NULL, NULL, NULL}
+#define F(name, kind, m, lo, hi, aux, sub, doc)                                                    \
+    {                                                                                              \
+        name, kind, OFF(m), lo, hi, aux, sub, doc                                                  \
+    }
+#define END                                                                                        \
+    {                                                                                              \
+        NULL, CADRE__F_SKIP, 0, 0, 0, NULL, NULL, NULL                                             \
+    }
 
 static const cadre__field experience[] = {
     F("total_years", CADRE__F_NUM, experience.total_years, 0, CADRE__MAX_YEARS, NULL, NULL,
       "years in work, all roles"),
     F("management_years", CADRE__F_NUM, experience.management_years, 0, CADRE__MAX_YEARS, NULL,
       NULL, "years managing people or a function"),
-    F("executive_years", CADRE__F_NUM, experience.executive_years, 0, CADRE__MAX_YEARS, NULL,
-      NULL, "years at vice-president level or above, or reporting to the CEO"),
+    F("executive_years", CADRE__F_NUM, experience.executive_years, 0, CADRE__MAX_YEARS, NULL, NULL,
+      "years at vice-president level or above, or reporting to the CEO"),
     F("operations_years", CADRE__F_NUM, experience.operations_years, 0, CADRE__MAX_YEARS, NULL,
       NULL, "years in operations roles at any level"),
     END,
@@ -101,8 +107,7 @@ const cadre__field cadre__root_fields[] = {
       "certification ids"),
     F("industries", CADRE__F_INDUSTRIES, industries, 0, CADRE__MAX_YEARS, "industry", NULL,
       "years in each industry"),
-    F("skills", CADRE__F_SKILLS, skills, 0, 5, "skill", NULL,
-      "self-rated level 0..5 per skill id"),
+    F("skills", CADRE__F_SKILLS, skills, 0, 5, "skill", NULL, "self-rated level 0..5 per skill id"),
     F("tools", CADRE__F_IDLIST, tools, 0, 0, "tool", NULL, "tool ids used regularly"),
     F("scope", CADRE__F_GROUP, scope, 0, 0, NULL, scope, "scope of responsibility"),
     F("achievements", CADRE__F_ACHIEVEMENTS, achievements, 0, 0, NULL, cadre__achievement_fields,
@@ -117,7 +122,8 @@ size_t cadre__fields_count(const cadre__field *f)
 {
     size_t n = 0;
 
-    while (f[n].name != NULL) n++;
+    while (f[n].name != NULL)
+        n++;
     return n;
 }
 

@@ -30,11 +30,11 @@ typedef struct cadre__field cadre__field;
 struct cadre__field {
     const char *name; /* NULL ends a table */
     cadre__fkind kind;
-    size_t offset;    /* from the start of the struct the table describes */
-    double min, max;  /* numbers: range; strings: max = longest in bytes */
-    const char *aux;  /* enumeration or vocabulary name */
+    size_t offset;   /* from the start of the struct the table describes */
+    double min, max; /* numbers: range; strings: max = longest in bytes */
+    const char *aux; /* enumeration or vocabulary name */
     const cadre__field *sub;
-    const char *doc;  /* one line for the schema and docs */
+    const char *doc; /* one line for the schema and docs */
 };
 
 #define CADRE__MAX_YEARS 70.0 /* a working life; more is a typo */

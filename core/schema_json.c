@@ -55,8 +55,10 @@ static cJSON *field_schema(const cadre__field *f)
     cJSON *s, *items;
 
     switch (f->kind) {
-    case CADRE__F_NUM: return number_schema(f, 0);
-    case CADRE__F_INT: return number_schema(f, 1);
+    case CADRE__F_NUM:
+        return number_schema(f, 0);
+    case CADRE__F_INT:
+        return number_schema(f, 1);
     case CADRE__F_STR:
         s = cJSON_CreateObject();
         cJSON_AddStringToObject(s, "type", "string");
@@ -68,10 +70,14 @@ static cJSON *field_schema(const cadre__field *f)
         cJSON_AddStringToObject(s, "type", "boolean");
         cJSON_AddStringToObject(s, "description", f->doc);
         return s;
-    case CADRE__F_ENUM: return enum_schema(f->aux, f->doc);
-    case CADRE__F_VOCAB: return id_schema(f->aux, f->doc);
-    case CADRE__F_IDENT: return id_schema(NULL, f->doc);
-    case CADRE__F_GROUP: return object_schema(f->sub, f->doc);
+    case CADRE__F_ENUM:
+        return enum_schema(f->aux, f->doc);
+    case CADRE__F_VOCAB:
+        return id_schema(f->aux, f->doc);
+    case CADRE__F_IDENT:
+        return id_schema(NULL, f->doc);
+    case CADRE__F_GROUP:
+        return object_schema(f->sub, f->doc);
     case CADRE__F_IDLIST:
         s = cJSON_CreateObject();
         cJSON_AddStringToObject(s, "type", "array");
@@ -103,7 +109,8 @@ static cJSON *field_schema(const cadre__field *f)
             cJSON_AddItemToObject(props, "level", cJSON_Duplicate(level, 1));
             cJSON_AddItemToObject(cJSON_AddObjectToObject(props, "evidence"), "type",
                                   cJSON_CreateString("string"));
-            cJSON_AddItemToObject(obj, "required", cJSON_CreateStringArray((const char *[]){"level"}, 1));
+            cJSON_AddItemToObject(obj, "required",
+                                  cJSON_CreateStringArray((const char *[]){"level"}, 1));
             cJSON_AddFalseToObject(obj, "additionalProperties");
             cJSON_AddItemToArray(any, obj);
         }
@@ -156,7 +163,8 @@ int cadre_candidate_schema(char **out, cadre_error *err)
 {
     cJSON *root;
 
-    if (out == NULL) return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_candidate_schema: NULL");
+    if (out == NULL)
+        return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_candidate_schema: NULL");
     root = object_schema(cadre__root_fields,
                          "A person's profile for cadre's role assessments (docs/candidate.md)");
     cJSON_AddStringToObject(root, "$schema", "https://json-schema.org/draft/2020-12/schema");

@@ -81,7 +81,8 @@ int cadre__edit_distance(const char *a, const char *b, int cap)
     int *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
 
     if (la > EDIT_MAX || lb > EDIT_MAX) return cap;
-    for (size_t j = 0; j <= lb; j++) prev[j] = (int)j;
+    for (size_t j = 0; j <= lb; j++)
+        prev[j] = (int)j;
     for (size_t i = 1; i <= la; i++) {
         int best = cur[0] = (int)i;
 
@@ -145,6 +146,7 @@ const char *cadre__suggest_list(const char *word, const char *const *list)
     size_t n = 0;
 
     if (list == NULL) return NULL;
-    while (list[n] != NULL) n++;
+    while (list[n] != NULL)
+        n++;
     return cadre__suggest(word, list, n, sizeof(list[0]));
 }

@@ -15,7 +15,10 @@
 
 #include "vocab.h"
 
-#define E(id, label, meaning, extra) {id, label, meaning, extra}
+#define E(id, label, meaning, extra)                                                               \
+    {                                                                                              \
+        id, label, meaning, extra                                                                  \
+    }
 
 /* extra = O*NET element id (skills.tsv, knowledge.tsv, abilities.tsv or work_activities.tsv). */
 static const cadre__vocab_entry skills[] = {
@@ -46,10 +49,9 @@ static const cadre__vocab_entry skills[] = {
     E("change_management", "Driving change",
       "Leads people and organisations through significant change", NULL),
     E("cost_management", "Cost management",
-      "Monitors spending and resources against plan and brings them back in line",
-      "4.A.4.c.3"),
-    E("quality_management", "Quality control", "Sets quality standards and checks work against them",
-      "2.B.3.m"),
+      "Monitors spending and resources against plan and brings them back in line", "4.A.4.c.3"),
+    E("quality_management", "Quality control",
+      "Sets quality standards and checks work against them", "2.B.3.m"),
     E("performance_metrics", "Performance metrics",
       "Defines indicators and monitors performance against them", "2.A.2.d"),
     E("data_analysis", "Data analysis", "Draws sound conclusions from operational data",
@@ -84,8 +86,8 @@ static const cadre__vocab_entry skills[] = {
     E("time_management", "Time management", "Manages own time and that of others", "2.B.5.a"),
     E("resource_allocation", "Resource allocation",
       "Allocates equipment, facilities and materials where they do most good", "2.B.5.c"),
-    E("project_management", "Project management",
-      "Delivers projects to scope, schedule and budget", NULL),
+    E("project_management", "Project management", "Delivers projects to scope, schedule and budget",
+      NULL),
     E("technology_management", "Technology and IT",
       "Oversees IT systems, infrastructure and their security", "2.C.3.a"),
     E("digital_transformation", "Digital transformation",
@@ -139,8 +141,9 @@ static const cadre__vocab_entry certifications[] = {
       "manufacturing,retail,logistics"),
     E("apics_cltd", "ASCM/APICS CLTD", "Certified in Logistics, Transportation and Distribution",
       "logistics,manufacturing,retail"),
-    E("ism_cpsm", "ISM CPSM", "Institute for Supply Management: Certified Professional in "
-                              "Supply Management",
+    E("ism_cpsm", "ISM CPSM",
+      "Institute for Supply Management: Certified Professional in "
+      "Supply Management",
       "manufacturing,logistics,energy"),
     E("pmp", "PMP", "Project Management Institute: Project Management Professional",
       "technology,energy,manufacturing"),
@@ -149,8 +152,9 @@ static const cadre__vocab_entry certifications[] = {
     E("lean_six_sigma_black_belt", "Lean Six Sigma Black Belt",
       "Process improvement methods, leads improvement programmes",
       "manufacturing,healthcare,logistics"),
-    E("asq_cmq_oe", "ASQ CMQ/OE", "American Society for Quality: Certified Manager of "
-                                  "Quality/Organizational Excellence",
+    E("asq_cmq_oe", "ASQ CMQ/OE",
+      "American Society for Quality: Certified Manager of "
+      "Quality/Organizational Excellence",
       "manufacturing,healthcare,energy"),
     E("iso_9001_lead_auditor", "ISO 9001 Lead Auditor", "Audits quality management systems",
       "manufacturing,logistics"),
@@ -207,8 +211,7 @@ static const cadre__vocab_entry fields[] = {
     E("business_administration", "Business administration", "Business, BBA/MBA programmes",
       "business"),
     E("management", "Management", "General management", "business"),
-    E("operations_management", "Operations management", "Operations and production",
-      "business"),
+    E("operations_management", "Operations management", "Operations and production", "business"),
     E("supply_chain_management", "Supply chain management", "Supply chain and logistics",
       "business"),
     E("finance", "Finance", "Corporate finance, banking", "business"),
@@ -220,8 +223,7 @@ static const cadre__vocab_entry fields[] = {
     E("healthcare_administration", "Healthcare administration", "Running health services",
       "business"),
     E("public_administration", "Public administration", "Running public bodies", "business"),
-    E("hospitality_management", "Hospitality management", "Running hotels and venues",
-      "business"),
+    E("hospitality_management", "Hospitality management", "Running hotels and venues", "business"),
     E("engineering", "Engineering", "Any other engineering discipline", NULL),
     E("computer_science", "Computer science", "Computing and software", NULL),
     E("information_systems", "Information systems", "Business IT", NULL),
@@ -240,8 +242,7 @@ static const cadre__vocab_entry fields[] = {
 /* extra = "operations" for functions that count as operations experience. */
 static const cadre__vocab_entry functions[] = {
     E("operations", "Operations", "Running how the organisation delivers", "operations"),
-    E("general_management", "General management", "Running a whole unit or company",
-      "operations"),
+    E("general_management", "General management", "Running a whole unit or company", "operations"),
     E("supply_chain", "Supply chain", "Procurement, planning, logistics", "operations"),
     E("customer_service", "Customer service", "Service delivery and support", "operations"),
     E("finance", "Finance", "Finance, accounting, treasury", NULL),
@@ -253,10 +254,13 @@ static const cadre__vocab_entry functions[] = {
     E("other", "Other", "Anything not listed", NULL),
 };
 
-#define V(name, table) {name, table, CADRE__ARRAY_LEN(table)}
+#define V(name, table)                                                                             \
+    {                                                                                              \
+        name, table, CADRE__ARRAY_LEN(table)                                                       \
+    }
 static const cadre__vocab vocabs[] = {
-    V("skill", skills),      V("industry", industries), V("certification", certifications),
-    V("tool", tools),        V("field", fields),        V("function", functions),
+    V("skill", skills), V("industry", industries), V("certification", certifications),
+    V("tool", tools),   V("field", fields),        V("function", functions),
 };
 
 const char *cadre_vocab_name(size_t i)
@@ -308,17 +312,11 @@ const char *cadre__vocab_label(const char *vocabulary, const char *id)
 
 static const char *const degree_names[] = {NULL,       "none",   "high_school", "associate",
                                            "bachelor", "master", "doctorate",   NULL};
-static const char *const level_names[] = {NULL,
-                                          "individual_contributor",
-                                          "supervisor",
-                                          "manager",
-                                          "senior_manager",
-                                          "director",
-                                          "vice_president",
-                                          "c_suite",
-                                          NULL};
-static const char *const travel_names[] = {NULL, "none", "occasional", "frequent", "extensive",
-                                           NULL};
+static const char *const level_names[] = {
+    NULL,       "individual_contributor", "supervisor", "manager", "senior_manager",
+    "director", "vice_president",         "c_suite",    NULL};
+static const char *const travel_names[] = {NULL,       "none",      "occasional",
+                                           "frequent", "extensive", NULL};
 static const char *const pressure_names[] = {NULL, "low", "moderate", "high", NULL};
 /* Achievement kinds have no "unknown": 0 is "other". */
 static const char *const achievement_names[] = {"other",
@@ -329,10 +327,12 @@ static const char *const achievement_names[] = {"other",
                                                 "quality",
                                                 "revenue_growth",
                                                 NULL};
-static const char *const reach_names[] = {NULL, "team", "department", "division", "company",
-                                          NULL};
+static const char *const reach_names[] = {NULL, "team", "department", "division", "company", NULL};
 
-#define N(name, table) {name, table, CADRE__ARRAY_LEN(table) - 1}
+#define N(name, table)                                                                             \
+    {                                                                                              \
+        name, table, CADRE__ARRAY_LEN(table) - 1                                                   \
+    }
 static const cadre__enum enums[] = {
     N("degree", degree_names),           N("level", level_names),
     N("travel", travel_names),           N("pressure", pressure_names),

@@ -17,9 +17,9 @@
 
 typedef struct cadre__deadline cadre__deadline;
 struct cadre__deadline {
-    lua_State *current;   /* the Lua thread running now (changes on coroutine resume) */
-    lua_Hook hook;        /* installed on `current` when the budget is used up */
-    clockid_t cpu_clock;  /* the CPU clock of the OS thread that armed it */
+    lua_State *current;  /* the Lua thread running now (changes on coroutine resume) */
+    lua_Hook hook;       /* installed on `current` when the budget is used up */
+    clockid_t cpu_clock; /* the CPU clock of the OS thread that armed it */
     struct timespec cpu_start;
     struct timespec wall_check; /* when the watchdog next looks at it */
     uint64_t budget_ns;

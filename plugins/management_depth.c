@@ -55,9 +55,9 @@ static void scope(const cadre_host *h, const cadre_candidate *c, cadre_builder *
     double budget = c->scope.budget_usd.set ? ramp(c->scope.budget_usd.value, 10e6) : 0;
 
     h->criterion(b, "scope", "Scope of responsibility", 2, (people + budget) / 2,
-                 "%s%g people led; %s%.1fM budget owned", c->scope.people_led.set ? "" : "not given: ",
-                 c->scope.people_led.value, c->scope.budget_usd.set ? "$" : "not given: $",
-                 c->scope.budget_usd.value / 1e6);
+                 "%s%g people led; %s%.1fM budget owned",
+                 c->scope.people_led.set ? "" : "not given: ", c->scope.people_led.value,
+                 c->scope.budget_usd.set ? "$" : "not given: $", c->scope.budget_usd.value / 1e6);
     if (!c->scope.people_led.set) h->missing(b, "scope", "scope.people_led");
     if (!c->scope.budget_usd.set) h->missing(b, "scope", "scope.budget_usd");
     if (c->scope.budget_usd.set && c->scope.budget_usd.value == 0) {
@@ -78,8 +78,9 @@ static int assess(void *state, const cadre_host *h, const cadre_candidate *c,
     executive(h, c, b);
     scope(h, c, b);
     if (years >= MGMT_YEARS_FULL)
-        h->finding(b, CADRE_FINDING_STRENGTH, "%g years of management meets the 10+ years "
-                                              "COO roles ask for.",
+        h->finding(b, CADRE_FINDING_STRENGTH,
+                   "%g years of management meets the 10+ years "
+                   "COO roles ask for.",
                    years);
     else if (c->experience.management_years.set) {
         h->finding(b, CADRE_FINDING_GAP, "%g years of management; COO roles ask for 10 or more.",

@@ -59,16 +59,17 @@ static void diag(const char *fmt, ...)
 #define is_num(got, want, tol, ...)                                                                \
     do {                                                                                           \
         double g_ = (got), w_ = (want);                                                            \
-        if (!ok(fabs(g_ - w_) <= (tol), __VA_ARGS__)) diag("     got: %g\n#  expected: %g", g_, w_); \
+        if (!ok(fabs(g_ - w_) <= (tol), __VA_ARGS__))                                              \
+            diag("     got: %g\n#  expected: %g", g_, w_);                                         \
     } while (0)
 
 /* is_str(got, want, name...): NULL-safe */
 #define is_str(got, want, ...)                                                                     \
     do {                                                                                           \
         const char *g_ = (got), *w_ = (want);                                                      \
-        int same_ = (g_ == NULL && w_ == NULL) || (g_ && w_ && strcmp(g_, w_) == 0);              \
+        int same_ = (g_ == NULL && w_ == NULL) || (g_ && w_ && strcmp(g_, w_) == 0);               \
         if (!ok(same_, __VA_ARGS__))                                                               \
-            diag("     got: %s\n#  expected: %s", g_ ? g_ : "(null)", w_ ? w_ : "(null)");      \
+            diag("     got: %s\n#  expected: %s", g_ ? g_ : "(null)", w_ ? w_ : "(null)");         \
     } while (0)
 
 /* like(got, needle, name...): got contains needle */
@@ -76,7 +77,7 @@ static void diag(const char *fmt, ...)
     do {                                                                                           \
         const char *g_ = (got), *n_ = (needle);                                                    \
         if (!ok(g_ && strstr(g_, n_), __VA_ARGS__))                                                \
-            diag("     got: %s\n#  expected to contain: %s", g_ ? g_ : "(null)", n_);           \
+            diag("     got: %s\n#  expected to contain: %s", g_ ? g_ : "(null)", n_);              \
     } while (0)
 
 static int done_testing(void) __attribute__((unused));

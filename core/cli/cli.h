@@ -10,12 +10,12 @@
 
 /* Exit codes (docs/cli.md). */
 enum {
-    EXIT_OK = 0,       /* everything ran and passed */
-    EXIT_FAILED = 1,   /* an assessment or a plugin failed, or a rubric test failed */
-    EXIT_USAGE = 2,    /* bad command line; nothing ran */
-    EXIT_INPUT = 3,    /* a candidate file was unreadable or invalid */
-    EXIT_PLUGINS = 4,  /* no usable assessment to run */
-    EXIT_INTERNAL = 5  /* out of memory or similar */
+    EXIT_OK = 0,      /* everything ran and passed */
+    EXIT_FAILED = 1,  /* an assessment or a plugin failed, or a rubric test failed */
+    EXIT_USAGE = 2,   /* bad command line; nothing ran */
+    EXIT_INPUT = 3,   /* a candidate file was unreadable or invalid */
+    EXIT_PLUGINS = 4, /* no usable assessment to run */
+    EXIT_INTERNAL = 5 /* out of memory or similar */
 };
 
 #define MAX_DIRS 64
@@ -66,6 +66,8 @@ int cmd_schema(int argc, char **argv);
         {"color", required_argument, NULL, 1003}, {"ascii", no_argument, NULL, 1004},              \
         {"lua-time-limit", required_argument, NULL, 1005},                                         \
         {"lua-memory-limit", required_argument, NULL, 1006}, {"verbose", no_argument, NULL, 'v'},  \
-        {"help", no_argument, NULL, 'h'}
+    {                                                                                              \
+        "help", no_argument, NULL, 'h'                                                             \
+    }
 
 #endif

@@ -70,7 +70,9 @@ static int parse(cli_opts *o, int argc, char **argv, const char *usage)
         if (r < 0) return EXIT_USAGE;
         if (r > 0) continue;
         switch (c) {
-        case 'a': o->assessments = optarg; break;
+        case 'a':
+            o->assessments = optarg;
+            break;
         case 's':
             if (o->nsets == 64) {
                 cli_error("too many --set options");
@@ -78,8 +80,12 @@ static int parse(cli_opts *o, int argc, char **argv, const char *usage)
             }
             o->sets[o->nsets++] = optarg;
             break;
-        case 'h': fputs(usage, stdout); return EXIT_OK;
-        default: fputs(usage, stderr); return EXIT_USAGE;
+        case 'h':
+            fputs(usage, stdout);
+            return EXIT_OK;
+        default:
+            fputs(usage, stderr);
+            return EXIT_USAGE;
         }
     }
     return -1;
@@ -193,7 +199,8 @@ int cmd_assess(int argc, char **argv)
         cadre_free(out);
     }
     status = worst(status, refused_status(e, &o));
-    for (int i = 0; i < n; i++) cadre_report_free(reports[i]);
+    for (int i = 0; i < n; i++)
+        cadre_report_free(reports[i]);
     free(reports);
     cadre_engine_free(e);
     return status;
@@ -324,7 +331,8 @@ int cmd_batch(int argc, char **argv)
 
         lineno++;
         if (blank(line, (size_t)len)) continue;
-        snprintf(source, sizeof(source), "%s:%ld", strcmp(path, "-") == 0 ? "<stdin>" : path, lineno);
+        snprintf(source, sizeof(source), "%s:%ld", strcmp(path, "-") == 0 ? "<stdin>" : path,
+                 lineno);
         rc = batch_line(e, (const char *const *)names, line, (size_t)len, source);
         status = worst(status, rc);
         if (rc == EXIT_INTERNAL || rc == EXIT_PLUGINS) break;

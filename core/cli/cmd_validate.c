@@ -98,8 +98,8 @@ int cmd_validate(int argc, char **argv)
             col.list = cJSON_CreateArray();
         }
         rc = cadre_candidate_load_file(&cand, argv[i], on_diag, &col, &err);
-        if (rc == CADRE_EIO) on_diag(&col, &(cadre_diag){CADRE_SEVERITY_ERROR, argv[i], "", 0, 0,
-                                                          err.message});
+        if (rc == CADRE_EIO)
+            on_diag(&col, &(cadre_diag){CADRE_SEVERITY_ERROR, argv[i], "", 0, 0, err.message});
         if (rc != 0) status = EXIT_INPUT;
         if (col.json) {
             cJSON_AddBoolToObject(fo, "valid", rc == 0);

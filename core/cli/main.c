@@ -95,9 +95,15 @@ int cli_common_option(cli_opts *o, int opt, const char *arg)
         }
         o->dirs[o->ndirs++] = arg;
         return 1;
-    case 1001: o->no_user = 1; return 1;
-    case 1002: o->no_builtin = 1; return 1;
-    case 'f': o->format = arg; return 1;
+    case 1001:
+        o->no_user = 1;
+        return 1;
+    case 1002:
+        o->no_builtin = 1;
+        return 1;
+    case 'f':
+        o->format = arg;
+        return 1;
     case 1003:
         if (strcmp(arg, "auto") == 0)
             o->color = -1;
@@ -110,7 +116,9 @@ int cli_common_option(cli_opts *o, int opt, const char *arg)
             return -1;
         }
         return 1;
-    case 1004: o->ascii = 1; return 1;
+    case 1004:
+        o->ascii = 1;
+        return 1;
     case 1005:
         if (parse_ulong(arg, 600000, &o->time_ms) != 0) {
             cli_error("--lua-time-limit: expected milliseconds 1..600000, got '%s'", arg);
@@ -123,8 +131,11 @@ int cli_common_option(cli_opts *o, int opt, const char *arg)
             return -1;
         }
         return 1;
-    case 'v': o->verbose = 1; return 1;
-    default: return 0;
+    case 'v':
+        o->verbose = 1;
+        return 1;
+    default:
+        return 0;
     }
 }
 
@@ -194,7 +205,8 @@ int cli_engine(cadre_engine **out, const cli_opts *o, int quiet_refusals)
         return EXIT_INTERNAL;
     }
     /* -P folders in command-line order; the first given wins a name clash. */
-    for (int i = o->ndirs - 1; i >= 0; i--) cadre_engine_add_dir(e, o->dirs[i], NULL);
+    for (int i = o->ndirs - 1; i >= 0; i--)
+        cadre_engine_add_dir(e, o->dirs[i], NULL);
     if (cadre_engine_load(e, &err) != 0) {
         cli_error("%s", err.message);
         cadre_engine_free(e);
@@ -217,9 +229,8 @@ unsigned cli_render_flags(const cli_opts *o)
 
     /* Colour only on a terminal (or when asked), and never when NO_COLOR is set to anything
      * (https://no-color.org): a user who set it does not want colour from any program. */
-    if (!(no_color && *no_color) &&
-        (o->color == 1 ||
-         (o->color == -1 && isatty(STDOUT_FILENO) && !(term && strcmp(term, "dumb") == 0))))
+    if (!(no_color && *no_color) && (o->color == 1 || (o->color == -1 && isatty(STDOUT_FILENO) &&
+                                                       !(term && strcmp(term, "dumb") == 0))))
         flags |= CADRE_RENDER_COLOR;
     if (!o->ascii && codeset && strcmp(codeset, "UTF-8") == 0) flags |= CADRE_RENDER_UNICODE;
     if (o->verbose) flags |= CADRE_RENDER_VERBOSE;

@@ -53,11 +53,11 @@ enum {
 
 /** Where and why something failed. Caller-owned; filled by the function that failed. */
 typedef struct cadre_error {
-    int code;            /* the negative status that was returned */
-    int line;            /* 1-based line in `source`, or 0 */
-    int column;          /* 1-based column in `source`, or 0 */
-    char source[512];    /* the file, plugin or input concerned, or "" */
-    char message[1024];  /* a sentence naming the object and the cause */
+    int code;           /* the negative status that was returned */
+    int line;           /* 1-based line in `source`, or 0 */
+    int column;         /* 1-based column in `source`, or 0 */
+    char source[512];   /* the file, plugin or input concerned, or "" */
+    char message[1024]; /* a sentence naming the object and the cause */
 } cadre_error;
 
 /** A short static description of a status code ("out of memory", ...). */
@@ -80,9 +80,9 @@ typedef enum cadre_severity {
  *  owned by the candidate for cadre_candidate_warning(). */
 typedef struct cadre_diag {
     cadre_severity severity;
-    const char *source;  /* file name or "<stdin>" */
-    const char *field;   /* field path, e.g. "skills.leadership", or "" */
-    int line;            /* for malformed JSON; 0 otherwise */
+    const char *source; /* file name or "<stdin>" */
+    const char *field;  /* field path, e.g. "skills.leadership", or "" */
+    int line;           /* for malformed JSON; 0 otherwise */
     int column;
     const char *message; /* e.g. "expected an integer 0..5, got \"high\"" */
 } cadre_diag;
@@ -106,14 +106,13 @@ typedef void (*cadre_diag_fn)(void *userdata, const cadre_diag *diag);
  * field breaks the schema (err names the first field, on_diag receives them all).
  */
 CADRE_EXTERN int cadre_candidate_parse(cadre_candidate **out, const char *json, size_t len,
-                                       const char *source, cadre_diag_fn on_diag,
-                                       void *userdata, cadre_error *err);
+                                       const char *source, cadre_diag_fn on_diag, void *userdata,
+                                       cadre_error *err);
 
 /** Reads `path` ("-" for standard input) and parses it as cadre_candidate_parse does.
  *  Returns CADRE_EIO when the file cannot be read (missing, a directory, too large). */
 CADRE_EXTERN int cadre_candidate_load_file(cadre_candidate **out, const char *path,
-                                           cadre_diag_fn on_diag, void *userdata,
-                                           cadre_error *err);
+                                           cadre_diag_fn on_diag, void *userdata, cadre_error *err);
 
 /** Number of warnings the loader attached to the candidate. */
 CADRE_EXTERN size_t cadre_candidate_warning_count(const cadre_candidate *c);
@@ -207,7 +206,7 @@ typedef struct cadre_plugin_meta {
     const char *path;
     const char *sha256;
     const char *description;
-    const char *const *inputs; /* NULL-terminated */
+    const char *const *inputs;             /* NULL-terminated */
     const cadre_param_spec *const *params; /* NULL-terminated */
 } cadre_plugin_meta;
 
@@ -239,9 +238,8 @@ typedef struct cadre_report cadre_report;
  * A plugin that fails produces an error result in the report; that is not a failure of this
  * function, which returns 0 unless arguments are bad or memory runs out.
  */
-CADRE_EXTERN int cadre_engine_assess(cadre_report **out, cadre_engine *e,
-                                     const cadre_candidate *c, const char *const *names,
-                                     cadre_error *err);
+CADRE_EXTERN int cadre_engine_assess(cadre_report **out, cadre_engine *e, const cadre_candidate *c,
+                                     const char *const *names, cadre_error *err);
 
 /** Number of results (one per plugin run) and result `i`, borrowed from the report. */
 CADRE_EXTERN size_t cadre_report_count(const cadre_report *r);

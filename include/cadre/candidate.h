@@ -38,11 +38,7 @@ typedef struct cadre_num {
 } cadre_num;
 
 /** A yes/no answer the person may not have given. */
-typedef enum cadre_flag {
-    CADRE_FLAG_UNSET = 0,
-    CADRE_FLAG_NO = 1,
-    CADRE_FLAG_YES = 2
-} cadre_flag;
+typedef enum cadre_flag { CADRE_FLAG_UNSET = 0, CADRE_FLAG_NO = 1, CADRE_FLAG_YES = 2 } cadre_flag;
 
 /** Highest completed degree. JSON: "none", "high_school", "associate", "bachelor", "master",
  *  "doctorate". An MBA is a master's degree with education.mba = true. */
@@ -236,7 +232,7 @@ typedef struct cadre_candidate {
     } preferences;
 
     struct {
-        const char *role;          /* snake_case role id, e.g. "coo"; NULL if absent */
+        const char *role;         /* snake_case role id, e.g. "coo"; NULL if absent */
         cadre_strings industries; /* industry vocabulary ids the person wants */
     } targets;
 

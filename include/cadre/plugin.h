@@ -119,13 +119,13 @@ typedef struct cadre_host {
  * const object is the usual choice).
  */
 typedef struct cadre_plugin_info {
-    uint32_t struct_size; /* sizeof(cadre_plugin_info) the plugin was built with */
-    uint32_t abi_version; /* CADRE_PLUGIN_ABI_VERSION the plugin was built with */
-    const char *name;     /* unique, [a-z][a-z0-9_]*, at most 64 bytes */
-    const char *version;  /* the plugin's own version, e.g. "1.2.0" */
-    const char *title;    /* e.g. "COO readiness" */
-    const char *description;        /* one or two sentences */
-    const char *const *inputs;      /* NULL-terminated candidate fields it reads, or NULL */
+    uint32_t struct_size;                  /* sizeof(cadre_plugin_info) the plugin was built with */
+    uint32_t abi_version;                  /* CADRE_PLUGIN_ABI_VERSION the plugin was built with */
+    const char *name;                      /* unique, [a-z][a-z0-9_]*, at most 64 bytes */
+    const char *version;                   /* the plugin's own version, e.g. "1.2.0" */
+    const char *title;                     /* e.g. "COO readiness" */
+    const char *description;               /* one or two sentences */
+    const char *const *inputs;             /* NULL-terminated candidate fields it reads, or NULL */
     const cadre_param_spec *const *params; /* NULL-terminated, or NULL */
 
     /* Optional. Called once after loading. Return 0, or nonzero with a message in errbuf to
@@ -146,7 +146,7 @@ typedef const cadre_plugin_info *(*cadre_plugin_entry_fn)(uint32_t host_abi_vers
 
 /** Defines the entry point of a plugin whose descriptor is the object `info`. */
 #define CADRE_PLUGIN_DEFINE(info)                                                                  \
-    CADRE_PLUGIN_EXPORT const cadre_plugin_info *cadre_plugin_entry(uint32_t host_abi_version);   \
+    CADRE_PLUGIN_EXPORT const cadre_plugin_info *cadre_plugin_entry(uint32_t host_abi_version);    \
     const cadre_plugin_info *cadre_plugin_entry(uint32_t host_abi_version)                         \
     {                                                                                              \
         (void)host_abi_version;                                                                    \

@@ -30,10 +30,10 @@ typedef enum cadre_finding_kind {
 typedef struct cadre_criterion {
     const char *id;
     const char *label;
-    double weight;                /* relative weight, > 0; shares are weight / sum of weights */
-    double score;                 /* 0..100 */
-    const char *evidence;         /* why this score, in the person's own facts; never NULL */
-    const char *const *missing;   /* candidate fields this criterion wanted but did not get */
+    double weight;              /* relative weight, > 0; shares are weight / sum of weights */
+    double score;               /* 0..100 */
+    const char *evidence;       /* why this score, in the person's own facts; never NULL */
+    const char *const *missing; /* candidate fields this criterion wanted but did not get */
     size_t missing_count;
 } cadre_criterion;
 
@@ -48,7 +48,7 @@ typedef struct cadre_finding {
 typedef struct cadre_rank {
     const char *id;
     const char *label;
-    double score; /* 0..100 */
+    double score;     /* 0..100 */
     const char *note; /* may be NULL */
 } cadre_rank;
 
@@ -70,10 +70,10 @@ typedef struct cadre_result {
     const char *source_sha256; /* hex SHA-256 of the plugin file */
 
     cadre_status status;
-    double score;       /* 0..100, rounded to one decimal; 0 when status is ERROR */
-    const char *band;   /* e.g. "ready in 1-2 years"; NULL when status is ERROR */
+    double score;        /* 0..100, rounded to one decimal; 0 when status is ERROR */
+    const char *band;    /* e.g. "ready in 1-2 years"; NULL when status is ERROR */
     const char *summary; /* one line for a person; may be NULL */
-    double confidence;  /* 0..1: share of the weight whose inputs were all present */
+    double confidence;   /* 0..1: share of the weight whose inputs were all present */
 
     const cadre_criterion *criteria;
     size_t criteria_count;

@@ -16,7 +16,7 @@
 
 /** The version as a string literal, e.g. "0.1.0". */
 #define CADRE_VERSION                                                                              \
-    CADRE__STR(CADRE_VERSION_MAJOR) "." CADRE__STR(CADRE_VERSION_MINOR) "." CADRE__STR(            \
-        CADRE_VERSION_PATCH)
+    CADRE__STR(CADRE_VERSION_MAJOR)                                                                \
+    "." CADRE__STR(CADRE_VERSION_MINOR) "." CADRE__STR(CADRE_VERSION_PATCH)
 
 #endif

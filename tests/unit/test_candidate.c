@@ -33,8 +33,7 @@ static int parse(const char *json, cadre_candidate **c, cadre_error *err)
 }
 
 /* The input is refused with `code`, and the message names `what` (a field path or a phrase). */
-static void refused(const char *json, int code, const char *what, const char *why,
-                    const char *name)
+static void refused(const char *json, int code, const char *what, const char *why, const char *name)
 {
     cadre_candidate *c = (cadre_candidate *)1;
     cadre_error err;
@@ -57,13 +56,15 @@ static const char *full =
     "  \"mba\": true},\n"
     " \"certifications\": [\"apics_cscp\", \"pmp\"],\n"
     " \"industries\": {\"manufacturing\": 12, \"logistics\": 5},\n"
-    " \"skills\": {\"leadership\": 4, \"strategic_planning\": {\"level\": 3, \"evidence\": \"3-year plan\"}},\n"
+    " \"skills\": {\"leadership\": 4, \"strategic_planning\": {\"level\": 3, \"evidence\": "
+    "\"3-year plan\"}},\n"
     " \"tools\": [\"sap\", \"power_bi\"],\n"
     " \"scope\": {\"people_led\": 450, \"direct_reports\": 7, \"budget_usd\": 38000000,"
     "  \"departments\": 4, \"pnl_owner\": false, \"hiring_authority\": true},\n"
     " \"achievements\": [{\"kind\": \"cost_reduction\", \"description\": \"Cut freight cost\","
     "  \"impact_pct\": 12, \"value_usd\": 2100000, \"reach\": \"company\"}],\n"
-    " \"preferences\": {\"max_weekly_hours\": 55, \"travel\": \"frequent\", \"pressure\": \"high\"},\n"
+    " \"preferences\": {\"max_weekly_hours\": 55, \"travel\": \"frequent\", \"pressure\": "
+    "\"high\"},\n"
     " \"targets\": {\"role\": \"coo\", \"industries\": [\"manufacturing\"]},\n"
     " \"extra\": {\"languages\": [\"en\", \"de\"], \"nested\": {\"a\": 1}}}";
 
@@ -153,7 +154,8 @@ static void test_malformed(void)
         like(err.message, "NUL byte", "NUL byte: says so");
     }
     refused("{\"name\": \"a\\u0000b\"}", CADRE_EPARSE, "\\u0000", "not allowed", "\\u0000 escape");
-    is_int(parse("{\"name\": \"a\\\\u0000b\"}", &c, &err), 0, "escaped backslash before u0000 is fine");
+    is_int(parse("{\"name\": \"a\\\\u0000b\"}", &c, &err), 0,
+           "escaped backslash before u0000 is fine");
     cadre_candidate_free(c);
     is_int(parse("\xef\xbb\xbf{\"name\": \"bom\"}", &c, &err), 0, "UTF-8 BOM accepted");
     cadre_candidate_free(c);
@@ -165,8 +167,10 @@ static void test_deep_and_huge(void)
     size_t n = 0;
 
     n += (size_t)sprintf(deep, "{\"extra\": ");
-    for (int i = 0; i < 100; i++) deep[n++] = '[';
-    for (int i = 0; i < 100; i++) deep[n++] = ']';
+    for (int i = 0; i < 100; i++)
+        deep[n++] = '[';
+    for (int i = 0; i < 100; i++)
+        deep[n++] = ']';
     strcpy(deep + n, "}");
     refused(deep, CADRE_EPARSE, "nesting", "64 levels", "deep nesting");
     free(deep);
@@ -219,12 +223,12 @@ static void test_schema_errors(void)
             "education.highest_degree", "did you mean \"master\"", "enum typo");
     refused("{\"scope\": {\"pnl_owner\": \"yes\"}}", CADRE_ESCHEMA, "scope.pnl_owner",
             "true or false", "boolean as string");
-    refused("{\"scope\": {\"people_led\": 12.5}}", CADRE_ESCHEMA, "scope.people_led",
-            "integer", "fractional people");
+    refused("{\"scope\": {\"people_led\": 12.5}}", CADRE_ESCHEMA, "scope.people_led", "integer",
+            "fractional people");
     refused("{\"certifications\": \"pmp\"}", CADRE_ESCHEMA, "certifications", "expected an array",
             "list as string");
-    refused("{\"certifications\": [\"PMP\"]}", CADRE_ESCHEMA, "certifications[0]",
-            "lowercase", "id with capitals");
+    refused("{\"certifications\": [\"PMP\"]}", CADRE_ESCHEMA, "certifications[0]", "lowercase",
+            "id with capitals");
     refused("{\"achievements\": [{\"kind\": \"efficiency\"}]}", CADRE_ESCHEMA, "achievements[0]",
             "missing \"description\"", "achievement without description");
     refused("{\"skills\": {\"leadership\": 3, \"leadership\": 4}}", CADRE_ESCHEMA,
@@ -327,9 +331,14 @@ static void test_corruption(void)
             pos = (seed >> 8) % n;
             seed = seed * 1103515245u + 12345u;
             switch (seed % 3) {
-            case 0: buf[pos] = (char)(seed >> 16); break;
-            case 1: memmove(buf + pos, buf + pos + 1, n - pos - 1), n--; break;
-            default: memmove(buf + pos + 1, buf + pos, n - pos), buf[pos] = (char)(seed >> 20), n++;
+            case 0:
+                buf[pos] = (char)(seed >> 16);
+                break;
+            case 1:
+                memmove(buf + pos, buf + pos + 1, n - pos - 1), n--;
+                break;
+            default:
+                memmove(buf + pos + 1, buf + pos, n - pos), buf[pos] = (char)(seed >> 20), n++;
             }
             if (n > len) n = len; /* keep within the buffer */
         }

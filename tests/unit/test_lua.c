@@ -111,7 +111,8 @@ static void check_fixture(const char *file, int *counts)
             is_int(res->status, CADRE_STATUS_ERROR, "%s: error result", file);
             like(res->error.message, x.text, "%s: error says what happened", file);
             like(res->error.file, file, "%s: error names the rubric file", file);
-            if (x.line) is_int(res->error.line, x.line, "%s: error points at line %d", file, x.line);
+            if (x.line)
+                is_int(res->error.line, x.line, "%s: error points at line %d", file, x.line);
         }
         cadre_report_free(r);
     }

@@ -1,0 +1,86 @@
+#!/bin/sh
+# cadre assess: the report for a person, JSON for programs, exit codes, colour rules.
+. "$(dirname "$0")/lib.sh"
+sample=docs/examples/candidates/vp_operations.json
+
+run assess "$sample"
+is "$rc" 0 "assess the sample: exit 0"
+contains "$out" "Dana Whitfield" "the report names the person"
+contains "$out" "Criteria" "criteria are listed"
+contains "$out" "Assessed by cadre" "engine version recorded"
+lacks "$out" "$(printf '\033')" "no colour when not on a terminal"
+is "$err" "" "nothing on stderr"
+
+run assess --color=always "$sample"
+contains "$out" "$(printf '\033[')" "--color=always colours"
+NO_COLOR=1 run assess --color=always "$sample"
+lacks "$out" "$(printf '\033')" "NO_COLOR wins over --color=always"
+run assess --ascii "$sample"
+lacks "$out" "$(printf '\342\226\210')" "--ascii draws no block characters"
+
+run assess --format json "$sample"
+is "$rc" 0 "--format json: exit 0"
+is "$(json '$j->{format}')" "cadre-report" "JSON format name"
+is "$(json '$j->{format_version}')" "1" "JSON format version"
+is "$(json '$j->{reports}[0]{candidate}{name}')" "Dana Whitfield" "JSON candidate name"
+is "$(json 'scalar @{$j->{reports}[0]{assessments}} > 0 ? "yes" : "no"')" "yes" "JSON has assessments"
+is "$(json 'join ",", map { length $_->{source_sha256} } @{$j->{reports}[0]{assessments}}')" \
+   "$(json 'join ",", map { 64 } @{$j->{reports}[0]{assessments}}')" "every plugin's sha256 recorded"
+first=$out
+run assess --format json "$sample"
+is "$out" "$first" "JSON output is deterministic"
+
+run assess --format json docs/examples/candidates/nearly_empty.json "$sample"
+is "$(json 'scalar @{$j->{reports}}')" "2" "two files, two reports in one document"
+run assess --format jsonl docs/examples/candidates/nearly_empty.json "$sample"
+is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" "2" "jsonl: one line per candidate"
+
+printf '{"skills": {"leadership": "high"}}' >"$tmp/bad.json"
+run assess "$tmp/bad.json" "$sample"
+is "$rc" 3 "an invalid candidate: exit 3"
+contains "$err" "skills.leadership: expected an integer 0..5, got \"high\"" "names the field and problem"
+contains "$err" "$tmp/bad.json" "names the file"
+contains "$out" "Dana Whitfield" "the valid candidate is still assessed"
+run assess /nonexistent.json
+is "$rc" 3 "missing file: exit 3"
+contains "$err" "/nonexistent.json" "missing file named"
+run assess docs
+is "$rc" 3 "directory: exit 3"
+contains "$err" "directory" "directory: says so"
+printf '{"name": "x",\n "skills": {' >"$tmp/trunc.json"
+run assess "$tmp/trunc.json"
+contains "$err" "$tmp/trunc.json:2:" "malformed JSON: file and line"
+contains "$err" "truncated" "malformed JSON: says truncated"
+
+run assess -a nope "$sample"
+is "$rc" 4 "unknown assessment: exit 4"
+contains "$err" "no assessment 'nope'" "unknown assessment: says so"
+run assess -a education_fitt "$sample"
+contains "$err" "did you mean 'education_fit'" "unknown assessment: suggestion"
+run assess -a education_fit "$sample"
+is "$rc" 0 "-a selects"
+lacks "$out" "Management depth" "-a runs only the named ones"
+run assess --set education_fit.nope=1 "$sample"
+is "$rc" 2 "--set unknown parameter: exit 2"
+contains "$err" "has no parameter 'nope'" "--set: says which"
+run assess --set nonsense "$sample"
+is "$rc" 2 "--set malformed: exit 2"
+
+mkdir -p "$tmp/p"
+chmod 755 "$tmp/p"
+cp tests/fixtures/lua/infinite_loop.lua tests/fixtures/lua/syntax_error.lua "$tmp/p/"
+run assess -P "$tmp/p" --lua-time-limit 100 "$sample"
+is "$rc" 1 "a failing plugin: exit 1"
+contains "$out" "CPU budget of 100 ms exceeded" "the failing plugin's error is in the report"
+contains "$out" "infinite_loop.lua:5" "... with its file and line"
+contains "$out" "Education fit" "the other assessments still ran"
+contains "$err" "syntax_error.lua:5" "a refused plugin is reported on stderr with its line"
+run assess -P "$tmp/p" -a education_fit "$sample"
+is "$rc" 0 "with -a, unrelated broken plugins do not fail the run"
+run assess --no-builtin-plugins "$sample"
+is "$rc" 4 "no plugins at all: exit 4"
+contains "$err" "no assessments are loaded" "no plugins: says so"
+run assess - <docs/examples/candidates/nearly_empty.json
+is "$rc" 0 "reads standard input"
+contains "$out" "<stdin>" "names standard input"
+done_testing

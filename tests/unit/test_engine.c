@@ -1,0 +1,291 @@
+/*
+ * tests/unit/test_engine.c - the search path, reports and their rendering, hand-built
+ * candidates, vocabularies against the O*NET data, and the JSON Schema.
+ */
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cadre/cadre.h>
+
+#include "../tap.h"
+
+static cadre_engine *engine_with(const char *builtin)
+{
+    cadre_engine_options o;
+    cadre_engine *e = NULL;
+
+    cadre_engine_options_init(&o);
+    o.builtin_dir = builtin;
+    o.user_dir = "";
+    o.use_env_path = 0;
+    cadre_engine_new(&e, &o, NULL);
+    return e;
+}
+
+static const char *sample =
+    "{\"name\": \"Sam Sample\", \"experience\": {\"total_years\": 16, \"management_years\": 11,"
+    " \"executive_years\": 3}, \"education\": {\"highest_degree\": \"bachelor\","
+    " \"field\": \"business_administration\", \"mba\": false},"
+    " \"scope\": {\"people_led\": 80, \"budget_usd\": 5000000},"
+    " \"skills\": {\"leadrship\": 4}}";
+
+static cadre_report *assess(cadre_engine *e, const char *json)
+{
+    cadre_candidate *c = NULL;
+    cadre_report *r = NULL;
+    cadre_error err;
+
+    if (cadre_candidate_parse(&c, json, strlen(json), "sample.json", NULL, NULL, &err) != 0 ||
+        cadre_engine_assess(&r, e, c, NULL, &err) != 0)
+        diag("assess: %s", err.message);
+    cadre_candidate_free(c);
+    return r;
+}
+
+static void test_builtin_run(void)
+{
+    cadre_engine *e = engine_with(CADRE_TEST_PLUGINS);
+    cadre_report *r = assess(e, sample), *r2;
+    char *json = NULL, *json2 = NULL, *text = NULL;
+    size_t len;
+    cadre_error err;
+
+    ok(cadre_engine_plugin_count(e) >= 2, "built-in plugins load (%zu)",
+       cadre_engine_plugin_count(e));
+    is_int(cadre_engine_refused_count(e), 0, "no built-in plugin is refused");
+    ok(r != NULL && cadre_report_count(r) == cadre_engine_plugin_count(e), "one result per plugin");
+    is_int(cadre_report_error_count(r), 0, "no built-in assessment fails on the sample");
+    for (size_t i = 0; r && i < cadre_report_count(r); i++) {
+        const cadre_result *res = cadre_report_result(r, i);
+
+        ok(res->criteria_count > 0 && res->band && res->score >= 0 && res->score <= 100,
+           "%s: score, band and criteria", res->plugin);
+        for (size_t k = 0; k < res->criteria_count; k++)
+            ok(res->criteria[k].evidence && *res->criteria[k].evidence, "%s/%s: evidence present",
+               res->plugin, res->criteria[k].id);
+    }
+    is_int(cadre_report_render(&json, &len, (const cadre_report *const *)&r, 1, CADRE_FORMAT_JSON,
+                               0, &err),
+           0, "render JSON");
+    like(json, "\"format\":\t\"cadre-report\"", "JSON names its format");
+    like(json, "\"version\":\t\"" CADRE_VERSION "\"", "JSON records the engine version");
+    like(json, "\"source_sha256\"", "JSON records each plugin's hash");
+    like(json, "did you mean \\\"leadership\\\"", "JSON carries the candidate's warnings");
+    ok(strlen(json) == len, "length returned");
+    r2 = assess(e, sample);
+    cadre_report_render(&json2, NULL, (const cadre_report *const *)&r2, 1, CADRE_FORMAT_JSON, 0,
+                        NULL);
+    is_str(json2, json, "same input, byte-identical JSON");
+    is_int(cadre_report_render(&text, NULL, (const cadre_report *const *)&r, 1, CADRE_FORMAT_TEXT,
+                               0, &err),
+           0, "render text");
+    like(text, "Sam Sample", "text names the candidate");
+    ok(strchr(text, '\033') == NULL, "no colour unless asked");
+    like(text, "Assessed by cadre " CADRE_VERSION, "text records the engine version");
+    cadre_free(text);
+    cadre_report_render(&text, NULL, (const cadre_report *const *)&r, 1, CADRE_FORMAT_TEXT,
+                        CADRE_RENDER_COLOR, NULL);
+    ok(strchr(text, '\033') != NULL, "colour when asked");
+    cadre_free(text);
+    cadre_free(json);
+    cadre_free(json2);
+    ok(cadre_report_find(r, "management_depth") != NULL, "find by name");
+    ok(cadre_report_find(r, "nope") == NULL, "find unknown: NULL");
+    ok(cadre_report_result(r, 99) == NULL, "result past the end: NULL");
+    cadre_report_free(r);
+    cadre_report_free(r2);
+    cadre_engine_free(e);
+}
+
+/* An embedder fills the struct by hand, without the loader. */
+static void test_hand_built(void)
+{
+    cadre_engine *e = engine_with(CADRE_TEST_PLUGINS);
+    cadre_candidate c;
+    cadre_report *r = NULL;
+    cadre_error err;
+    const char *names[] = {"management_depth", NULL};
+
+    memset(&c, 0, sizeof(c));
+    c.struct_size = sizeof(c);
+    c.version = CADRE_CANDIDATE_VERSION;
+    c.experience.management_years = (cadre_num){12, 1};
+    is_int(cadre_engine_assess(&r, e, &c, names, &err), 0, "hand-built candidate assessed");
+    ok(cadre_report_result(r, 0)->status == CADRE_STATUS_OK, "... successfully");
+    is_int(cadre_candidate_warning_count(&c), 0, "no warnings on a hand-built candidate");
+    cadre_candidate_free(&c); /* not the loader's: must be ignored, not freed */
+    ok(1, "cadre_candidate_free ignores a candidate it did not make");
+    cadre_report_free(r);
+
+    /* Built against an older, shorter header: new fields read as absent. */
+    c.struct_size = (uint32_t)offsetof(cadre_candidate, education);
+    is_int(cadre_engine_assess(&r, e, &c, names, &err), 0, "shorter (older) struct accepted");
+    cadre_report_free(r);
+    c.struct_size = 4;
+    is_int(cadre_engine_assess(&r, e, &c, names, &err), CADRE_EINVAL, "absurd struct_size refused");
+    cadre_engine_free(e);
+}
+
+static void test_search_path(void)
+{
+    char dir[] = "/tmp/cadre-path-XXXXXX", path[300];
+    cadre_engine *e;
+    cadre_error err;
+    FILE *f;
+
+    ok(mkdtemp(dir) != NULL, "temp dir");
+    chmod(dir, 0755);
+    snprintf(path, sizeof(path), "%s/education_fit.lua", dir);
+    f = fopen(path, "w");
+    fputs("return {name = 'education_fit', version = '9.9', bands = {{min = 0, label = 'x'}},\n"
+          " criteria = {{id = 'a', weight = 1, score = function() return 1, 'override' end}}}\n",
+          f);
+    fclose(f);
+    snprintf(path, sizeof(path), "%s/helper_test.lua", dir);
+    f = fopen(path, "w");
+    fputs("this is a rubric test file, not a rubric", f);
+    fclose(f);
+    e = engine_with(CADRE_TEST_PLUGINS);
+    cadre_engine_add_dir(e, dir, NULL);
+    cadre_engine_load(e, &err);
+    for (size_t i = 0; i < cadre_engine_plugin_count(e); i++)
+        if (strcmp(cadre_engine_plugin(e, i)->name, "education_fit") == 0)
+            is_str(cadre_engine_plugin(e, i)->version, "9.9",
+                   "an added folder wins over built-ins");
+    ok(cadre_engine_refused_count(e) == 1 &&
+           strstr(cadre_engine_refused(e, 0)->message, "already taken"),
+       "the built-in of the same name is refused as a duplicate");
+    cadre_engine_free(e);
+
+    setenv("CADRE_PLUGIN_PATH", dir, 1);
+    {
+        cadre_engine_options o;
+
+        cadre_engine_options_init(&o);
+        o.builtin_dir = "";
+        o.user_dir = "";
+        cadre_engine_new(&e, &o, NULL);
+        cadre_engine_load(e, NULL);
+        is_int(cadre_engine_plugin_count(e), 1, "CADRE_PLUGIN_PATH is searched");
+        cadre_engine_free(e);
+    }
+    setenv("CADRE_PLUGIN_PATH", "::", 1);
+    e = engine_with("");
+    cadre_engine_load(e, NULL);
+    is_int(cadre_engine_plugin_count(e) + cadre_engine_refused_count(e), 0,
+           "empty path entries never mean the current directory");
+    cadre_engine_free(e);
+    unsetenv("CADRE_PLUGIN_PATH");
+    unlink(path);
+    snprintf(path, sizeof(path), "%s/education_fit.lua", dir);
+    unlink(path);
+    rmdir(dir);
+}
+
+/* Every O*NET element a skill maps to exists in the shipped O*NET data. */
+static void test_vocab(void)
+{
+    static const char *const files[] = {"skills.tsv", "knowledge.tsv", "abilities.tsv",
+                                        "work_activities.tsv"};
+    char *onet = calloc(1, 200000), line[512];
+    size_t n, mapped = 0;
+    const cadre_vocab_entry *e = cadre_vocab_entries("skill", &n);
+
+    for (size_t i = 0; i < 4; i++) {
+        char path[512];
+        FILE *f;
+
+        snprintf(path, sizeof(path), "%s/plugins/data/onet/%s", CADRE_TEST_SOURCE, files[i]);
+        f = fopen(path, "r");
+        ok(f != NULL, "O*NET file %s is shipped", files[i]);
+        while (f && fgets(line, sizeof(line), f)) {
+            line[strcspn(line, "\t")] = '\0';
+            strcat(onet, "|");
+            strcat(onet, line);
+        }
+        strcat(onet, "|");
+        if (f) fclose(f);
+    }
+    ok(n >= 40, "at least 40 skills (%zu)", n);
+    for (size_t i = 0; i < n; i++) {
+        char key[64];
+
+        if (e[i].extra == NULL) continue;
+        mapped++;
+        snprintf(key, sizeof(key), "|%s|", e[i].extra);
+        ok(strstr(onet, key) != NULL, "skill %s maps to O*NET %s, which exists", e[i].id,
+           e[i].extra);
+    }
+    ok(mapped >= 25, "most skills map to O*NET (%zu)", mapped);
+    for (size_t v = 0; cadre_vocab_name(v); v++) {
+        const cadre_vocab_entry *ent = cadre_vocab_entries(cadre_vocab_name(v), &n);
+        int good = 1;
+
+        for (size_t i = 0; i < n; i++) {
+            good &= ent[i].id[0] >= 'a' && ent[i].id[0] <= 'z' && ent[i].label && ent[i].meaning;
+            for (size_t k = 0; k < i; k++)
+                good &= strcmp(ent[i].id, ent[k].id) != 0;
+        }
+        ok(good, "vocabulary %s: ids unique and documented", cadre_vocab_name(v));
+    }
+    cadre_vocab_entries("industry", &n);
+    is_int(n, 10, "the ten industries of domain.md");
+    ok(cadre_vocab_entries("nope", &n) == NULL && n == 0, "unknown vocabulary: NULL");
+    free(onet);
+}
+
+/* docs/candidate.schema.json is what the library generates (regenerate: cadre schema). */
+static void test_schema_doc(void)
+{
+    char *schema = NULL, path[512], *doc;
+    FILE *f;
+    long size;
+
+    is_int(cadre_candidate_schema(&schema, NULL), 0, "schema generated");
+    snprintf(path, sizeof(path), "%s/docs/candidate.schema.json", CADRE_TEST_SOURCE);
+    f = fopen(path, "r");
+    if (!ok(f != NULL, "docs/candidate.schema.json exists")) {
+        cadre_free(schema);
+        return;
+    }
+    fseek(f, 0, SEEK_END);
+    size = ftell(f);
+    rewind(f);
+    doc = calloc(1, (size_t)size + 1);
+    if (fread(doc, 1, (size_t)size, f) != (size_t)size) diag("short read");
+    fclose(f);
+    doc[strcspn(doc, "\0")] = '\0';
+    if (size > 0 && doc[size - 1] == '\n') doc[size - 1] = '\0';
+    is_str(doc, schema, "docs/candidate.schema.json matches `cadre schema`");
+    free(doc);
+    cadre_free(schema);
+}
+
+static void test_api_edges(void)
+{
+    cadre_error err;
+    cadre_engine *e = NULL;
+    cadre_engine_options o;
+
+    cadre_engine_free(NULL);
+    cadre_report_free(NULL);
+    ok(1, "*_free(NULL) is a no-op");
+    is_int(cadre_engine_new(NULL, NULL, &err), CADRE_EINVAL, "NULL out-parameter");
+    memset(&o, 0, sizeof(o));
+    is_int(cadre_engine_new(&e, &o, &err), CADRE_EINVAL, "options without struct_size refused");
+    like(err.message, "cadre_engine_options_init", "... and says how to fix it");
+    is_str(cadre_strerror(CADRE_EABI), "plugin ABI mismatch", "cadre_strerror");
+    is_str(cadre_version(), CADRE_VERSION, "cadre_version matches the header");
+}
+
+int main(void)
+{
+    test_builtin_run();
+    test_hand_built();
+    test_search_path();
+    test_vocab();
+    test_schema_doc();
+    test_api_edges();
+    return done_testing();
+}
