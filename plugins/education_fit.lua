@@ -61,7 +61,7 @@ return {
      score = function(c)
        for _, id in ipairs({"apics_cpim", "apics_cscp", "apics_cltd", "ism_cpsm"}) do
          if cadre.has(c.certifications, id) then
-           return 100, cadre.label("certification", id) .. " (APICS/ISM, named by seed 002)"
+           return 100, cadre.label("certification", id) .. ", an operations certification employers ask for"
          end
        end
        return 0, "no APICS or ISM certification"

@@ -56,7 +56,7 @@ static void print_one(const char *name, const char *format, cJSON *json)
             cJSON_AddItemToArray(arr, o);
         } else if (strcmp(format, "markdown") == 0) {
             printf("| `%s` | %s | %s | %s |\n", e[i].id, e[i].label, e[i].meaning,
-                   e[i].extra ? e[i].extra : "");
+                   e[i].extra ? e[i].extra : "-");
         } else {
             printf("  %-28s %s\n", e[i].id, e[i].meaning);
         }

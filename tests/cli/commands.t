@@ -70,5 +70,8 @@ contains "$out" "| \`healthcare\` |" "vocab markdown"
 run vocab nonsense
 is "$rc" 2 "unknown vocabulary: exit 2"
 run schema
-is "$out" "$(cat docs/candidate.schema.json)" "schema matches docs/candidate.schema.json"
+is "$out" "$(cat docs/candidate.schema.json)" "schema matches docs/candidate.schema.json (scripts/gen-docs)"
+run vocab --format markdown
+documented=$(sed -n '/<!-- vocab:begin/,/<!-- vocab:end/p' docs/candidate.md | sed '1d;$d')
+is "$documented" "$out" "docs/candidate.md vocabulary tables match the code (scripts/gen-docs)"
 done_testing
