@@ -788,8 +788,10 @@ static void parse_error(loader *L, const char *text, size_t len, const char *at)
          * stopping at a line break and never inside a UTF-8 character. */
         size_t n = len - off < 12 ? len - off : 12, k = 0;
 
-        while (k < n && text[off + k] != '\n' && text[off + k] != '\r') k++;
-        while (k > 0 && k < len - off && ((unsigned char)text[off + k] & 0xC0) == 0x80) k--;
+        while (k < n && text[off + k] != '\n' && text[off + k] != '\r')
+            k++;
+        while (k > 0 && k < len - off && ((unsigned char)text[off + k] & 0xC0) == 0x80)
+            k--;
         error_pos(L, text, off, "malformed JSON near '%.*s'", (int)k, text + off);
     }
 }
