@@ -544,6 +544,7 @@ static const cadre_host host = {
     cadre__params_get,
     cadre__params_number,
     cadre__vocab_label,
+    cadre__vocab_extra,
 };
 
 const cadre_host *cadre__host(void)

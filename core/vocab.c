@@ -308,6 +308,13 @@ const char *cadre__vocab_label(const char *vocabulary, const char *id)
     return e ? e->label : NULL;
 }
 
+const char *cadre__vocab_extra(const char *vocabulary, const char *id)
+{
+    const cadre__vocab_entry *e = cadre__vocab_find(cadre__vocab_get(vocabulary), id);
+
+    return e ? e->extra : NULL;
+}
+
 /* ---- enumerations: index = C enum value, NULL at 0 means "unknown" ---- */
 
 static const char *const degree_names[] = {NULL,       "none",   "high_school", "associate",

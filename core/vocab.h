@@ -20,6 +20,7 @@ const cadre__vocab *cadre__vocab_at(size_t i); /* iterate; NULL past the end */
 const cadre__vocab_entry *cadre__vocab_find(const cadre__vocab *v, const char *id);
 const char *cadre__vocab_suggest(const cadre__vocab *v, const char *id);
 const char *cadre__vocab_label(const char *vocabulary, const char *id);
+const char *cadre__vocab_extra(const char *vocabulary, const char *id);
 
 /* A fixed set of JSON strings mapped to a C enum (value = index; NULL name = no JSON form). */
 typedef struct cadre__enum {

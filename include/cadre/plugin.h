@@ -108,6 +108,9 @@ typedef struct cadre_host {
     /* A vocabulary entry's label ("skill", "industry", "certification", "tool", "field",
      * "function"), or NULL for an unknown id. Static storage. */
     const char *(*vocab_label)(const char *vocabulary, const char *id);
+    /* The entry's extra column (a skill's O*NET element id, a tool's category, ...; see
+     * cadre_vocab_entry in cadre.h), or NULL for an unknown id or no value. Static storage. */
+    const char *(*vocab_extra)(const char *vocabulary, const char *id);
 } cadre_host;
 
 /** True when the engine's host table contains `field` (a function added in a later version). */

@@ -4,11 +4,18 @@
 
 run list
 is "$rc" 0 "list: exit 0"
-contains "$out" "management_depth   native" "list shows the native plugin"
-contains "$out" "education_fit      lua" "list shows the Lua plugin"
+contains "$out" "coo_readiness      native" "list shows the native assessment"
+for a in industry_fit role_fit skills_gap; do
+    contains "$out" "$a" "list shows $a"
+done
+is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" "4" "exactly the four built-in assessments"
+run list -P build/examples/plugins
+contains "$out" "management_depth   native" "the documentation's native example loads"
+contains "$out" "education_fit      lua" "the documentation's Lua example loads"
 run list -v
 contains "$out" "sha256:" "list -v shows hashes"
 contains "$out" "reads: experience.management_years" "list -v shows inputs"
+contains "$out" "--set industry_fit.industry=<healthcare|technology" "list -v shows parameters"
 run list --format json
 is "$(json 'scalar grep { $_->{kind} eq "lua" } @{$j->{plugins}}')" \
    "$(json 'scalar grep { $_->{name} =~ /\.?/ && $_->{kind} eq "lua" } @{$j->{plugins}}')" "list json parses"
@@ -60,7 +67,7 @@ contains "$(json '$j->{error}{message}')" "skills.leadership" "the bad line's re
 is "$(json '$j->{candidate}{source}')" "$tmp/in.jsonl:2" "the bad line's record names the line"
 out=$(printf '%s\n' "$(cat "$tmp/out")" | sed -n 3p)
 is "$(json '$j->{candidate}{name}')" "Priya Raman" "records after a bad line are not lost"
-run batch -a education_fit <"$tmp/in.jsonl"
+run batch -a skills_gap <"$tmp/in.jsonl"
 is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" "3" "batch reads standard input"
 
 run vocab skill

@@ -51,8 +51,8 @@ static void test_builtin_run(void)
     size_t len;
     cadre_error err;
 
-    ok(cadre_engine_plugin_count(e) >= 2, "built-in plugins load (%zu)",
-       cadre_engine_plugin_count(e));
+    is_int(cadre_engine_plugin_count(e), 4, "the four built-in assessments load (%zu)",
+           cadre_engine_plugin_count(e));
     is_int(cadre_engine_refused_count(e), 0, "no built-in plugin is refused");
     ok(r != NULL && cadre_report_count(r) == cadre_engine_plugin_count(e), "one result per plugin");
     is_int(cadre_report_error_count(r), 0, "no built-in assessment fails on the sample");
@@ -90,7 +90,7 @@ static void test_builtin_run(void)
     cadre_free(text);
     cadre_free(json);
     cadre_free(json2);
-    ok(cadre_report_find(r, "management_depth") != NULL, "find by name");
+    ok(cadre_report_find(r, "coo_readiness") != NULL, "find by name");
     ok(cadre_report_find(r, "nope") == NULL, "find unknown: NULL");
     ok(cadre_report_result(r, 99) == NULL, "result past the end: NULL");
     cadre_report_free(r);
@@ -105,7 +105,7 @@ static void test_hand_built(void)
     cadre_candidate c;
     cadre_report *r = NULL;
     cadre_error err;
-    const char *names[] = {"management_depth", NULL};
+    const char *names[] = {"coo_readiness", NULL};
 
     memset(&c, 0, sizeof(c));
     c.struct_size = sizeof(c);
@@ -136,9 +136,9 @@ static void test_search_path(void)
 
     ok(mkdtemp(dir) != NULL, "temp dir");
     chmod(dir, 0755);
-    snprintf(path, sizeof(path), "%s/education_fit.lua", dir);
+    snprintf(path, sizeof(path), "%s/skills_gap.lua", dir);
     f = fopen(path, "w");
-    fputs("return {name = 'education_fit', version = '9.9', bands = {{min = 0, label = 'x'}},\n"
+    fputs("return {name = 'skills_gap', version = '9.9', bands = {{min = 0, label = 'x'}},\n"
           " criteria = {{id = 'a', weight = 1, score = function() return 1, 'override' end}}}\n",
           f);
     fclose(f);
@@ -150,7 +150,7 @@ static void test_search_path(void)
     cadre_engine_add_dir(e, dir, NULL);
     cadre_engine_load(e, &err);
     for (size_t i = 0; i < cadre_engine_plugin_count(e); i++)
-        if (strcmp(cadre_engine_plugin(e, i)->name, "education_fit") == 0)
+        if (strcmp(cadre_engine_plugin(e, i)->name, "skills_gap") == 0)
             is_str(cadre_engine_plugin(e, i)->version, "9.9",
                    "an added folder wins over built-ins");
     ok(cadre_engine_refused_count(e) == 1 &&
@@ -178,7 +178,7 @@ static void test_search_path(void)
     cadre_engine_free(e);
     unsetenv("CADRE_PLUGIN_PATH");
     unlink(path);
-    snprintf(path, sizeof(path), "%s/education_fit.lua", dir);
+    snprintf(path, sizeof(path), "%s/skills_gap.lua", dir);
     unlink(path);
     rmdir(dir);
 }

@@ -1,4 +1,4 @@
--- plugins/education_fit.lua - a Lua rubric: education against what COO roles ask for.
+-- docs/examples/plugins/education_fit.lua - an example rubric: education against COO roles.
 --
 -- Small on purpose: it is the worked example in docs/plugins.md. The facts come from
 -- ../shared/domain.md: a bachelor's in business administration or a related field is the

@@ -1,5 +1,5 @@
 /*
- * plugins/management_depth.c - a native assessment: depth of management experience.
+ * docs/examples/plugins/management_depth.c - an example native assessment: depth of management
  *
  * Small on purpose: it is the worked example in docs/plugins.md. It reads management and
  * executive years and the scope of responsibility, and scores them against the COO profile of
