@@ -646,18 +646,18 @@ static void career_level(const ctx *x)
 
     /* A level is matched when at least two-thirds of its markers are (design choice). */
     if ((n = count(senior, 6, list, sizeof(list))) >= 4)
-        level = "senior COO";
+        level = "a senior COO";
     else if ((n = count(mid, 6, list, sizeof(list))) >= 4)
-        level = "mid-level COO";
+        level = "a mid-level COO";
     else if ((n = count(entry, 5, list, sizeof(list))) >= 3)
-        level = "entry-level COO";
+        level = "an entry-level COO";
     else
         level = NULL;
     if (level == NULL) {
         x->h->detail(x->b, "career_level", "below entry-level COO scope");
         return;
     }
-    x->h->detail(x->b, "career_level", "closest to a %s (%d markers: %s)", level, n, list);
+    x->h->detail(x->b, "career_level", "closest to %s (%d markers: %s)", level, n, list);
 }
 
 /* ---- findings, in a coach's words ---- */
@@ -732,10 +732,11 @@ static void record_findings(const ctx *x)
                       "company.");
     }
     if (measured < (int)c->achievements.count) {
+        size_t unmeasured = c->achievements.count - (size_t)measured;
+
         x->h->finding(x->b, CADRE_FINDING_GAP,
-                      "%zu of your %zu achievements have no measured "
-                      "effect.",
-                      c->achievements.count - (size_t)measured, c->achievements.count);
+                      "%zu of your %zu achievements %s no measured effect.", unmeasured,
+                      c->achievements.count, unmeasured == 1 ? "has" : "have");
         x->h->recommend(x->b, "Put a number on each: percent improved or dollars saved. Boards "
                               "hire COOs on measured results.");
     }

@@ -231,7 +231,11 @@ return {
             .. "wishes are from your fit.", "Add targets.industries to your profile.")
     end
 
-    if #best.parts.years.missing > 0 and #best.parts.demands.missing >= 3 then
+    local lacking = 0
+    for k, w in pairs(WEIGHTS) do
+      if #best.parts[k].missing > 0 then lacking = lacking + w end
+    end
+    if lacking > 50 then
       r:band("not enough information")
     else
       r:band(cadre.band(best.score, BANDS))

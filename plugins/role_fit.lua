@@ -153,10 +153,9 @@ local function total(parts)
   return sum / w
 end
 
-local function emit(r, parts, role_word)
+local function emit(r, parts)
   for _, p in ipairs(parts) do
-    r:criterion(p[1], p[2], p[3], p[4].score,
-                p[4].evidence .. (" (weighted for the %s fit)"):format(role_word))
+    r:criterion(p[1], p[2], p[3], p[4].score, p[4].evidence)
     for _, m in ipairs(p[4].missing) do r:missing(m, p[1]) end
   end
 end
@@ -258,7 +257,7 @@ return {
     else
       band, chosen, word = "not yet ready for either role", ops, "operations manager"
     end
-    emit(r, chosen, word)
+    emit(r, chosen)
     local lacking, weight = 0, 0
     for _, part in ipairs(chosen) do
       weight = weight + part[3]
@@ -270,8 +269,6 @@ return {
     r:rank("operations_manager", "Operations Manager", ops_score,
            "tactical: one department, day-to-day operations, carries out the strategy")
     r:band(band)
-    r:detail("coo_fit", fmt(coo_score))
-    r:detail("operations_manager_fit", fmt(ops_score))
     local orient, why = orientation(f)
     r:detail("orientation", ("%s (%s)"):format(orient, why))
 
@@ -292,7 +289,8 @@ return {
             "Spend a share of each week on the longer view: the annual plan, the budget, the "
             .. "organisation you will need in two years.")
     end
-    r:summary(("COO fit %d/100, operations manager fit %d/100; your profile is %s."):format(
-      math.floor(coo_score + 0.5), math.floor(ops_score + 0.5), orient))
+    r:summary(("COO fit %d/100, operations manager fit %d/100; your profile is %s. The criteria "
+               .. "below are weighted for the %s fit."):format(
+      math.floor(coo_score + 0.5), math.floor(ops_score + 0.5), orient, word))
   end,
 }
