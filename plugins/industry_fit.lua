@@ -219,8 +219,12 @@ return {
     end
     for _, t in ipairs(targets) do
       local i = pos[t]
-      if i and i > 1 then
-        local f = fits[i]
+      local f = i and fits[i]
+      -- Within 5 points the two are a tie as far as this rubric can tell (design choice).
+      if f and i > 1 and best.score - f.score < 5 then
+        r:strength(("%s, which you want, fits almost as well as %s (%d against %d)."):format(
+          label(t), label(best.id), math.floor(f.score + 0.5), math.floor(best.score + 0.5)))
+      elseif f and i > 1 then
         r:gap(("You want to work in %s, but it ranks %d of %d for you (%d/100; the best is %s at "
                .. "%d)."):format(label(t), i, #fits, math.floor(f.score + 0.5), label(best.id),
                math.floor(best.score + 0.5)), advice_for(f))
@@ -237,9 +241,11 @@ return {
     end
     if lacking > 50 then
       r:band("not enough information")
-    else
-      r:band(cadre.band(best.score, BANDS))
+      r:summary("Too little is known to rank the industries: add your years per industry "
+                .. "(industries) and rate your skills.")
+      return
     end
+    r:band(cadre.band(best.score, BANDS))
     r:detail("best_industry", best.id)
     if p.industry then
       r:summary(("Fit for %s: %d/100."):format(label(best.id), math.floor(best.score + 0.5)))

@@ -272,7 +272,12 @@ return {
     local orient, why = orientation(f)
     r:detail("orientation", ("%s (%s)"):format(orient, why))
 
-    if chosen == coo then
+    if band == "not enough information" then
+      r:gap("Too little is known to compare the two roles.",
+            "Add your management and operations years, the departments and people you lead, "
+            .. "and rate the strategic and execution skills; the missing inputs are listed "
+            .. "below.")
+    elseif chosen == coo then
       r:strength(("You already work at COO scope: COO fit %d/100."):format(math.floor(coo_score + 0.5)))
       if f.tactical3.score < 60 then
         r:risk("Your day-to-day execution skills are below an operations manager's.",
@@ -284,13 +289,15 @@ return {
       if ops_score < 70 then path(r, c, ops, "operations manager", seen) end
       path(r, c, coo, "COO", seen)
     end
-    if orient == "tactical" and chosen ~= coo then
+    if orient == "tactical" and chosen ~= coo and band ~= "not enough information" then
       r:gap("Your profile is tactical: " .. why .. ". A COO's work is mostly strategic.",
             "Spend a share of each week on the longer view: the annual plan, the budget, the "
             .. "organisation you will need in two years.")
     end
-    r:summary(("COO fit %d/100, operations manager fit %d/100; your profile is %s. The criteria "
-               .. "below are weighted for the %s fit."):format(
-      math.floor(coo_score + 0.5), math.floor(ops_score + 0.5), orient, word))
+    r:summary(("COO fit %d/100, operations manager fit %d/100; %s. The criteria below are "
+               .. "weighted for the %s fit."):format(
+      math.floor(coo_score + 0.5), math.floor(ops_score + 0.5),
+      orient == "unknown" and "your orientation is not yet known" or "your profile is " .. orient,
+      word))
   end,
 }

@@ -205,7 +205,10 @@ return {
     r:detail("gaps", tostring(#gaps))
     local top = {}
     for i = 1, math.min(3, #gaps) do top[i] = gaps[i].s.label end
-    if #gaps == 0 then
+    if #unrated == #role.skills then
+      r:summary(("You have not rated any of the %d skills in the %s profile yet; rate them (0-5) "
+                 .. "to see your gaps."):format(#role.skills, role.title))
+    elseif #gaps == 0 then
       r:summary(("Against the %s profile, none of the %d skills you rated falls short."):format(
         role.title, #role.skills - #unrated))
     else
