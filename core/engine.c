@@ -13,13 +13,15 @@
 #include <sys/stat.h>
 
 #include "engine_internal.h"
+#include "isolate.h"
 
 #ifndef CADRE_PLUGIN_DIR
 #define CADRE_PLUGIN_DIR "/usr/local/lib/cadre/plugins"
 #endif
 
-#define DEFAULT_TIME_MS 1000
-#define DEFAULT_MEMORY  ((size_t)64 << 20)
+#define DEFAULT_TIME_MS   1000
+#define DEFAULT_NATIVE_MS 10000
+#define DEFAULT_MEMORY    ((size_t)64 << 20)
 
 void cadre_engine_options_init(cadre_engine_options *opts)
 {
@@ -63,6 +65,8 @@ int cadre_engine_new(cadre_engine **out, const cadre_engine_options *opts, cadre
     e->limits.memory = o.lua_memory_limit ? o.lua_memory_limit : DEFAULT_MEMORY;
     e->on_diag = o.on_diag;
     e->userdata = o.userdata;
+    e->isolation = o.isolation;
+    e->native_time_ms = o.native_time_limit_ms ? o.native_time_limit_ms : DEFAULT_NATIVE_MS;
     if (e->builtin_dir == NULL || (o.user_dir && e->user_dir == NULL)) {
         cadre_engine_free(e);
         return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
@@ -74,6 +78,7 @@ int cadre_engine_new(cadre_engine **out, const cadre_engine_options *opts, cadre
 void cadre_engine_free(cadre_engine *e)
 {
     if (e == NULL) return;
+    cadre__worker_stop(e);
     for (size_t i = 0; i < e->plugins.count; i++)
         cadre__plugin_free(*(cadre__plugin **)cadre__vec_at(&e->plugins, i));
     cadre__vec_free(&e->plugins);

@@ -19,7 +19,11 @@ struct cadre_engine {
     cadre__vec plugins; /* cadre__plugin *, sorted by name */
     cadre__vec refused; /* cadre_diag */
     int loaded;
+    int isolation;                /* cadre_isolation */
+    uint32_t native_time_ms;      /* deadline of an isolated native assessment */
+    struct cadre__worker *worker; /* the isolation worker, once started (isolate.c) */
 };
+typedef struct cadre__worker cadre__worker;
 
 cadre__plugin *cadre__engine_find(const cadre_engine *e, const char *name);
 /* True for file names discovery loads: "*.so" and "*.lua" but not "*_test.lua" or dot files. */

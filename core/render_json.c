@@ -10,6 +10,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "isolate.h"
 #include "render.h"
 
 #define REPORT_FORMAT_VERSION 1
@@ -94,7 +95,7 @@ static cJSON *ranking_json(const cadre_result *res)
     return a;
 }
 
-static cJSON *assessment_json(const cadre_result *res)
+cJSON *cadre__assessment_json(const cadre_result *res)
 {
     cJSON *o = cJSON_CreateObject(), *d;
 
@@ -108,6 +109,7 @@ static cJSON *assessment_json(const cadre_result *res)
         cJSON *e = cJSON_CreateObject();
 
         cJSON_AddStringToObject(o, "status", "error");
+        cJSON_AddNumberToObject(e, "code", res->error.code);
         cJSON_AddStringToObject(e, "message", res->error.message);
         cJSON_AddItemToObject(e, "file", str_or_null(res->error.file));
         cJSON_AddNumberToObject(e, "line", res->error.line);
@@ -162,7 +164,7 @@ static cJSON *report_json(const cadre_report *r, int with_engine)
     }
     cJSON_AddItemToObject(o, "warnings", w);
     for (size_t i = 0; a && i < r->count; i++)
-        cJSON_AddItemToArray(a, assessment_json(&r->results[i]));
+        cJSON_AddItemToArray(a, cadre__assessment_json(&r->results[i]));
     cJSON_AddItemToObject(o, "assessments", a);
     return o;
 }

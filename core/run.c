@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "engine_internal.h"
+#include "isolate.h"
 #include "report.h"
 
 /* Plugins read the whole v1 struct. A candidate from an embedder built against an older header
@@ -89,11 +90,8 @@ static int select_plugins(cadre__plugin ***out, size_t *n, cadre_engine *e,
     return 0;
 }
 
-static void run_one(cadre_report *r, cadre_result *res, cadre__plugin *p, const cadre_candidate *c)
+void cadre__result_meta(cadre_result *res, const cadre__plugin *p)
 {
-    cadre_builder *b = cadre__builder_new(&r->arena);
-    cadre_params params = {p->params, p->param_count};
-
     res->struct_size = sizeof(*res);
     res->plugin = p->meta.name;
     res->title = p->meta.title;
@@ -101,6 +99,14 @@ static void run_one(cadre_report *r, cadre_result *res, cadre__plugin *p, const 
     res->kind = p->meta.kind;
     res->source = base_name(p->meta.path);
     res->source_sha256 = p->meta.sha256;
+}
+
+static void run_one(cadre_report *r, cadre_result *res, cadre__plugin *p, const cadre_candidate *c)
+{
+    cadre_builder *b = cadre__builder_new(&r->arena);
+    cadre_params params = {p->params, p->param_count};
+
+    cadre__result_meta(res, p);
     if (b == NULL) {
         res->status = CADRE_STATUS_ERROR;
         res->error.code = CADRE_ENOMEM;
@@ -109,9 +115,45 @@ static void run_one(cadre_report *r, cadre_result *res, cadre__plugin *p, const 
     }
     p->ops->assess(p, c, &params, b);
     cadre__builder_finish(b, res);
+    cadre__result_meta(res, p);
     if (res->status == CADRE_STATUS_ERROR && res->error.file == NULL)
         res->error.file = p->meta.path;
     cadre__builder_free(b);
+}
+
+static int isolated(const cadre_engine *e, const cadre__plugin *p)
+{
+    return e->isolation == CADRE_ISOLATE_ALL ||
+           (e->isolation == CADRE_ISOLATE_NATIVE && strcmp(p->meta.kind, "native") == 0);
+}
+
+/* Runs the plugins. Isolated ones go to the worker first, in one request; the others run here
+ * meanwhile, and the worker's results are collected last, each into its own slot, so the
+ * report keeps the requested order whichever process ran what. */
+static int run_all(cadre_engine *e, cadre_report *r, cadre__plugin **list, size_t n,
+                   const cadre_candidate *c)
+{
+    cadre__plugin **iso = calloc(n ? n : 1, sizeof(*iso));
+    cadre_result *iso_out = calloc(n ? n : 1, sizeof(*iso_out));
+    size_t k = 0, m = 0;
+    int sent = 0;
+
+    if (iso == NULL || iso_out == NULL) {
+        free(iso);
+        free(iso_out);
+        return CADRE_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (isolated(e, list[i])) iso[k++] = list[i];
+    if (k > 0) sent = cadre__worker_send(e, iso, k, c) == 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isolated(e, list[i])) run_one(r, &r->results[i], list[i], c);
+    if (k > 0) cadre__worker_receive(e, r, iso, k, c, iso_out, sent);
+    for (size_t i = 0; i < n; i++)
+        if (isolated(e, list[i])) r->results[i] = iso_out[m++];
+    free(iso);
+    free(iso_out);
+    return 0;
 }
 
 /* Metadata strings belong to the engine; copy them so the report outlives it. */
@@ -158,10 +200,13 @@ int cadre_engine_assess(cadre_report **out, cadre_engine *e, const cadre_candida
         cadre_report_free(r);
         return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
     }
-    for (size_t i = 0; i < n; i++) {
-        run_one(r, &r->results[i], list[i], c);
-        detach(r, &r->results[i]);
+    if (run_all(e, r, list, n, c) != 0) {
+        free(list);
+        cadre_report_free(r);
+        return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
     }
+    for (size_t i = 0; i < n; i++)
+        detach(r, &r->results[i]);
     r->count = n;
     free(list);
     *out = r;

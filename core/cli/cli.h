@@ -31,6 +31,7 @@ typedef struct cli_opts {
     int verbose;
     unsigned long time_ms;
     unsigned long memory_mb;
+    int isolation;           /* cadre_isolation */
     const char *assessments; /* -a, comma-separated */
     const char *sets[64];    /* --set plugin.key=value */
     int nsets;
@@ -66,6 +67,7 @@ int cmd_schema(int argc, char **argv);
         {"color", required_argument, NULL, 1003}, {"ascii", no_argument, NULL, 1004},              \
         {"lua-time-limit", required_argument, NULL, 1005},                                         \
         {"lua-memory-limit", required_argument, NULL, 1006}, {"verbose", no_argument, NULL, 'v'},  \
+        {"isolate", required_argument, NULL, 1007},                                                \
     {                                                                                              \
         "help", no_argument, NULL, 'h'                                                             \
     }

@@ -28,6 +28,8 @@ static const char assess_usage[] =
     "      --ascii               draw bars with ASCII characters\n"
     "      --lua-time-limit MS   CPU budget per Lua assessment call (default 1000)\n"
     "      --lua-memory-limit MB memory cap per Lua rubric (default 64)\n"
+    "      --isolate WHAT        run plugins in a worker process, so a crash or hang costs\n"
+    "                            one error result: native (default), all or none\n"
     "  -v, --verbose             list each criterion's missing inputs\n"
     "  -h, --help                this help\n"
     "\n"
@@ -43,7 +45,7 @@ static const char batch_usage[] =
     "Blank lines are skipped.\n"
     "\n"
     "options: -a, -s/--set, -P, --no-user-plugins, --no-builtin-plugins, --lua-time-limit,\n"
-    "--lua-memory-limit and -h as for `cadre assess`.\n"
+    "--lua-memory-limit, --isolate and -h as for `cadre assess`.\n"
     "\n"
     "exit status: 0 every line assessed; 1 an assessment failed; 2 usage error; 3 a line was\n"
     "not a valid candidate; 4 no such assessment; 5 internal error\n";
@@ -63,6 +65,7 @@ static int parse(cli_opts *o, int argc, char **argv, const char *usage)
     memset(o, 0, sizeof(*o));
     o->color = -1;
     o->format = "text";
+    o->isolation = CADRE_ISOLATE_NATIVE; /* see docs/cli.md: the measured cost is small */
     optind = 1;
     while ((c = getopt_long(argc, argv, "+a:s:P:f:vh", longopts, NULL)) != -1) {
         int r = cli_common_option(o, c, optarg);

@@ -129,6 +129,7 @@ int cmd_list(int argc, char **argv)
     memset(&o, 0, sizeof(o));
     o.color = -1;
     o.format = "text";
+    o.isolation = CADRE_ISOLATE_NONE; /* listing runs nothing */
     optind = 1;
     while ((c = getopt_long(argc, argv, "+P:f:vh", longopts, NULL)) != -1) {
         int r = cli_common_option(&o, c, optarg);

@@ -131,6 +131,18 @@ int cli_common_option(cli_opts *o, int opt, const char *arg)
             return -1;
         }
         return 1;
+    case 1007:
+        if (strcmp(arg, "none") == 0)
+            o->isolation = CADRE_ISOLATE_NONE;
+        else if (strcmp(arg, "native") == 0)
+            o->isolation = CADRE_ISOLATE_NATIVE;
+        else if (strcmp(arg, "all") == 0)
+            o->isolation = CADRE_ISOLATE_ALL;
+        else {
+            cli_error("--isolate: expected none, native or all, got '%s'", arg);
+            return -1;
+        }
+        return 1;
     case 'v':
         o->verbose = 1;
         return 1;
@@ -199,6 +211,7 @@ int cli_engine(cadre_engine **out, const cli_opts *o, int quiet_refusals)
     eo.user_dir = o->no_user ? "" : NULL;
     eo.lua_time_limit_ms = (uint32_t)o->time_ms;
     eo.lua_memory_limit = (size_t)o->memory_mb << 20;
+    eo.isolation = o->isolation;
     eo.on_diag = quiet_refusals ? NULL : cli_print_diag;
     if (cadre_engine_new(&e, &eo, &err) != 0) {
         cli_error("%s", err.message);

@@ -168,7 +168,22 @@ typedef struct cadre_engine_options {
      * cadre_engine_refused). May be NULL. */
     cadre_diag_fn on_diag;
     void *userdata;
+    /* Where assessments run (cadre_isolation). Isolated plugins run in a worker process that
+     * the engine forks once: a crash, a hang or a call stuck inside a library function then
+     * costs one error result instead of the whole process. Default CADRE_ISOLATE_NONE, because
+     * forking is the embedding program's decision; the cadre program isolates native plugins. */
+    int isolation;
+    /* Wall-clock limit for one isolated native assessment, ms (default 10000). Isolated Lua
+     * assessments get their CPU budget plus 2000 ms before the worker is stopped. */
+    uint32_t native_time_limit_ms;
 } cadre_engine_options;
+
+/** Values of cadre_engine_options.isolation. */
+typedef enum cadre_isolation {
+    CADRE_ISOLATE_NONE = 0,   /* every plugin runs in the calling process */
+    CADRE_ISOLATE_NATIVE = 1, /* native plugins run in the worker process */
+    CADRE_ISOLATE_ALL = 2     /* every plugin runs in the worker process */
+} cadre_isolation;
 
 /** Fills `opts` with the defaults: built-in and user folders, CADRE_PLUGIN_PATH read. */
 CADRE_EXTERN void cadre_engine_options_init(cadre_engine_options *opts);

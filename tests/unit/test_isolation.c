@@ -1,0 +1,114 @@
+/*
+ * tests/unit/test_isolation.c - isolated plugins: a crash, an exit, a hang or a call stuck in a
+ * C library function costs one error result; the worker is restarted and the others still run.
+ */
+#include <cadre/cadre.h>
+
+#include "../tap.h"
+
+static cadre_engine *engine(int isolation, uint32_t native_ms, uint32_t lua_ms)
+{
+    cadre_engine_options o;
+    cadre_engine *e = NULL;
+
+    cadre_engine_options_init(&o);
+    o.builtin_dir = "";
+    o.user_dir = "";
+    o.use_env_path = 0;
+    o.isolation = isolation;
+    o.native_time_limit_ms = native_ms;
+    o.lua_time_limit_ms = lua_ms;
+    cadre_engine_new(&e, &o, NULL);
+    return e;
+}
+
+static const cadre_result *find(const cadre_report *r, size_t i)
+{
+    return cadre_report_result(r, i);
+}
+
+static void test_native(void)
+{
+    const char *names[] = {"unsafe_segv",   "fixture_good",     "unsafe_abort",
+                           "unsafe_exit",   "unsafe_recursion", "unsafe_hang",
+                           "unsafe_writes", "fixture_good",     NULL};
+    /* How a dead worker is described depends on the runtime: ASan turns SIGSEGV into SIGABRT
+     * and an exit() into its own leak-check abort, valgrind replaces exit statuses. What must
+     * hold is that each death is reported as the plugin's. */
+    static const char *const expect[] = {
+        "the plugin ", NULL,          "crashed (signal 6",
+        "the plugin ", "the plugin ", "did not finish within 2000 ms",
+        NULL,          NULL};
+    cadre_engine *e = engine(CADRE_ISOLATE_NATIVE, 2000, 0);
+    const char *json = "{\"name\": \"Original\", \"experience\": {\"management_years\": 5}}";
+    cadre_candidate *c = NULL;
+    cadre_report *r = NULL;
+    cadre_error err;
+
+    cadre_engine_add_dir(e, CADRE_TEST_UNSAFE, NULL);
+    cadre_engine_load_file(e, CADRE_TEST_NATIVE "/good.so", NULL);
+    cadre_engine_load(e, NULL);
+    is_int(cadre_engine_refused_count(e), 0, "unsafe fixtures load (they misbehave only later)");
+    cadre_candidate_parse(&c, json, strlen(json), "c.json", NULL, NULL, &err);
+    is_int(cadre_engine_assess(&r, e, c, names, &err), 0, "one run over crashing plugins");
+    for (size_t i = 0; i < 8; i++) {
+        const cadre_result *res = find(r, i);
+
+        if (expect[i]) {
+            ok(res->status == CADRE_STATUS_ERROR, "%s: error result", names[i]);
+            like(res->error.message, expect[i], "%s: says what happened", names[i]);
+            like(res->error.file, ".so", "%s: names the plugin file", names[i]);
+        } else {
+            ok(res->status == CADRE_STATUS_OK, "%s: still runs after the crashes before it",
+               names[i]);
+        }
+    }
+    is_num(find(r, 7)->criteria[0].score, 50, 0.01, "the last plugin saw the original candidate");
+    is_str(c->name, "Original", "a plugin writing to the candidate changed only its own copy");
+    is_num(c->experience.management_years.value, 5, 0, "... not the caller's");
+    cadre_report_free(r);
+
+    /* The worker keeps serving: many candidates through one (restarted) worker. */
+    {
+        const char *good[] = {"fixture_good", NULL};
+        int all_ok = 1;
+
+        for (int i = 0; i < 200; i++) {
+            all_ok &= cadre_engine_assess(&r, e, c, good, &err) == 0 &&
+                      find(r, 0)->status == CADRE_STATUS_OK;
+            cadre_report_free(r);
+        }
+        ok(all_ok, "200 isolated assessments in a row");
+    }
+    cadre_candidate_free(c);
+    cadre_engine_free(e);
+}
+
+static void test_lua_stuck_in_c(void)
+{
+    cadre_engine *e = engine(CADRE_ISOLATE_ALL, 0, 100);
+    const char *names[] = {"unsafe_pattern_bomb", "fixture_good_lua", NULL};
+    cadre_candidate *c = NULL;
+    cadre_report *r = NULL;
+    cadre_error err;
+
+    cadre_engine_load_file(e, CADRE_TEST_FIXTURES "/lua-unsafe/pattern_bomb.lua", NULL);
+    cadre_engine_load_file(e, CADRE_TEST_FIXTURES "/lua/good.lua", NULL);
+    cadre_candidate_parse(&c, "{}", 2, "c.json", NULL, NULL, &err);
+    is_int(cadre_engine_assess(&r, e, c, names, &err), 0, "isolated Lua run");
+    ok(find(r, 0)->status == CADRE_STATUS_ERROR, "a rubric stuck inside string.find is stopped");
+    like(find(r, 0)->error.message, "did not finish within 2100 ms",
+         "... after its budget and a grace period");
+    like(find(r, 0)->error.message, "library function", "... and the message says where it hung");
+    ok(find(r, 1)->status == CADRE_STATUS_OK, "the next rubric runs in a new worker");
+    cadre_report_free(r);
+    cadre_candidate_free(c);
+    cadre_engine_free(e);
+}
+
+int main(void)
+{
+    test_native();
+    test_lua_stuck_in_c();
+    return done_testing();
+}
