@@ -115,6 +115,13 @@ static void count_hook(lua_State *L, lua_Debug *ar)
     budget_hook(L, ar);
 }
 
+static cadre__budget_mode budget_mode = CADRE__BUDGET_WATCHDOG;
+
+void cadre__sandbox_set_budget_mode(cadre__budget_mode mode)
+{
+    budget_mode = mode;
+}
+
 void cadre__sandbox_begin(cadre__sandbox *sb)
 {
     sb->in_call = 1;
@@ -122,7 +129,13 @@ void cadre__sandbox_begin(cadre__sandbox *sb)
     sb->where_file[0] = '\0';
     sb->where_line = 0;
     sb->fallback_hook = 0;
-    if (cadre__deadline_arm(&sb->deadline, sb->L, sb->time_ms, budget_hook) != 0) {
+    sb->deadline.fired = 0;
+    if (budget_mode == CADRE__BUDGET_NONE) {
+        sb->deadline.current = sb->L;
+        return;
+    }
+    if (budget_mode == CADRE__BUDGET_COUNT_HOOK ||
+        cadre__deadline_arm(&sb->deadline, sb->L, sb->time_ms, budget_hook) != 0) {
         sb->fallback_hook = 1;
         sb->deadline.current = sb->L;
         lua_sethook(sb->L, count_hook, LUA_MASKCOUNT,

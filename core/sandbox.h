@@ -15,6 +15,16 @@
 
 typedef struct cadre__sandbox cadre__sandbox;
 
+/* How the CPU budget is enforced. Only the benchmark chooses anything but the watchdog. */
+typedef enum cadre__budget_mode {
+    CADRE__BUDGET_WATCHDOG = 0, /* a thread arms a hook when the time is up (the default) */
+    CADRE__BUDGET_COUNT_HOOK,   /* a count hook on every call (the fallback; about 2x slower) */
+    CADRE__BUDGET_NONE          /* no budget at all: for measuring the others only */
+} cadre__budget_mode;
+
+/* The mode new sandboxes use; process-wide, for scripts/bench. */
+void cadre__sandbox_set_budget_mode(cadre__budget_mode mode);
+
 /* Receives one line a rubric printed. */
 typedef void (*cadre__print_fn)(void *userdata, const char *plugin, const char *line);
 
