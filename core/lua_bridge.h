@@ -21,6 +21,10 @@ void cadre__lua_set_recorder(lua_State *L, int on);
 /* Pushes the current recorder table (array of paths) or nil. */
 void cadre__lua_record_missing(lua_State *L, const char *path);
 int cadre__lua_is_readonly(lua_State *L, int idx);
+
+/* The Lua state of a loaded rubric, or NULL for another kind of plugin. For the fuzz harness,
+ * which defines a global in it; nothing else reaches into a rubric's state. */
+lua_State *cadre__lua_plugin_state(cadre__plugin *p);
 void cadre__lua_push_raw(lua_State *L, int idx);
 
 #endif

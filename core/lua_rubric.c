@@ -888,6 +888,11 @@ static void lua_unload(cadre__plugin *p)
 
 static const cadre__plugin_ops lua_ops = {lua_assess, lua_unload};
 
+lua_State *cadre__lua_plugin_state(cadre__plugin *p)
+{
+    return p && p->ops == &lua_ops ? cadre__sandbox_state(((rubric *)p->impl)->sb) : NULL;
+}
+
 /* ---- loading ---- */
 
 /* cadre.data(name): each file is read and parsed once per rubric, then served from a cache. */
