@@ -218,8 +218,11 @@ int cadre_engine_load_file(cadre_engine *e, const char *path, cadre_error *err)
     } else if ((rc = cadre__check_path_safety(path, er)) == 0 &&
                (rc = cadre__read_file(&text, &len, path, CADRE__MAX_PLUGIN_BYTES, er)) == 0 &&
                (rc = cadre__sha256_hex(sha, text, len)) == 0) {
-        rc = native ? cadre__native_load(&p, path, sha, er)
-                    : cadre__lua_load(&p, path, sha, text, len, &e->limits, er);
+        if (!native && e->isolation == CADRE_ISOLATE_ALL)
+            rc = cadre__vet_lua(e, path, sha, text, len, er);
+        if (rc == 0)
+            rc = native ? cadre__native_load(&p, path, sha, er)
+                        : cadre__lua_load(&p, path, sha, text, len, &e->limits, er);
     }
     free(text);
     if (rc == 0 && (other = cadre__engine_find(e, p->meta.name)) != NULL) {

@@ -379,6 +379,71 @@ static void reap(cadre_engine *e, int kill_it, char *why, size_t size)
     e->worker = NULL;
 }
 
+/* ---- vetting a rubric file before loading it ---- */
+
+int cadre__vet_lua(const cadre_engine *e, const char *path, const char *sha256, const char *text,
+                   size_t len, cadre_error *err)
+{
+    /* Loading runs the file and the load-time trial (two assessments), each with the budget. */
+    uint32_t ms = e->limits.time_ms * 3 + LUA_GRACE;
+    struct timespec dl;
+    inbuf in = {0};
+    char *msg = NULL;
+    int sv[2], rc;
+    pid_t pid;
+
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) return 0; /* load as usual */
+    fflush(NULL);
+    pid = fork();
+    if (pid < 0) {
+        close(sv[0]);
+        close(sv[1]);
+        return 0;
+    }
+    if (pid == 0) {
+        cadre__plugin *p = NULL;
+        cadre_error cerr;
+        char reply[1400];
+
+        close(sv[0]);
+        if (cadre__lua_load(&p, path, sha256, text, len, &e->limits, &cerr) == 0)
+            snprintf(reply, sizeof(reply), "ok");
+        else
+            snprintf(reply, sizeof(reply), "%d %d %s", cerr.code, cerr.line, cerr.message);
+        send_frame(sv[1], reply);
+        _exit(0);
+    }
+    close(sv[1]);
+    clock_gettime(CLOCK_MONOTONIC, &dl);
+    dl.tv_sec += ms / 1000;
+    dl.tv_nsec += (long)(ms % 1000) * 1000000;
+    if (dl.tv_nsec >= 1000000000) dl.tv_sec++, dl.tv_nsec -= 1000000000;
+    rc = recv_frame(sv[0], &in, &msg, &dl);
+    if (rc == -2) kill(pid, SIGKILL);
+    close(sv[0]);
+    while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {
+    }
+    free(in.data);
+    if (rc == -2)
+        rc = cadre__fail(err, CADRE_ELIMIT, path, 0, 0,
+                         "%s: loading did not finish within %u ms and was stopped (a call stuck "
+                         "inside a library function?)",
+                         path, ms);
+    else if (rc != 0 || msg == NULL)
+        rc = cadre__fail(err, CADRE_EPLUGIN, path, 0, 0, "%s: loading crashed the vetting process",
+                         path);
+    else if (strcmp(msg, "ok") == 0)
+        rc = 0;
+    else {
+        int code = CADRE_EPLUGIN, line = 0, off = 0;
+
+        sscanf(msg, "%d %d %n", &code, &line, &off);
+        rc = cadre__fail(err, code < 0 ? code : CADRE_EPLUGIN, path, line, 0, "%s", msg + off);
+    }
+    free(msg);
+    return rc;
+}
+
 void cadre__worker_stop(cadre_engine *e)
 {
     reap(e, 0, NULL, 0); /* closing the socket ends the worker's loop */

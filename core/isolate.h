@@ -31,6 +31,13 @@ int cadre__worker_send(cadre_engine *e, cadre__plugin *const *plugins, size_t n,
 void cadre__worker_receive(cadre_engine *e, cadre_report *r, cadre__plugin *const *plugins,
                            size_t n, const cadre_candidate *c, cadre_result *out, int sent);
 
+/* With isolation of every plugin, a rubric file is first loaded in a throwaway child process,
+ * under a deadline: a file that hangs while loading (stuck inside a library call) is refused
+ * instead of hanging the engine. Returns 0 when the parent may load it (or when no child could
+ * be made), or the refusal, in err. */
+int cadre__vet_lua(const cadre_engine *e, const char *path, const char *sha256, const char *text,
+                   size_t len, cadre_error *err);
+
 /* Stops the engine's worker, if any. */
 void cadre__worker_stop(cadre_engine *e);
 

@@ -10,6 +10,7 @@
  * protected, budgeted call (do_assess), so no Lua error can escape to a panic.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include <lauxlib.h>
 
 #include "lua_bridge.h"
+#include "render.h"
 #include "sandbox.h"
 #include "schema.h"
 #include "vocab.h"
@@ -1027,6 +1029,98 @@ static int load_rubric(cadre__plugin *p, rubric *rb, const char *text, size_t le
     return rc;
 }
 
+/* ---- trying a rubric before accepting it ---- */
+
+/* A candidate that gives every field (every skill rated 3, every industry 5 years, ...) and
+ * one that gives none. Built once per process from the vocabularies and never freed. */
+static cadre_candidate *probe[2];
+static pthread_once_t probe_once = PTHREAD_ONCE_INIT;
+
+static void list_ids(cadre__buf *b, const char *vocab, const char *fmt)
+{
+    const cadre__vocab *v = cadre__vocab_get(vocab);
+
+    for (size_t i = 0; i < v->count; i++)
+        cadre__buf_printf(b, fmt, i ? "," : "", v->entries[i].id);
+}
+
+static void build_probes(void)
+{
+    static const char *const kinds[] = {"efficiency",        "cost_reduction",
+                                        "change_initiative", "process_improvement",
+                                        "quality",           "revenue_growth"};
+    cadre__buf b = {0};
+
+    cadre__buf_puts(&b, "{\"name\": \"Probe\", \"id\": \"probe\","
+                        "\"experience\": {\"total_years\": 25, \"management_years\": 12,"
+                        " \"executive_years\": 5, \"operations_years\": 10},"
+                        "\"current_role\": {\"title\": \"COO\", \"level\": \"c_suite\","
+                        " \"function\": \"operations\", \"reports_to_ceo\": true},"
+                        "\"education\": {\"highest_degree\": \"master\","
+                        " \"field\": \"business_administration\", \"mba\": true},"
+                        "\"scope\": {\"people_led\": 200, \"direct_reports\": 8,"
+                        " \"budget_usd\": 20000000, \"departments\": 4, \"pnl_owner\": true,"
+                        " \"hiring_authority\": true},"
+                        "\"preferences\": {\"max_weekly_hours\": 55, \"travel\": \"frequent\","
+                        " \"pressure\": \"high\"}, \"extra\": {},");
+    cadre__buf_puts(&b, "\"skills\": {");
+    list_ids(&b, "skill", "%s\"%s\": {\"level\": 3, \"evidence\": \"probe\"}");
+    cadre__buf_puts(&b, "}, \"industries\": {");
+    list_ids(&b, "industry", "%s\"%s\": 5");
+    cadre__buf_puts(&b, "}, \"certifications\": [");
+    list_ids(&b, "certification", "%s\"%s\"");
+    cadre__buf_puts(&b, "], \"tools\": [");
+    list_ids(&b, "tool", "%s\"%s\"");
+    cadre__buf_puts(&b, "], \"targets\": {\"role\": \"coo\", \"industries\": [");
+    list_ids(&b, "industry", "%s\"%s\"");
+    cadre__buf_puts(&b, "]}, \"achievements\": [");
+    for (size_t i = 0; i < CADRE__ARRAY_LEN(kinds); i++)
+        cadre__buf_printf(&b,
+                          "%s{\"kind\": \"%s\", \"description\": \"probe\", \"impact_pct\": 10,"
+                          " \"value_usd\": 1000000, \"reach\": \"company\"}",
+                          i ? "," : "", kinds[i]);
+    cadre__buf_puts(&b, "]}");
+    if (b.data)
+        cadre_candidate_parse(&probe[0], b.data, b.len, "a candidate that gives every field", NULL,
+                              NULL, NULL);
+    cadre_candidate_parse(&probe[1], "{}", 2, "a candidate that gives nothing", NULL, NULL, NULL);
+    free(b.data);
+}
+
+/* Assesses both probes; a failure refuses the rubric with the rubric's own file and line. */
+static int try_rubric(cadre__plugin *p, cadre_error *err)
+{
+    static const char *const what[] = {"a candidate that gives every field",
+                                       "a candidate that gives nothing"};
+
+    pthread_once(&probe_once, build_probes);
+    for (int i = 0; i < 2; i++) {
+        cadre__arena A;
+        cadre_builder *b;
+        cadre_result res = {0};
+        int rc = 0;
+
+        if (probe[i] == NULL) continue; /* out of memory building it: nothing to try */
+        cadre__arena_init(&A, 8192);
+        b = cadre__builder_new(&A);
+        if (b == NULL) {
+            cadre__arena_free(&A);
+            return cadre__fail(err, CADRE_ENOMEM, p->meta.path, 0, 0, "out of memory");
+        }
+        lua_assess(p, probe[i], &(cadre_params){p->params, p->param_count}, b);
+        cadre__builder_finish(b, &res);
+        if (res.status == CADRE_STATUS_ERROR)
+            rc = cadre__fail(err, res.error.code ? res.error.code : CADRE_EPLUGIN,
+                             res.error.file ? res.error.file : p->meta.path, res.error.line, 0,
+                             "%s (found by trying the rubric on %s%s)", res.error.message, what[i],
+                             i ? "; return nil, \"why\" when an input is absent" : "");
+        cadre__builder_free(b);
+        cadre__arena_free(&A);
+        if (rc != 0) return rc;
+    }
+    return 0;
+}
+
 int cadre__lua_load(cadre__plugin **out, const char *path, const char *sha256, const char *text,
                     size_t len, const cadre__lua_limits *limits, cadre_error *err)
 {
@@ -1063,6 +1157,10 @@ int cadre__lua_load(cadre__plugin **out, const char *path, const char *sha256, c
     }
     cadre__sandbox_set_name(rb->sb, p->meta.name);
     cadre__sandbox_freeze_globals(rb->sb);
+    if ((rc = try_rubric(p, err)) != 0) {
+        cadre__plugin_free(p);
+        return rc;
+    }
     *out = p;
     return 0;
 }

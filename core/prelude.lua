@@ -131,4 +131,75 @@ function cadre.list(items, conj)
   return concat(parts, ", ") .. " " .. (conj or "and") .. " " .. tostring(items[n])
 end
 
+-- ---- criterion helpers: each returns score, evidence (or nil, why when the input is absent),
+-- ready to be returned from a criterion's score function.
+
+local function fmt(x)
+  return (format("%.1f", x):gsub("%.0$", ""))
+end
+
+-- cadre.by_years(value, full, what): 0..100 by years, full marks at `full`.
+--   cadre.by_years(c.experience.management_years, 10, "managing people")
+--   -> 80, "8 years managing people (10 give full marks)"
+function cadre.by_years(value, full, what)
+  need_number(full, "cadre.by_years", "full")
+  if value == nil then return nil, (what or "years") .. " not given" end
+  need_number(value, "cadre.by_years", "value")
+  return cadre.ramp(value, 0, full), ("%s %s (%s give full marks)"):format(
+    cadre.years(value), what or "", fmt(full))
+end
+
+-- cadre.by_steps(value, steps, what): the score of the highest threshold reached.
+--   cadre.by_steps(c.scope.people_led, {{10, 40}, {50, 70}, {200, 100}}, "people led")
+function cadre.by_steps(value, steps, what)
+  if value == nil then return nil, (what or "value") .. " not given" end
+  local s = cadre.steps(value, steps)
+  return s, ("%s %s (scores %s)"):format(fmt(value), what or "", fmt(s))
+end
+
+-- cadre.by_flag(value, what, yes, no): a yes/no input; yes scores `yes` (default 100), no
+-- scores `no` (default 0).
+function cadre.by_flag(value, what, yes, no)
+  if value == nil then return nil, what .. " not stated" end
+  if value then return yes or 100, what .. ": yes" end
+  return no or 0, what .. ": no"
+end
+
+-- cadre.by_level(c, skill, need): a self-rated skill against the level wanted.
+--   cadre.by_level(c, "negotiation", 4) -> 75, "Negotiation 3 of the 4 wanted"
+function cadre.by_level(c, skill, need)
+  local have = c.skills[skill]
+  local name = cadre.label("skill", skill)
+  if have == nil then return nil, name .. " not rated" end
+  return cadre.level_score(have, need), ("%s %d of the %s wanted"):format(name, have, fmt(need))
+end
+
+-- cadre.by_levels(c, skills, need): the mean over several skills. Unrated skills count as 0
+-- (and, read through c, are recorded as missing); nil when none is rated.
+function cadre.by_levels(c, skills, need)
+  local sum, parts, unrated = 0, {}, {}
+  for _, s in ipairs(skills) do
+    local have = c.skills[s]
+    if have == nil then
+      unrated[#unrated + 1] = cadre.label("skill", s)
+    else
+      sum = sum + cadre.level_score(have, need)
+      parts[#parts + 1] = ("%s %d"):format(cadre.label("skill", s), have)
+    end
+  end
+  if #parts == 0 then return nil, "none of " .. cadre.list(unrated) .. " rated" end
+  local ev = ("%s, each wanted at %s"):format(cadre.list(parts), fmt(need))
+  if #unrated > 0 then ev = ev .. "; not rated (counted as 0): " .. cadre.list(unrated) end
+  return sum / #skills, ev
+end
+
+-- cadre.by_any(list, wanted, what): 100 if the list holds any of `wanted`, else 0.
+--   cadre.by_any(c.certifications, {"cpa", "cfa"}, "finance certification")
+function cadre.by_any(list, wanted, what)
+  for _, w in ipairs(wanted) do
+    if cadre.has(list, w) then return 100, ("%s: %s"):format(what, w) end
+  end
+  return 0, ("no %s (any of %s)"):format(what, cadre.list(wanted, "or"))
+end
+
 return cadre

@@ -37,15 +37,20 @@ static void push_value(lua_State *L, int depth)
 
     luaL_checkstack(L, 4, "fuzz");
     switch (tag) {
-    case 0: lua_pushnil(L); return;
-    case 1: lua_pushboolean(L, take() & 1); return;
+    case 0:
+        lua_pushnil(L);
+        return;
+    case 1:
+        lua_pushboolean(L, take() & 1);
+        return;
     case 2:
     case 3: {
         unsigned char raw[8];
         lua_Integer i;
         double d;
 
-        for (int k = 0; k < 8; k++) raw[k] = (unsigned char)take();
+        for (int k = 0; k < 8; k++)
+            raw[k] = (unsigned char)take();
         memcpy(&i, raw, 8);
         memcpy(&d, raw, 8);
         if (tag == 2)
@@ -58,7 +63,8 @@ static void push_value(lua_State *L, int depth)
         size_t n = take() % 64;
         char buf[64];
 
-        for (size_t k = 0; k < n; k++) buf[k] = (char)take();
+        for (size_t k = 0; k < n; k++)
+            buf[k] = (char)take();
         lua_pushlstring(L, buf, n);
         return;
     }
@@ -94,21 +100,30 @@ static int fuzz_value(lua_State *L)
     return 1;
 }
 
+/* fuzz_value exists only after loading, so during the load-time trial (two probe candidates)
+ * the rubrics see rawget(_G, "fuzz_value") == nil and behave. */
 static const char declarative[] =
+    "local function fv() return rawget(_G, 'fuzz_value') end\n"
     "return {name = 'fuzz_declarative', version = '1', bands = {{min = 0, label = 'x'}},\n"
     " criteria = {\n"
-    "  {id = 'a', weight = 1, score = function(c, p, r) return fuzz_value(), fuzz_value() end},\n"
+    "  {id = 'a', weight = 1, score = function(c, p, r)\n"
+    "     if not fv() then return 50, 'trial' end\n"
+    "     return fuzz_value(), fuzz_value() end},\n"
     "  {id = 'b', weight = 2, score = function(c, p, r)\n"
+    "     if not fv() then return 50, 'trial' end\n"
     "     pcall(r.gap, r, fuzz_value(), fuzz_value())\n"
     "     pcall(r.rank, r, fuzz_value(), fuzz_value(), fuzz_value(), fuzz_value())\n"
     "     pcall(r.detail, r, fuzz_value(), fuzz_value())\n"
     "     pcall(r.missing, r, fuzz_value())\n"
     "     return fuzz_value(), fuzz_value() end}},\n"
-    " summary = function() return fuzz_value() end}\n";
+    " summary = function() if fv() then return fuzz_value() end end}\n";
 
 static const char imperative[] =
+    "local function fv() return rawget(_G, 'fuzz_value') end\n"
     "return {name = 'fuzz_assess', version = '1', assess = function(c, p, r)\n"
-    "  pcall(r.criterion, r, fuzz_value(), fuzz_value(), fuzz_value(), fuzz_value(), fuzz_value())\n"
+    "  if not fv() then r:criterion('t', 't', 1, 50, 'trial') r:band('x') return end\n"
+    "  pcall(r.criterion, r, fuzz_value(), fuzz_value(), fuzz_value(), fuzz_value(), "
+    "fuzz_value())\n"
     "  pcall(r.criterion, r, 'k', fuzz_value(), 1, fuzz_value(), fuzz_value())\n"
     "  pcall(r.score, r, fuzz_value())\n"
     "  pcall(r.band, r, fuzz_value())\n"
@@ -164,8 +179,7 @@ static void check(const cadre_result *r)
         if (r->error.message == NULL) abort();
         return;
     }
-    if (!(r->score >= 0 && r->score <= 100) || r->band == NULL || r->criteria_count == 0)
-        abort();
+    if (!(r->score >= 0 && r->score <= 100) || r->band == NULL || r->criteria_count == 0) abort();
     for (size_t i = 0; i < r->criteria_count; i++)
         if (!(r->criteria[i].score >= 0 && r->criteria[i].score <= 100) ||
             r->criteria[i].evidence == NULL)
@@ -182,7 +196,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     cur = data;
     end = data + size;
     if (cadre_engine_assess(&r, engine, candidate, NULL, NULL) != 0) abort();
-    for (size_t i = 0; i < cadre_report_count(r); i++) check(cadre_report_result(r, i));
+    for (size_t i = 0; i < cadre_report_count(r); i++)
+        check(cadre_report_result(r, i));
     cadre_report_free(r);
     return 0;
 }

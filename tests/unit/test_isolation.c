@@ -92,9 +92,14 @@ static void test_lua_stuck_in_c(void)
     cadre_report *r = NULL;
     cadre_error err;
 
-    cadre_engine_load_file(e, CADRE_TEST_FIXTURES "/lua-unsafe/pattern_bomb.lua", NULL);
+    is_int(
+        cadre_engine_load_file(e, CADRE_TEST_FIXTURES "/lua-unsafe/pattern_bomb_at_load.lua", &err),
+        CADRE_ELIMIT, "a rubric stuck while loading is refused, not a hang");
+    like(err.message, "loading did not finish within 2300 ms", "... and the refusal says so");
+    is_int(cadre_engine_load_file(e, CADRE_TEST_FIXTURES "/lua-unsafe/pattern_bomb.lua", &err), 0,
+           "a rubric stuck only for one candidate loads");
     cadre_engine_load_file(e, CADRE_TEST_FIXTURES "/lua/good.lua", NULL);
-    cadre_candidate_parse(&c, "{}", 2, "c.json", NULL, NULL, &err);
+    cadre_candidate_parse(&c, "{\"name\": \"Lua Test\"}", 20, "c.json", NULL, NULL, &err);
     is_int(cadre_engine_assess(&r, e, c, names, &err), 0, "isolated Lua run");
     ok(find(r, 0)->status == CADRE_STATUS_ERROR, "a rubric stuck inside string.find is stopped");
     like(find(r, 0)->error.message, "did not finish within 2100 ms",
