@@ -22,6 +22,10 @@ void cadre__lua_set_recorder(lua_State *L, int on);
 void cadre__lua_record_missing(lua_State *L, const char *path);
 int cadre__lua_is_readonly(lua_State *L, int idx);
 
+/* Defines the global `cadre` (the helpers of prelude.lua) in a sandbox; a lua_CFunction to be
+ * called protected. Rubrics and rubric test files both get it. */
+int cadre__lua_open_prelude(lua_State *L);
+
 /* The Lua state of a loaded rubric, or NULL for another kind of plugin. For the fuzz harness,
  * which defines a global in it; nothing else reaches into a rubric's state. */
 lua_State *cadre__lua_plugin_state(cadre__plugin *p);

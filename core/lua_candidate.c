@@ -105,12 +105,18 @@ static int index_group(lua_State *L, const proxy *p, const char *path, const cha
                             cadre__fields_suggest(p->fields, key));
     }
     switch (f->kind) {
+    case CADRE__F_SKILLS:
+    case CADRE__F_EXTRA:
+        /* Absent, but read key by key: an empty map that records each key read, so the person
+         * is told "skills.leadership", not just "skills". */
+        push_path(L, path, key);
+        push_empty(L, f, lua_tostring(L, -1));
+        ((proxy *)lua_touserdata(L, -1))->provided = 1;
+        return 1;
     case CADRE__F_IDLIST:
     case CADRE__F_INDUSTRIES:
-    case CADRE__F_SKILLS:
     case CADRE__F_ACHIEVEMENTS:
-    case CADRE__F_EXTRA:
-        /* The whole list or map is absent: record it once, hand out an empty one. */
+        /* The whole list is absent: record it once, hand out an empty one. */
         push_path(L, path, key);
         cadre__lua_record_missing(L, lua_tostring(L, -1));
         push_empty(L, f, lua_tostring(L, -1));

@@ -956,8 +956,8 @@ static void push_vocabs(lua_State *L)
     }
 }
 
-/* Runs the prelude and sets the global `cadre`. Protected. */
-static int open_prelude(lua_State *L)
+/* Runs the prelude and sets the global `cadre`. Call it protected. */
+int cadre__lua_open_prelude(lua_State *L)
 {
     if (luaL_loadbufferx(L, cadre__prelude, cadre__prelude_len, "=cadre prelude", "t") != LUA_OK)
         return lua_error(L);
@@ -996,7 +996,7 @@ static int load_rubric(cadre__plugin *p, rubric *rb, const char *text, size_t le
     int rc;
 
     cadre__sandbox_begin(rb->sb);
-    lua_pushcfunction(L, open_prelude);
+    lua_pushcfunction(L, cadre__lua_open_prelude);
     rc = cadre__sandbox_pcall(rb->sb, 0, 0, err);
     if (rc == 0) rc = cadre__sandbox_load(rb->sb, text, len, err);
     if (rc == 0) rc = cadre__sandbox_pcall(rb->sb, 0, 1, err);

@@ -59,6 +59,8 @@ int cmd_list(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_vocab(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
+int cmd_test(int argc, char **argv);
+int cmd_new(int argc, char **argv);
 
 /* The long options every plugin-loading command accepts, for getopt_long tables. */
 #define CLI_COMMON_LONGOPTS                                                                        \

@@ -31,6 +31,8 @@ static const char usage[] =
     "  validate FILE...  check candidate files against the schema\n"
     "  vocab [NAME]      print the skill, industry and other vocabularies\n"
     "  schema            print the candidate JSON Schema\n"
+    "  test FILE|DIR...  run rubric tests (NAME_test.lua) and print TAP\n"
+    "  new NAME          write a starting rubric and its tests\n"
     "\n"
     "  cadre <command> --help   options of one command\n"
     "  cadre --version          versions of cadre and its plugin ABI\n"
@@ -263,7 +265,8 @@ int main(int argc, char **argv)
         const char *name;
         int (*fn)(int, char **);
     } cmds[] = {{"assess", cmd_assess},     {"batch", cmd_batch}, {"list", cmd_list},
-                {"validate", cmd_validate}, {"vocab", cmd_vocab}, {"schema", cmd_schema}};
+                {"validate", cmd_validate}, {"vocab", cmd_vocab}, {"schema", cmd_schema},
+                {"test", cmd_test},         {"new", cmd_new}};
     const char *cmd;
 
     setlocale(LC_CTYPE, "");

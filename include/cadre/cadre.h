@@ -291,6 +291,33 @@ CADRE_EXTERN int cadre_report_render(char **out, size_t *len, const cadre_report
 /** Frees a report. NULL is a no-op. */
 CADRE_EXTERN void cadre_report_free(cadre_report *r);
 
+/* ---- Rubric tests ------------------------------------------------------------------------ */
+
+/** The outcome of one test in a rubric test file. Strings are borrowed for the callback. */
+typedef struct cadre_test_outcome {
+    int ok;                  /* 1 passed, 0 failed */
+    const char *file;        /* the test file */
+    const char *name;        /* the test's name */
+    const char *diagnostics; /* why it failed, one problem per line; "" when it passed */
+} cadre_test_outcome;
+
+/** Receives each test's outcome, in order. */
+typedef void (*cadre_test_fn)(void *userdata, const cadre_test_outcome *outcome);
+
+/**
+ * Runs a rubric test file (NAME_test.lua; docs/rubric-authoring.md): loads the rubric it tests
+ * into a private engine (no other plugins; the Lua limits and isolation of `opts`, which may be
+ * NULL), assesses each test's candidate, and checks the expectations.
+ *
+ * failed:  receives the number of failed tests.
+ * on_test: called with each outcome; a test file that cannot run (a syntax error, a rubric
+ *          that is refused) is reported as one failed outcome.
+ * Returns 0 when the tests ran (whether or not they passed), or the status of what prevented
+ * them, with details in err.
+ */
+CADRE_EXTERN int cadre_test_file(size_t *failed, const char *path, const cadre_engine_options *opts,
+                                 cadre_test_fn on_test, void *userdata, cadre_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,143 @@
+/*
+ * core/cli/cmd_new.c - `cadre new NAME`: a rubric and its test that pass out of the box.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+static const char new_usage[] =
+    "usage: cadre new [options] NAME\n"
+    "\n"
+    "Write NAME.lua, a starting rubric with two criteria and bands, and NAME_test.lua, tests\n"
+    "for it that pass as written. NAME is lowercase letters, digits and '_'. Existing files are\n"
+    "never overwritten. Then edit the rubric, and run `cadre test NAME_test.lua`.\n"
+    "\n"
+    "options:\n"
+    "  -d, --dir DIR   write the files in DIR (default: the current folder)\n"
+    "  -h, --help      this help\n";
+
+/* %1$s is the rubric's name throughout. */
+static const char rubric_template[] =
+    "-- %1$s.lua - a cadre rubric (docs/rubric-authoring.md).\n"
+    "--\n"
+    "-- Replace the criteria with what this assessment is about. Every criterion returns a\n"
+    "-- score from 0 to 100 and the evidence for it, or nil and why when an input is missing;\n"
+    "-- say where each weight and threshold comes from.\n"
+    "return {\n"
+    "  name = \"%1$s\",\n"
+    "  version = \"0.1.0\",\n"
+    "  title = \"%1$s\",\n"
+    "  description = \"What this assessment measures, in a sentence.\",\n"
+    "\n"
+    "  bands = {\n"
+    "    {min = 70, label = \"strong\"},\n"
+    "    {min = 40, label = \"developing\"},\n"
+    "    {min = 0, label = \"early\"},\n"
+    "  },\n"
+    "\n"
+    "  criteria = {\n"
+    "    {id = \"management\", label = \"Management experience\", weight = 2,\n"
+    "     score = function(c)\n"
+    "       -- Full marks at 10 years: the COO benchmark in docs/assessments.md.\n"
+    "       return cadre.by_years(c.experience.management_years, 10, \"managing people\")\n"
+    "     end},\n"
+    "    {id = \"leadership\", label = \"Leadership\", weight = 1,\n"
+    "     score = function(c)\n"
+    "       return cadre.by_level(c, \"leadership\", 4)\n"
+    "     end},\n"
+    "  },\n"
+    "\n"
+    "  advise = function(c, p, r, view)\n"
+    "    if view.criteria.management.score < 100 then\n"
+    "      r:gap(\"Fewer than 10 years of management.\",\n"
+    "            \"Take on a role that manages managers.\")\n"
+    "    end\n"
+    "  end,\n"
+    "}\n";
+
+static const char test_template[] =
+    "-- %1$s_test.lua - tests for %1$s.lua; run them with: cadre test %1$s_test.lua\n"
+    "return {\n"
+    "  rubric = \"%1$s.lua\",\n"
+    "  tests = {\n"
+    "    {name = \"a seasoned manager scores strong\",\n"
+    "     candidate = {experience = {total_years = 20, management_years = 12},\n"
+    "                  skills = {leadership = 4}},\n"
+    "     expect = {band = \"strong\", score = {min = 90},\n"
+    "               criteria = {management = 100, leadership = 100}}},\n"
+    "\n"
+    "    {name = \"a new manager is early, and told why\",\n"
+    "     candidate = {experience = {total_years = 4, management_years = 1},\n"
+    "                  skills = {leadership = 2}},\n"
+    "     expect = {band = \"early\", score = {max = 40},\n"
+    "               gaps = {\"Fewer than 10 years of management\"}}},\n"
+    "\n"
+    "    {name = \"an empty profile says what is missing\",\n"
+    "     candidate = {},\n"
+    "     expect = {band = \"not enough information\",\n"
+    "               missing = {\"experience.management_years\", \"skills.leadership\"}}},\n"
+    "  },\n"
+    "}\n";
+
+static int write_new(const char *path, const char *template, const char *name)
+{
+    FILE *f;
+    struct stat st;
+
+    if (stat(path, &st) == 0) {
+        cli_error("%s already exists; not overwriting it", path);
+        return -1;
+    }
+    f = fopen(path, "w");
+    if (f == NULL) {
+        cli_error("cannot create %s: %s", path, strerror(errno));
+        return -1;
+    }
+    fprintf(f, template, name);
+    if (fclose(f) != 0) {
+        cli_error("cannot write %s: %s", path, strerror(errno));
+        return -1;
+    }
+    printf("wrote %s\n", path);
+    return 0;
+}
+
+int cmd_new(int argc, char **argv)
+{
+    static const struct option longopts[] = {{"dir", required_argument, NULL, 'd'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    const char *dir = ".", *name;
+    char rubric[1100], test[1100];
+    int c;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "+d:h", longopts, NULL)) != -1) {
+        if (c == 'd')
+            dir = optarg;
+        else if (c == 'h')
+            return fputs(new_usage, stdout), EXIT_OK;
+        else
+            return fputs(new_usage, stderr), EXIT_USAGE;
+    }
+    if (argc - optind != 1) return fputs(new_usage, stderr), EXIT_USAGE;
+    name = argv[optind];
+    if (strlen(name) > 64 || name[0] < 'a' || name[0] > 'z' ||
+        strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(name)) {
+        cli_error("'%s' is not a rubric name: use lowercase letters, digits and '_', starting "
+                  "with a letter (at most 64)",
+                  name);
+        return EXIT_USAGE;
+    }
+    snprintf(rubric, sizeof(rubric), "%s/%s.lua", dir, name);
+    snprintf(test, sizeof(test), "%s/%s_test.lua", dir, name);
+    if (write_new(rubric, rubric_template, name) != 0) return EXIT_FAILED;
+    if (write_new(test, test_template, name) != 0) return EXIT_FAILED;
+    printf("\nnext:\n  cadre test %s\n  cadre assess -P %s -a %s candidate.json\n", test, dir,
+           name);
+    return EXIT_OK;
+}
