@@ -320,22 +320,15 @@ static int check_test(lua_State *L)
 
 /* ---- running a file ---- */
 
-static int load_tests(lua_State *L)
+/* Checks the table the test file returned (argument 1) and keeps it, with the checker. */
+static int register_tests(lua_State *L)
 {
-    size_t len;
-    const char *text = lua_tolstring(L, 2, &len);
     static const char *const keys[] = {"rubric", "tests", NULL};
 
-    if (luaL_loadbufferx(L, cadre__testkit, cadre__testkit_len, "=cadre testkit", "t") != LUA_OK)
-        return lua_error(L);
-    lua_call(L, 0, 1);
-    lua_setfield(L, LUA_REGISTRYINDEX, "cadre.testkit");
-    if (luaL_loadbufferx(L, text, len, lua_tostring(L, 1), "t") != LUA_OK) return lua_error(L);
-    lua_call(L, 0, 1);
-    if (!lua_istable(L, -1))
+    if (!lua_istable(L, 1))
         return luaL_error(L, "a test file returns {rubric = ..., tests = {...}}, not a %s",
-                          luaL_typename(L, -1));
-    for (lua_pushnil(L); lua_next(L, -2); lua_pop(L, 1)) {
+                          luaL_typename(L, 1));
+    for (lua_pushnil(L); lua_next(L, 1); lua_pop(L, 1)) {
         const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "";
         const char *s = cadre__suggest_list(k, keys);
 
@@ -343,12 +336,39 @@ static int load_tests(lua_State *L)
             return luaL_error(L, "unknown key '%s' in the test file%s%s%s", k,
                               s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
     }
-    lua_getfield(L, -1, "tests");
+    lua_getfield(L, 1, "tests");
     if (!lua_istable(L, -1) || lua_rawlen(L, -1) == 0)
         return luaL_error(L, "tests: expected a list of at least one test");
     lua_pop(L, 1);
+    lua_pushvalue(L, 1);
     lua_setfield(L, LUA_REGISTRYINDEX, "cadre.tests");
+    if (luaL_loadbufferx(L, cadre__testkit, cadre__testkit_len, "=cadre testkit", "t") != LUA_OK)
+        return lua_error(L);
+    lua_call(L, 0, 1);
+    lua_setfield(L, LUA_REGISTRYINDEX, "cadre.testkit");
     return 0;
+}
+
+/* Runs the test file in the sandbox: the prelude, the file (compiled with its line numbers
+ * kept for messages), then the checks on what it returned. */
+static int run_test_file(cadre__sandbox *sb, const char *text, size_t len, cadre_error *err)
+{
+    lua_State *L = cadre__sandbox_state(sb);
+    int rc;
+
+    cadre__sandbox_begin(sb);
+    lua_pushcfunction(L, cadre__lua_open_prelude);
+    rc = cadre__sandbox_pcall(sb, 0, 0, err);
+    if (rc == 0) rc = cadre__sandbox_load(sb, text, len, err);
+    if (rc == 0) rc = cadre__sandbox_pcall(sb, 0, 1, err);
+    if (rc == 0) {
+        lua_pushcfunction(L, register_tests);
+        lua_insert(L, -2);
+        rc = cadre__sandbox_pcall(sb, 1, 0, err);
+    }
+    cadre__sandbox_end(sb);
+    lua_settop(L, 0);
+    return rc;
 }
 
 static void outcome(cadre_test_fn fn, void *ud, int ok, const char *file, const char *name,
@@ -476,13 +496,17 @@ static cadre_engine *engine_for(const char *rubric, const cadre_engine_options *
 }
 
 int cadre_test_file(size_t *failed, const char *path, const cadre_engine_options *opts,
-                    cadre_test_fn on_test, void *userdata, cadre_error *err)
+                    cadre_test_fn on_test, void *userdata, cadre_error *caller_err)
 {
+    cadre_error local, *err = caller_err ? caller_err : &local; /* the outcome needs the text */
+
+    memset(err, 0, sizeof(*err));
     cadre__sandbox_config cfg = {{1000, (size_t)64 << 20}, path, NULL, NULL, NULL};
     char dir[1024], rubric[1200], *text = NULL;
     cadre__sandbox *sb = NULL;
     cadre_engine *e = NULL;
     const char *slash = strrchr(path ? path : "", '/');
+    const char *stage = "the test file could not run: ";
     size_t len, ntests;
     int rc;
 
@@ -492,34 +516,19 @@ int cadre_test_file(size_t *failed, const char *path, const cadre_engine_options
     snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
     if (opts && opts->lua_time_limit_ms) cfg.limits.time_ms = opts->lua_time_limit_ms;
     if ((rc = cadre__read_file(&text, &len, path, CADRE__MAX_PLUGIN_BYTES, err)) == 0 &&
-        (rc = cadre__sandbox_new(&sb, &cfg, err)) == 0) {
-        lua_State *L = cadre__sandbox_state(sb);
-        char chunk[1100];
-
-        snprintf(chunk, sizeof(chunk), "@%s", path);
-        cadre__sandbox_begin(sb);
-        lua_pushcfunction(L, cadre__lua_open_prelude);
-        rc = cadre__sandbox_pcall(sb, 0, 0, err);
-        if (rc == 0) {
-            lua_pushcfunction(L, load_tests);
-            lua_pushstring(L, chunk);
-            lua_pushlstring(L, text, len);
-            rc = cadre__sandbox_pcall(sb, 2, 0, err);
-        }
-        cadre__sandbox_end(sb);
-    }
+        (rc = cadre__sandbox_new(&sb, &cfg, err)) == 0)
+        rc = run_test_file(sb, text, len, err);
     if (rc == 0) {
         rubric_path(rubric, sizeof(rubric), cadre__sandbox_state(sb), dir, path);
         e = engine_for(rubric, opts, err);
-        if (e == NULL) rc = err ? err->code : CADRE_EPLUGIN;
+        if (e == NULL) rc = err->code ? err->code : CADRE_EPLUGIN;
+        stage = "the rubric could not be loaded: ";
     }
     if (rc != 0) {
         char msg[1400];
 
-        snprintf(msg, sizeof(msg), "%s%s",
-                 e == NULL && sb ? "the rubric could not be loaded: " : "",
-                 err ? err->message : "failed");
-        if (err && err->line && rc != CADRE_ENOMEM)
+        snprintf(msg, sizeof(msg), "%s%s", stage, err->message);
+        if (err->line && rc != CADRE_ENOMEM)
             snprintf(msg + strlen(msg), sizeof(msg) - strlen(msg), " (%s line %d)", err->source,
                      err->line);
         outcome(on_test, userdata, 0, path, "the test file runs", msg);

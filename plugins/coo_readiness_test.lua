@@ -1,0 +1,63 @@
+-- coo_readiness_test.lua - tests for the native coo_readiness plugin: cadre test <this file>
+local function executive(changes)
+  local c = {
+    experience = {total_years = 22, management_years = 15, executive_years = 6},
+    education = {highest_degree = "master", field = "business_administration", mba = true},
+    skills = {leadership = 5, strategic_planning = 5, decision_making = 5, communication = 5,
+              organization = 5, financial_management = 5, execution = 5,
+              cross_functional_management = 5, process_management = 5,
+              stakeholder_management = 5, mentoring = 5, data_analysis = 4,
+              process_improvement = 4, performance_metrics = 4},
+    scope = {people_led = 600, budget_usd = 80000000, departments = 5, pnl_owner = true,
+             hiring_authority = true},
+    achievements = {{kind = "cost_reduction", description = "Cut costs", impact_pct = 12,
+                     reach = "company"}},
+    preferences = {max_weekly_hours = 60, travel = "frequent", pressure = "high"},
+  }
+  for path, value in pairs(changes or {}) do
+    local group, key = path:match("^(%w+)%.([%w_]+)$")
+    c[group][key] = value
+  end
+  return c
+end
+
+return {
+  rubric = "coo_readiness.so",
+  tests = {
+    {name = "a seasoned executive is ready now, at senior level",
+     candidate = executive(),
+     expect = {band = "ready now", score = {min = 90},
+               details = {career_level = "a senior COO"},
+               strengths = {"own a P&L", "10 or more"}}},
+
+    {name = "eight years of management cap the band at 1-2 years, and it says so",
+     candidate = executive({["experience.management_years"] = 8}),
+     expect = {band = "ready in 1-2 years", gaps = {"the earliest is"},
+               criteria = {management = 80}}},
+
+    {name = "two years of management: build experience first, no COO level claimed",
+     candidate = executive({["experience.management_years"] = 2,
+                            ["experience.executive_years"] = 2}),
+     expect = {band = "build operations-management experience first",
+               details = {career_level = "below entry-level"}}},
+
+    {name = "departments led without a budget is named as a gap",
+     candidate = executive({["scope.budget_usd"] = 0, ["scope.departments"] = 4}),
+     expect = {gaps = {"led 4 departments but never owned a budget",
+                       "run the next budget cycle"}}},
+
+    {name = "wanting 40 hours a week is a risk, and lowers personal fit",
+     candidate = executive({["preferences.max_weekly_hours"] = 40}),
+     expect = {risks = {"at most 40 hours"}, criteria = {personal_fit = {max = 70}}}},
+
+    {name = "no MBA: education 80 for a business bachelor's, not zero",
+     candidate = executive({["education.mba"] = false, ["education.highest_degree"] = "bachelor"}),
+     expect = {criteria = {education = 80}}},
+
+    {name = "an empty profile gets no verdict, and a list of what to add",
+     candidate = {},
+     expect = {band = "not enough information", confidence = {max = 0.5},
+               missing = {"experience.management_years", "scope.budget_usd",
+                          "skills.leadership"}}},
+  },
+}

@@ -1,0 +1,53 @@
+-- skills_gap_test.lua - tests for skills_gap.lua: cadre test <this file>
+local function everything_at(level, except)
+  local skills = {}
+  for _, id in ipairs({"leadership", "strategic_planning", "decision_making", "communication",
+                       "organization", "financial_management", "execution",
+                       "cross_functional_management", "process_management",
+                       "stakeholder_management", "mentoring", "process_improvement",
+                       "change_management", "cost_management", "quality_management",
+                       "performance_metrics", "data_analysis", "negotiation", "risk_management",
+                       "regulatory_compliance", "people_management", "hiring", "team_building",
+                       "problem_solving", "technology_management", "digital_transformation",
+                       "supply_chain"}) do
+    skills[id] = level
+  end
+  for id, l in pairs(except or {}) do skills[id] = l or nil end -- false removes a skill
+  return {skills = skills}
+end
+
+return {
+  tests = {
+    {name = "everything at 5: no significant gaps against a COO",
+     candidate = everything_at(5),
+     expect = {band = "no significant gaps", score = {min = 99}, details = {gaps = "0"}}},
+
+    {name = "one weak, important skill is the top gap, with an action",
+     candidate = everything_at(5, {strategic_planning = 1}),
+     expect = {ranking = {"strategic_planning"},
+               gaps = {"Strategic planning: you rate yourself 1", "annual planning cycle"}}},
+
+    {name = "the role parameter selects the operations manager profile",
+     candidate = everything_at(3),
+     params = {role = "operations_manager"},
+     expect = {details = {role = "operations_manager", role_profile = "11-1021.00"}}},
+
+    {name = "operations managers need less than COOs of the same person",
+     candidate = everything_at(3),
+     params = {role = "operations_manager"},
+     expect = {score = {min = 90}}},
+
+    {name = "the candidate's target role is used when no parameter is set",
+     candidate = {targets = {role = "operations_manager"}, skills = {leadership = 3}},
+     expect = {details = {role = "operations_manager"}}},
+
+    {name = "an unknown role profile is an error that names the missing file",
+     candidate = everything_at(3),
+     params = {role = "cfo"},
+     expect = {error = "no role profile data/roles/cfo.json"}},
+
+    {name = "unrated skills count as 0, are listed, and the person is asked to rate them",
+     candidate = everything_at(4, {team_building = false}),
+     expect = {missing = {"skills.team_building"}, gaps = {"did not rate 1 of the 26"}}},
+  },
+}
