@@ -309,6 +309,16 @@ static char *default_user_dir(void)
     return strdup(buf);
 }
 
+/* True when some loaded plugin will run in the isolation worker. */
+static int needs_worker(const cadre_engine *e)
+{
+    for (size_t i = 0; i < e->plugins.count && e->isolation != CADRE_ISOLATE_NONE; i++)
+        if (e->isolation == CADRE_ISOLATE_ALL ||
+            strcmp((*(cadre__plugin **)cadre__vec_at(&e->plugins, i))->meta.kind, "native") == 0)
+            return 1;
+    return 0;
+}
+
 int cadre_engine_load(cadre_engine *e, cadre_error *err)
 {
     const char *env = e && e->use_env_path ? getenv("CADRE_PLUGIN_PATH") : NULL;
@@ -340,6 +350,7 @@ int cadre_engine_load(cadre_engine *e, cadre_error *err)
     }
     free(user);
     if (*e->builtin_dir && load_dir(e, e->builtin_dir, 1) != 0) goto oom;
+    if (needs_worker(e)) cadre__worker_start(e);
     return 0;
 oom:
     return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory while loading plugins");

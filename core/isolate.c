@@ -320,6 +320,11 @@ static void worker_main(cadre_engine *e, int fd)
         free(cand);
         if (rc != 0) break;
     }
+    free(in.data);
+    close(fd);
+    /* The worker's copy of the engine: unload it properly (native plugins' fini runs here), so
+     * that memory checkers see a clean exit. */
+    cadre_engine_free(e);
     _exit(0); /* never flush the parent's stdio buffers, never run its atexit handlers */
 }
 
@@ -411,6 +416,7 @@ int cadre__vet_lua(const cadre_engine *e, const char *path, const char *sha256, 
         else
             snprintf(reply, sizeof(reply), "%d %d %s", cerr.code, cerr.line, cerr.message);
         send_frame(sv[1], reply);
+        cadre__plugin_free(p);
         _exit(0);
     }
     close(sv[1]);
@@ -517,12 +523,20 @@ static int receive(cadre_engine *e, cadre_report *r, cadre__plugin *p, cadre_res
     return rc == 0 ? 0 : -1;
 }
 
+void cadre__worker_start(cadre_engine *e)
+{
+    if (e->worker == NULL) spawn(e);
+}
+
 int cadre__worker_send(cadre_engine *e, cadre__plugin *const *plugins, size_t n,
                        const cadre_candidate *c)
 {
-    char *req = request(c, plugins, n), *cand = cadre__candidate_to_json(c);
-    int ok = req && cand && (e->worker || spawn(e) == 0) && send_frame(e->worker->fd, req) == 0 &&
-             send_frame(e->worker->fd, cand) == 0;
+    /* Fork (if needed) before building the request, so the worker does not inherit it. */
+    int up = e->worker || spawn(e) == 0;
+    char *req = up ? request(c, plugins, n) : NULL;
+    char *cand = up ? cadre__candidate_to_json(c) : NULL;
+    int ok =
+        req && cand && send_frame(e->worker->fd, req) == 0 && send_frame(e->worker->fd, cand) == 0;
 
     free(req);
     free(cand);

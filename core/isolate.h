@@ -28,6 +28,8 @@ int cadre__result_from_json(cadre_builder *b, const cJSON *j);
  * overruns its deadline gets an error result and a new worker runs the rest. */
 int cadre__worker_send(cadre_engine *e, cadre__plugin *const *plugins, size_t n,
                        const cadre_candidate *c);
+/* Starts the worker now, while the process holds little: it inherits a copy of everything. */
+void cadre__worker_start(cadre_engine *e);
 void cadre__worker_receive(cadre_engine *e, cadre_report *r, cadre__plugin *const *plugins,
                            size_t n, const cadre_candidate *c, cadre_result *out, int sent);
 
