@@ -23,33 +23,30 @@ local function fmt(x)
   return (string.format("%.1f", x):gsub("%.0$", ""))
 end
 
--- Mean level_score of a skill set against `need`, with the levels for the evidence.
+-- A skill set against `need` (cadre.by_levels: unrated skills count 0), plus what this
+-- rubric also needs: the missing fields, and the average level for the orientation.
 local function skill_set(c, list, need, what)
-  local sum, parts, missing, rated, total = 0, {}, {}, 0, 0
+  local score, ev = cadre.by_levels(c, list, need)
+  local missing, total, rated = {}, 0, 0
   for _, s in ipairs(list) do
     local have = c.skills[s]
     if have == nil then
       missing[#missing + 1] = "skills." .. s
     else
-      sum = sum + cadre.level_score(have, need)
-      rated, total = rated + 1, total + have
-      parts[#parts + 1] = ("%s %d"):format(cadre.label("skill", s), have)
+      total, rated = total + have, rated + 1
     end
   end
-  local ev = ("%s, each wanted at level %d: %s."):format(what, need,
-    #parts > 0 and cadre.list(parts) or "none rated")
-  if #missing > 0 then ev = ev .. (" %d not rated, counted as 0."):format(#missing) end
-  return {score = sum / #list, evidence = ev, missing = missing,
+  return {score = score or 0, evidence = ("%s: %s."):format(what, ev), missing = missing,
           average = rated > 0 and total / rated or nil}
 end
 
 local function ramp_years(value, full, field, what)
-  if value == nil then
+  local score, ev = cadre.by_years(value, full, "of " .. what)
+  if score == nil then
     return {score = 0, missing = {field},
             evidence = ("Not given, counted as 0: add %s."):format(field)}
   end
-  return {score = cadre.ramp(value, 0, full), missing = {},
-          evidence = ("%s of %s; %d give full marks."):format(cadre.years(value), what, full)}
+  return {score = score, missing = {}, evidence = ev .. "."}
 end
 
 local function best_reach(c)
