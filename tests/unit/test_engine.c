@@ -9,18 +9,11 @@
 #include <cadre/cadre.h>
 
 #include "../tap.h"
+#include "helpers.h"
 
 static cadre_engine *engine_with(const char *builtin)
 {
-    cadre_engine_options o;
-    cadre_engine *e = NULL;
-
-    cadre_engine_options_init(&o);
-    o.builtin_dir = builtin;
-    o.user_dir = "";
-    o.use_env_path = 0;
-    cadre_engine_new(&e, &o, NULL);
-    return e;
+    return bare_engine(builtin, CADRE_ISOLATE_NONE, 0, 0, 0);
 }
 
 static const char *sample =

@@ -5,21 +5,11 @@
 #include <cadre/cadre.h>
 
 #include "../tap.h"
+#include "helpers.h"
 
 static cadre_engine *engine(int isolation, uint32_t native_ms, uint32_t lua_ms)
 {
-    cadre_engine_options o;
-    cadre_engine *e = NULL;
-
-    cadre_engine_options_init(&o);
-    o.builtin_dir = "";
-    o.user_dir = "";
-    o.use_env_path = 0;
-    o.isolation = isolation;
-    o.native_time_limit_ms = native_ms;
-    o.lua_time_limit_ms = lua_ms;
-    cadre_engine_new(&e, &o, NULL);
-    return e;
+    return bare_engine(NULL, isolation, native_ms, lua_ms, 0);
 }
 
 static const cadre_result *find(const cadre_report *r, size_t i)

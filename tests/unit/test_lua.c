@@ -16,6 +16,7 @@
 #include <cadre/cadre.h>
 
 #include "../tap.h"
+#include "helpers.h"
 
 #define DIR_LUA CADRE_TEST_FIXTURES "/lua"
 
@@ -25,17 +26,7 @@ static const char *candidate_json =
 
 static cadre_engine *engine(void)
 {
-    cadre_engine_options o;
-    cadre_engine *e = NULL;
-
-    cadre_engine_options_init(&o);
-    o.builtin_dir = "";
-    o.user_dir = "";
-    o.use_env_path = 0;
-    o.lua_time_limit_ms = 200;
-    o.lua_memory_limit = 16u << 20;
-    cadre_engine_new(&e, &o, NULL);
-    return e;
+    return bare_engine(NULL, CADRE_ISOLATE_NONE, 0, 200, 16u << 20);
 }
 
 static cadre_candidate *candidate(const char *json)

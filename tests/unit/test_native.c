@@ -5,19 +5,11 @@
 #include <cadre/cadre.h>
 
 #include "../tap.h"
+#include "helpers.h"
 
 static cadre_engine *engine(void)
 {
-    cadre_engine_options o;
-    cadre_engine *e = NULL;
-    cadre_error err;
-
-    cadre_engine_options_init(&o);
-    o.builtin_dir = "";
-    o.user_dir = "";
-    o.use_env_path = 0;
-    if (cadre_engine_new(&e, &o, &err) != 0) diag("engine: %s", err.message);
-    return e;
+    return bare_engine(NULL, CADRE_ISOLATE_NONE, 0, 0, 0);
 }
 
 static void refused(const char *file, int code, const char *what, const char *name)

@@ -20,32 +20,31 @@ static double ramp(double x, double full)
     return x >= full ? 100 : x <= 0 ? 0 : x / full * 100;
 }
 
-static void management(const cadre_host *h, const cadre_candidate *c, cadre_builder *b)
+/* A years criterion: full marks at `full`; an absent input counts 0 and is listed. */
+static void years(const cadre_host *h, cadre_builder *b, const char *id, const char *label,
+                  double weight, const cadre_num *n, double full, const char *field,
+                  const char *what)
 {
-    if (!c->experience.management_years.set) {
-        h->criterion(b, "management_years", "Management experience", 3, 0,
-                     "Not given, counted as 0: add experience.management_years");
-        h->missing(b, "management_years", "experience.management_years");
+    if (!n->set) {
+        h->criterion(b, id, label, weight, 0, "Not given, counted as 0: add %s", field);
+        h->missing(b, id, field);
         return;
     }
-    h->criterion(b, "management_years", "Management experience", 3,
-                 ramp(c->experience.management_years.value, MGMT_YEARS_FULL),
-                 "%g years managing people; COOs typically bring 10 or more",
-                 c->experience.management_years.value);
+    h->criterion(b, id, label, weight, ramp(n->value, full), "%g years %s", n->value, what);
+}
+
+static void management(const cadre_host *h, const cadre_candidate *c, cadre_builder *b)
+{
+    years(h, b, "management_years", "Management experience", 3, &c->experience.management_years,
+          MGMT_YEARS_FULL, "experience.management_years",
+          "managing people; COOs typically bring 10 or more");
 }
 
 static void executive(const cadre_host *h, const cadre_candidate *c, cadre_builder *b)
 {
-    if (!c->experience.executive_years.set) {
-        h->criterion(b, "executive_years", "Executive exposure", 2, 0,
-                     "Not given, counted as 0: add experience.executive_years");
-        h->missing(b, "executive_years", "experience.executive_years");
-        return;
-    }
-    h->criterion(b, "executive_years", "Executive exposure", 2,
-                 ramp(c->experience.executive_years.value, EXEC_YEARS_FULL),
-                 "%g years at vice-president level or above (5 counts as full exposure)",
-                 c->experience.executive_years.value);
+    years(h, b, "executive_years", "Executive exposure", 2, &c->experience.executive_years,
+          EXEC_YEARS_FULL, "experience.executive_years",
+          "at vice-president level or above (5 counts as full exposure)");
 }
 
 /* Scope: people led (a design choice: 100+ is full marks) and a budget owned ($10M+). */
