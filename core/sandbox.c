@@ -10,6 +10,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "library.h"
 #include "sandbox.h"
 #include "watchdog.h"
 
@@ -20,10 +21,11 @@ struct cadre__sandbox {
     lua_State *L;
     size_t used, limit;
     uint32_t time_ms;
-    int in_call;        /* inside begin/end */
-    int mem_exceeded;   /* the allocator refused a request */
-    int fallback_hook;  /* the watchdog could not start: counting instructions instead */
-    int holds_watchdog; /* counted in the watchdog's users */
+    int in_call;                /* inside begin/end */
+    int mem_exceeded;           /* the allocator refused a request */
+    int fallback_hook;          /* the watchdog could not start: counting instructions instead */
+    int holds_watchdog;         /* counted in the watchdog's users */
+    uint64_t fallback_start_ns; /* thread CPU time at begin, when counting instructions */
     cadre__deadline deadline;
     /* Where the running rubric was when it failed (from the message handler or allocator). */
     char where_file[512];
@@ -117,6 +119,26 @@ static void count_hook(lua_State *L, lua_Debug *ar)
 
 static cadre__budget_mode budget_mode = CADRE__BUDGET_WATCHDOG;
 
+static uint64_t thread_cpu_ns(void)
+{
+    struct timespec t;
+
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+/* Called by long-running library functions (pattern.c), where no hook fires. */
+void cadre__sandbox_check_budget(lua_State *L)
+{
+    cadre__sandbox *sb = cadre__sandbox_of(L);
+
+    if (!sb->in_call) return;
+    /* Without the watchdog nothing sets `fired` while C code runs: read the clock here. */
+    if (sb->fallback_hook && thread_cpu_ns() - sb->fallback_start_ns >= sb->time_ms * 1000000ull)
+        sb->deadline.fired = 1;
+    if (sb->deadline.fired) budget_hook(L, NULL);
+}
+
 void cadre__sandbox_set_budget_mode(cadre__budget_mode mode)
 {
     budget_mode = mode;
@@ -137,6 +159,7 @@ void cadre__sandbox_begin(cadre__sandbox *sb)
     if (budget_mode == CADRE__BUDGET_COUNT_HOOK ||
         cadre__deadline_arm(&sb->deadline, sb->L, sb->time_ms, budget_hook) != 0) {
         sb->fallback_hook = 1;
+        sb->fallback_start_ns = thread_cpu_ns();
         sb->deadline.current = sb->L;
         lua_sethook(sb->L, count_hook, LUA_MASKCOUNT,
                     sb->time_ms > 20000 ? 2000000000 : (int)(sb->time_ms * 100000u));
@@ -442,6 +465,7 @@ static int open_libs(lua_State *L)
     lua_getglobal(L, LUA_STRLIBNAME);
     lua_pushnil(L), lua_setfield(L, -2, "dump");
     lua_pop(L, 1);
+    cadre__library_install(L); /* versions of long-running functions the budget can stop */
     /* Hide the string metatable so a rubric cannot swap string methods under the engine. */
     lua_pushliteral(L, "");
     lua_getmetatable(L, -1);
