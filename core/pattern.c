@@ -279,73 +279,89 @@ static const char *backref(matcher *m, const char *s, int digit)
 
 /* ---- the matcher ---- */
 
-/* One repeatable item at p: returns the end of the match of p.. at s, or NULL. *cont is set
- * when matching goes on at *next without recursion. */
-static const char *match_item(matcher *m, const char *s, const char **p, int *cont)
-{
-    const char *ep = item_end(m, *p), *r;
-    char rep = ep < m->pat_end ? *ep : '\0';
-
-    *cont = 0;
-    if (!item_matches(m, s, *p, ep)) {
-        if (rep != '*' && rep != '?' && rep != '-') return NULL;
-        *p = ep + 1; /* zero repetitions are allowed */
-        *cont = 1;
-        return s;
-    }
-    switch (rep) {
-    case '?':
-        r = match(m, s + 1, ep + 1);
-        if (r != NULL) return r;
-        *p = ep + 1;
-        *cont = 1;
-        return s;
-    case '+':
-        return longest(m, s + 1, *p, ep);
-    case '*':
-        return longest(m, s, *p, ep);
-    case '-':
-        return shortest(m, s, *p, ep);
-    default:
-        *p = ep;
-        *cont = 1;
-        return s + 1;
-    }
-}
-
-/* Matches the pattern from p against the subject from s; returns where the match ends. */
+/* Matches the pattern from p against the subject from s; returns where the match ends, or
+ * NULL. Items that need no backtracking continue the loop; the others recurse. */
 static const char *match(matcher *m, const char *s, const char *p)
 {
-    int cont = 1;
+    const char *ep;
+    char rep;
 
     if (m->depth-- == 0) luaL_error(m->L, "pattern too complex");
-    while (cont && s != NULL && p < m->pat_end) {
+    while (p < m->pat_end) {
         tick(m);
-        cont = 0;
-        if (*p == '(') {
+        switch (*p) {
+        case '(':
             if (p + 1 < m->pat_end && p[1] == ')')
                 s = open_capture(m, s, p + 2, CAP_POSITION);
             else
                 s = open_capture(m, s, p + 1, CAP_OPEN);
-        } else if (*p == ')') {
+            goto done;
+        case ')':
             s = close_capture(m, s, p + 1);
-        } else if (*p == '$' && p + 1 == m->pat_end) {
-            s = s == m->src_end ? s : NULL;
-        } else if (*p == '%' && p + 1 < m->pat_end && p[1] == 'b') {
-            s = balanced(m, s, p + 2);
-            p += 4, cont = 1;
-        } else if (*p == '%' && p + 1 < m->pat_end && p[1] == 'f') {
-            const char *ep = frontier_end(m, s, p + 2);
+            goto done;
+        case '$':
+            if (p + 1 != m->pat_end) break; /* not at the end: an ordinary byte */
+            if (s != m->src_end) s = NULL;
+            goto done;
+        case '%':
+            if (p + 1 == m->pat_end) break; /* item_end() raises the error */
+            if (p[1] == 'b') {
+                if ((s = balanced(m, s, p + 2)) == NULL) goto done;
+                p += 4;
+                continue;
+            }
+            if (p[1] == 'f') {
+                if ((ep = frontier_end(m, s, p + 2)) == NULL) {
+                    s = NULL;
+                    goto done;
+                }
+                p = ep;
+                continue;
+            }
+            if (isdigit((unsigned char)p[1])) {
+                if ((s = backref(m, s, (unsigned char)p[1])) == NULL) goto done;
+                p += 2;
+                continue;
+            }
+            break;
+        }
+        /* A single item, perhaps followed by a repetition. */
+        ep = item_end(m, p);
+        rep = ep < m->pat_end ? *ep : '\0';
+        if (!item_matches(m, s, p, ep)) {
+            if (rep != '*' && rep != '?' && rep != '-') {
+                s = NULL;
+                goto done;
+            }
+            p = ep + 1; /* zero repetitions are allowed */
+            continue;
+        }
+        switch (rep) {
+        case '?': {
+            const char *r = match(m, s + 1, ep + 1);
 
-            s = ep != NULL ? s : NULL;
-            p = ep, cont = 1;
-        } else if (*p == '%' && p + 1 < m->pat_end && isdigit((unsigned char)p[1])) {
-            s = backref(m, s, (unsigned char)p[1]);
-            p += 2, cont = 1;
-        } else {
-            s = match_item(m, s, &p, &cont);
+            if (r != NULL) {
+                s = r;
+                goto done;
+            }
+            p = ep + 1;
+            continue;
+        }
+        case '+':
+            s = longest(m, s + 1, p, ep);
+            goto done;
+        case '*':
+            s = longest(m, s, p, ep);
+            goto done;
+        case '-':
+            s = shortest(m, s, p, ep);
+            goto done;
+        default:
+            s++, p = ep;
+            continue;
         }
     }
+done:
     m->depth++;
     return s;
 }

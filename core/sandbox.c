@@ -132,7 +132,7 @@ void cadre__sandbox_check_budget(lua_State *L)
 {
     cadre__sandbox *sb = cadre__sandbox_of(L);
 
-    if (!sb->in_call) return;
+    if (sb == NULL || !sb->in_call) return; /* NULL: a plain state (scripts/bench) */
     /* Without the watchdog nothing sets `fired` while C code runs: read the clock here. */
     if (sb->fallback_hook && thread_cpu_ns() - sb->fallback_start_ns >= sb->time_ms * 1000000ull)
         sb->deadline.fired = 1;

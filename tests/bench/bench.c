@@ -5,6 +5,8 @@
  * (the fallback, and what a naive sandbox does), and prints the time per call and the
  * overhead against no budget. Two workloads: a tight numeric loop (the worst case for a
  * per-instruction hook) and the three built-in Lua rubrics on the sample candidates.
+ * Then what the sandbox's own pattern and table functions (core/library.c, pattern.c) cost
+ * against Lua's, on everyday uses.
  * Not a test: it asserts nothing and is not registered with ctest.
  */
 #include <dirent.h>
@@ -14,7 +16,10 @@
 #include <time.h>
 
 #include <cadre/cadre.h>
+#include <lauxlib.h>
+#include <lualib.h>
 
+#include "library.h"
 #include "sandbox.h"
 
 #define ROUNDS 15
@@ -129,6 +134,78 @@ static double builtins(cadre__budget_mode mode, const char *plugins, const char 
     return calls ? best / calls : -1;
 }
 
+/* Everyday uses of the replaced functions; each chunk is run `LIB_CALLS` times. */
+#define LIB_CALLS 2000
+static const struct {
+    const char *what, *code;
+} lib_work[] = {
+    {"trim (match '^%s*(.-)%s*$')",
+     "return ('   Chief Operating Officer   '):match('^%s*(.-)%s*$')"},
+    {"words of 1 KB (gmatch '%a+')", "local n = 0 for w in TEXT:gmatch('%a+') do n = n + 1 end "
+                                     "return n"},
+    {"squeeze spaces in 1 KB (gsub)", "return (TEXT:gsub('%s+', ' '))"},
+    {"key = value (find with captures)",
+     "return ('budget_usd = 2500000'):find('^(%w+)%s*=%s*(%d+)$')"},
+    {"plain find in 1 KB", "return TEXT:find('operations manager', 1, true)"},
+    {"insert and remove 200 at the front", "local t = {} for i = 1, 200 do table.insert(t, 1, i) "
+                                           "end for i = 1, 200 do table.remove(t, 1) end"},
+};
+
+/* A plain Lua state, with (own = 1) or without the sandbox's replacements, and TEXT set. */
+static lua_State *lib_state(int own)
+{
+    lua_State *L = luaL_newstate();
+    luaL_Buffer b;
+
+    luaL_openlibs(L);
+    *(void **)lua_getextraspace(L) = NULL; /* no sandbox: no budget to check */
+    if (own) cadre__library_install(L);
+    luaL_buffinit(L, &b);
+    while (luaL_bufflen(&b) < 1024)
+        luaL_addstring(&b, "The COO runs   the day-to-day operations of the company, and\t"
+                           "the operations manager runs one part of them. ");
+    luaL_pushresult(&b);
+    lua_setglobal(L, "TEXT");
+    return L;
+}
+
+static double lib_time(lua_State *L, const char *code)
+{
+    double t0;
+
+    if (luaL_loadstring(L, code) != LUA_OK) return -1;
+    t0 = now_ms();
+    for (int i = 0; i < LIB_CALLS; i++) {
+        lua_pushvalue(L, -1);
+        if (lua_pcall(L, 0, 0, 0) != LUA_OK) return -1;
+    }
+    lua_pop(L, 1);
+    return (now_ms() - t0) * 1000 / LIB_CALLS;
+}
+
+static void library_bench(void)
+{
+    lua_State *lua = lib_state(0), *own = lib_state(1);
+
+    printf("\nLibrary functions: Lua's own against the sandbox's, time per use (best of %d)\n\n",
+           ROUNDS);
+    printf("%-40s %12s %12s %10s\n", "use", "Lua", "sandbox", "change");
+    for (size_t w = 0; w < sizeof(lib_work) / sizeof(lib_work[0]); w++) {
+        double t[2] = {1e18, 1e18};
+
+        for (int r = 0; r < ROUNDS; r++)
+            for (int m = 0; m < 2; m++) {
+                double x = lib_time(m ? own : lua, lib_work[w].code);
+
+                if (x < t[m]) t[m] = x;
+            }
+        printf("%-40s %9.2f us %9.2f us %+9.1f%%\n", lib_work[w].what, t[0], t[1],
+               (t[1] / t[0] - 1) * 100);
+    }
+    lua_close(lua);
+    lua_close(own);
+}
+
 int main(int argc, char **argv)
 {
     const char *plugins = argc > 1 ? argv[1] : "build/plugins";
@@ -163,5 +240,6 @@ int main(int argc, char **argv)
            t[1], t[2]);
     printf("%-40s %12s %+11.1f%% %+11.1f%%\n", "  overhead against no budget", "",
            (t[1] / t[0] - 1) * 100, (t[2] / t[0] - 1) * 100);
+    library_bench();
     return 0;
 }
