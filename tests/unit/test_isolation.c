@@ -75,6 +75,17 @@ static void test_native(void)
     cadre_engine_free(e);
 }
 
+/* Was a rubric stopped by its budget, or by the worker's deadline? Normally the budget acts
+ * first; under valgrind the watchdog thread can be scheduled so late that the deadline (budget
+ * plus a grace period, in wall time) does. Either way the rubric was contained. */
+static int stopped(const char *msg)
+{
+    int ok_ = strstr(msg, "CPU budget of 100 ms exceeded") || strstr(msg, "did not finish within");
+
+    if (!ok_) diag("message: %s", msg);
+    return ok_;
+}
+
 /* With every plugin isolated, a rubric that runs out of budget inside a library call (a
  * pathological pattern) is stopped in the worker, and the worker carries on. */
 static void test_lua_isolated(void)
@@ -87,14 +98,15 @@ static void test_lua_isolated(void)
 
     is_int(cadre_engine_load_file(e, CADRE_TEST_FIXTURES "/lua/pattern_bomb_at_load.lua", &err),
            CADRE_ELIMIT, "a rubric stuck in string.gsub while loading is refused, not a hang");
-    like(err.message, "CPU budget of 100 ms exceeded", "... by its CPU budget");
+    ok(stopped(err.message), "... by its CPU budget (or, when slowed down, by the deadline)");
     is_int(cadre_engine_load_file(e, CADRE_TEST_FIXTURES "/lua/pattern_bomb.lua", &err), 0,
            "a rubric stuck only for one candidate loads");
     cadre_engine_load_file(e, CADRE_TEST_FIXTURES "/lua/good.lua", NULL);
     cadre_candidate_parse(&c, "{\"name\": \"Lua Test\"}", 20, "c.json", NULL, NULL, &err);
     is_int(cadre_engine_assess(&r, e, c, names, &err), 0, "isolated Lua run");
     ok(find(r, 0)->status == CADRE_STATUS_ERROR, "a rubric stuck inside string.find is stopped");
-    like(find(r, 0)->error.message, "CPU budget of 100 ms exceeded", "... by its CPU budget");
+    ok(stopped(find(r, 0)->error.message),
+       "... by its CPU budget (or, when slowed down, by the deadline)");
     ok(find(r, 1)->status == CADRE_STATUS_OK, "the next rubric runs");
     cadre_report_free(r);
     cadre_candidate_free(c);
