@@ -362,7 +362,7 @@ static double education(const ctx *x)
         fextra = x->h->vocab_extra("field", field);
     }
     if (c->education.highest_degree == CADRE_DEGREE_UNKNOWN) {
-        add(&a, "Degree not given, counted as 0: add education.highest_degree.");
+        add(&a, "Degree not given, counted as 0 (add education.highest_degree)");
         lack(&a, "education.highest_degree");
     } else {
         s = by_degree[c->education.highest_degree];
