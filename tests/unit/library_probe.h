@@ -90,6 +90,7 @@ static int probe_open(pattern_probe *pp, uint32_t budget_ms, cadre_error *why)
     return 0;
 }
 
+static void probe_close(pattern_probe *pp) __attribute__((unused));
 static void probe_close(pattern_probe *pp)
 {
     if (pp->sb) cadre__sandbox_free(pp->sb);
