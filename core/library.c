@@ -12,6 +12,7 @@
 #include <lualib.h>
 
 #include "library.h"
+#include "sandbox.h"
 
 #define TICK_MASK     0xfffu
 /* string.rep refuses results above this many bytes, as Lua does where int is 32 bits. */

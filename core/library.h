@@ -26,7 +26,4 @@ void cadre__library_install(lua_State *L);
 /* Replaces find, match, gmatch and gsub in the table at index idx (pattern.c). */
 void cadre__pattern_install(lua_State *L, int idx);
 
-/* Raises the budget error if the running call's CPU budget is spent (sandbox.c). */
-void cadre__sandbox_check_budget(lua_State *L);
-
 #endif

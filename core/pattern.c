@@ -18,6 +18,7 @@
 #include <lauxlib.h>
 
 #include "library.h"
+#include "sandbox.h"
 
 #define MAX_CAPTURES 32  /* LUA_MAXCAPTURES: more raise "too many captures" */
 #define MAX_DEPTH    200 /* nested matcher calls before "pattern too complex" (as MAXCCALLS) */

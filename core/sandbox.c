@@ -127,7 +127,6 @@ static uint64_t thread_cpu_ns(void)
     return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
 }
 
-/* Called by long-running library functions (pattern.c), where no hook fires. */
 void cadre__sandbox_check_budget(lua_State *L)
 {
     cadre__sandbox *sb = cadre__sandbox_of(L);
