@@ -9,10 +9,19 @@
 #include "schema.h"
 #include "vocab.h"
 
+/* An object schema, with its "type" first when there is one. */
+static cJSON *typed(const char *type)
+{
+    cJSON *s = cJSON_CreateObject();
+
+    if (type != NULL) cJSON_AddStringToObject(s, "type", type);
+    return s;
+}
+
 static cJSON *enum_schema(const char *enum_name, const char *doc)
 {
     const cadre__enum *en = cadre__enum_get(enum_name);
-    cJSON *s = cJSON_CreateObject(), *e = cJSON_AddArrayToObject(s, "enum");
+    cJSON *s = typed(NULL), *e = cJSON_AddArrayToObject(s, "enum");
 
     for (size_t i = 0; i < en->count; i++)
         if (en->names[i]) cJSON_AddItemToArray(e, cJSON_CreateString(en->names[i]));
@@ -22,9 +31,8 @@ static cJSON *enum_schema(const char *enum_name, const char *doc)
 
 static cJSON *id_schema(const char *vocab, const char *doc)
 {
-    cJSON *s = cJSON_CreateObject();
+    cJSON *s = typed("string");
 
-    cJSON_AddStringToObject(s, "type", "string");
     cJSON_AddStringToObject(s, "pattern", "^[a-z][a-z0-9_]{0,63}$");
     if (vocab) {
         const cadre__vocab *v = cadre__vocab_get(vocab);
@@ -39,12 +47,37 @@ static cJSON *id_schema(const char *vocab, const char *doc)
 
 static cJSON *number_schema(const cadre__field *f, int integer)
 {
-    cJSON *s = cJSON_CreateObject();
+    cJSON *s = typed(integer ? "integer" : "number");
 
-    cJSON_AddStringToObject(s, "type", integer ? "integer" : "number");
     cJSON_AddNumberToObject(s, "minimum", f->min);
     cJSON_AddNumberToObject(s, "maximum", f->max);
     cJSON_AddStringToObject(s, "description", f->doc);
+    return s;
+}
+
+/* The value of one entry of an industries map (years) or a skills map (a level 0-5, or
+ * {level, evidence}). */
+static cJSON *map_value_schema(int kind)
+{
+    cJSON *s = typed(kind == CADRE__F_INDUSTRIES ? "number" : NULL), *level, *any, *obj, *props;
+
+    if (kind == CADRE__F_INDUSTRIES) {
+        cJSON_AddNumberToObject(s, "minimum", 0);
+        cJSON_AddNumberToObject(s, "maximum", CADRE__MAX_YEARS);
+        return s;
+    }
+    any = cJSON_AddArrayToObject(s, "oneOf");
+    level = typed("integer");
+    cJSON_AddNumberToObject(level, "minimum", 0);
+    cJSON_AddNumberToObject(level, "maximum", 5);
+    cJSON_AddItemToArray(any, level);
+    obj = typed("object");
+    props = cJSON_AddObjectToObject(obj, "properties");
+    cJSON_AddItemToObject(props, "level", cJSON_Duplicate(level, 1));
+    cJSON_AddItemToObject(props, "evidence", typed("string"));
+    cJSON_AddItemToObject(obj, "required", cJSON_CreateStringArray((const char *[]){"level"}, 1));
+    cJSON_AddFalseToObject(obj, "additionalProperties");
+    cJSON_AddItemToArray(any, obj);
     return s;
 }
 
@@ -59,17 +92,6 @@ static cJSON *field_schema(const cadre__field *f)
         return number_schema(f, 0);
     case CADRE__F_INT:
         return number_schema(f, 1);
-    case CADRE__F_STR:
-        s = cJSON_CreateObject();
-        cJSON_AddStringToObject(s, "type", "string");
-        cJSON_AddNumberToObject(s, "maxLength", f->max);
-        cJSON_AddStringToObject(s, "description", f->doc);
-        return s;
-    case CADRE__F_FLAG:
-        s = cJSON_CreateObject();
-        cJSON_AddStringToObject(s, "type", "boolean");
-        cJSON_AddStringToObject(s, "description", f->doc);
-        return s;
     case CADRE__F_ENUM:
         return enum_schema(f->aux, f->doc);
     case CADRE__F_VOCAB:
@@ -78,78 +100,52 @@ static cJSON *field_schema(const cadre__field *f)
         return id_schema(NULL, f->doc);
     case CADRE__F_GROUP:
         return object_schema(f->sub, f->doc);
+    case CADRE__F_STR:
+        s = typed("string");
+        cJSON_AddNumberToObject(s, "maxLength", f->max);
+        break;
+    case CADRE__F_FLAG:
+        s = typed("boolean");
+        break;
     case CADRE__F_IDLIST:
-        s = cJSON_CreateObject();
-        cJSON_AddStringToObject(s, "type", "array");
+        s = typed("array");
         cJSON_AddItemToObject(s, "items", id_schema(f->aux, "a vocabulary id"));
         cJSON_AddTrueToObject(s, "uniqueItems");
-        cJSON_AddStringToObject(s, "description", f->doc);
-        return s;
+        break;
     case CADRE__F_INDUSTRIES:
     case CADRE__F_SKILLS:
-        s = cJSON_CreateObject();
-        cJSON_AddStringToObject(s, "type", "object");
+        s = typed("object");
         cJSON_AddItemToObject(s, "propertyNames", id_schema(f->aux, "a vocabulary id"));
-        items = cJSON_CreateObject();
-        if (f->kind == CADRE__F_INDUSTRIES) {
-            cJSON_AddStringToObject(items, "type", "number");
-            cJSON_AddNumberToObject(items, "minimum", 0);
-            cJSON_AddNumberToObject(items, "maximum", CADRE__MAX_YEARS);
-        } else {
-            cJSON *level = cJSON_CreateObject(), *any = cJSON_AddArrayToObject(items, "oneOf");
-            cJSON *obj, *props;
-
-            cJSON_AddStringToObject(level, "type", "integer");
-            cJSON_AddNumberToObject(level, "minimum", 0);
-            cJSON_AddNumberToObject(level, "maximum", 5);
-            cJSON_AddItemToArray(any, level);
-            obj = cJSON_CreateObject();
-            cJSON_AddStringToObject(obj, "type", "object");
-            props = cJSON_AddObjectToObject(obj, "properties");
-            cJSON_AddItemToObject(props, "level", cJSON_Duplicate(level, 1));
-            cJSON_AddItemToObject(cJSON_AddObjectToObject(props, "evidence"), "type",
-                                  cJSON_CreateString("string"));
-            cJSON_AddItemToObject(obj, "required",
-                                  cJSON_CreateStringArray((const char *[]){"level"}, 1));
-            cJSON_AddFalseToObject(obj, "additionalProperties");
-            cJSON_AddItemToArray(any, obj);
-        }
-        cJSON_AddItemToObject(s, "additionalProperties", items);
-        cJSON_AddStringToObject(s, "description", f->doc);
-        return s;
+        cJSON_AddItemToObject(s, "additionalProperties", map_value_schema(f->kind));
+        break;
     case CADRE__F_ACHIEVEMENTS:
-        s = cJSON_CreateObject();
-        cJSON_AddStringToObject(s, "type", "array");
+        s = typed("array");
         items = object_schema(f->sub, "one achievement");
         cJSON_AddItemToObject(items, "required",
                               cJSON_CreateStringArray((const char *[]){"description"}, 1));
         cJSON_AddItemToObject(s, "items", items);
-        cJSON_AddStringToObject(s, "description", f->doc);
-        return s;
+        break;
     case CADRE__F_EXTRA:
-        s = cJSON_CreateObject();
-        cJSON_AddStringToObject(s, "type", "object");
-        cJSON_AddStringToObject(s, "description", f->doc);
-        return s;
+        s = typed("object");
+        break;
     case CADRE__F_VERSION:
-        s = cJSON_CreateObject();
+        s = typed(NULL);
         cJSON_AddItemToObject(s, "const", cJSON_CreateNumber(CADRE_CANDIDATE_VERSION));
-        cJSON_AddStringToObject(s, "description", f->doc);
-        return s;
+        break;
     case CADRE__F_SKIP:
-        s = cJSON_CreateObject();
-        cJSON_AddStringToObject(s, "type", "string");
-        cJSON_AddStringToObject(s, "description", f->doc);
-        return s;
+        s = typed("string");
+        break;
+    default:
+        return typed(NULL);
     }
-    return cJSON_CreateObject();
+    cJSON_AddStringToObject(s, "description", f->doc);
+    return s;
 }
 
 static cJSON *object_schema(const cadre__field *fields, const char *doc)
 {
-    cJSON *s = cJSON_CreateObject(), *props;
+    cJSON *s = typed("object"), *props;
 
-    cJSON_AddStringToObject(s, "type", "object");
     cJSON_AddStringToObject(s, "description", doc);
     props = cJSON_AddObjectToObject(s, "properties");
     for (const cadre__field *f = fields; f->name != NULL; f++)
