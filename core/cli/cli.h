@@ -8,6 +8,8 @@
 
 #include <cadre/cadre.h>
 
+struct cJSON;
+
 /* Exit codes (docs/cli.md). */
 enum {
     EXIT_OK = 0,      /* everything ran and passed */
@@ -52,6 +54,9 @@ void cli_print_diag(void *ud, const cadre_diag *d);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Writes a rendered buffer to stdout; returns EXIT_INTERNAL on a write error. */
 int cli_write(const char *buf, size_t len);
+/* Prints a JSON tree to stdout (indented, or on one line) and a newline, and frees it (takes
+ * ownership). Returns EXIT_OK, or EXIT_INTERNAL when it cannot be printed or written. */
+int cli_print_json(struct cJSON *root, int indented);
 
 int cmd_assess(int argc, char **argv);
 int cmd_batch(int argc, char **argv);

@@ -236,8 +236,6 @@ static int write_input_error(const char *source, const cadre_error *err, cJSON *
 {
     cJSON *o = cJSON_CreateObject(), *eng = cJSON_CreateObject(), *cand = cJSON_CreateObject();
     cJSON *e = cJSON_CreateObject();
-    char *s;
-    int rc;
 
     cJSON_AddStringToObject(o, "format", "cadre-report");
     cJSON_AddNumberToObject(o, "format_version", 1);
@@ -253,12 +251,7 @@ static int write_input_error(const char *source, const cadre_error *err, cJSON *
     cJSON_AddItemToObject(e, "problems", problems);
     cJSON_AddItemToObject(o, "error", e);
     cJSON_AddItemToObject(o, "assessments", cJSON_CreateArray());
-    s = cJSON_PrintUnformatted(o);
-    cJSON_Delete(o);
-    if (s == NULL) return EXIT_INTERNAL;
-    rc = printf("%s\n", s) < 0 ? EXIT_INTERNAL : EXIT_OK;
-    free(s);
-    return rc;
+    return cli_print_json(o, 0);
 }
 
 static int batch_line(cadre_engine *e, const char *const *names, const char *line, size_t len,

@@ -72,8 +72,6 @@ static int list_json(const cadre_engine *e)
 {
     cJSON *root = cJSON_CreateObject(), *pl = cJSON_AddArrayToObject(root, "plugins");
     cJSON *rf = cJSON_AddArrayToObject(root, "refused");
-    char *s;
-    int rc;
 
     for (size_t i = 0; i < cadre_engine_plugin_count(e); i++) {
         const cadre_plugin_meta *m = cadre_engine_plugin(e, i);
@@ -111,12 +109,7 @@ static int list_json(const cadre_engine *e)
         cJSON_AddStringToObject(o, "message", d->message);
         cJSON_AddItemToArray(rf, o);
     }
-    s = cJSON_Print(root);
-    cJSON_Delete(root);
-    if (s == NULL) return EXIT_INTERNAL;
-    rc = printf("%s\n", s) < 0 ? EXIT_INTERNAL : EXIT_OK;
-    free(s);
-    return rc;
+    return cli_print_json(root, 1);
 }
 
 int cmd_list(int argc, char **argv)

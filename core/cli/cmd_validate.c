@@ -116,12 +116,7 @@ int cmd_validate(int argc, char **argv)
         }
         cadre_candidate_free(cand);
     }
-    if (col.json) {
-        char *s = cJSON_Print(files);
-
-        if (!col.quiet && s) printf("%s\n", s);
-        free(s);
-        cJSON_Delete(files);
-    }
+    if (col.json && col.quiet) cJSON_Delete(files);
+    if (col.json && !col.quiet && cli_print_json(files, 1) != EXIT_OK) return EXIT_INTERNAL;
     return status;
 }

@@ -96,14 +96,7 @@ int cmd_vocab(int argc, char **argv)
     for (size_t i = 0; cadre_vocab_name(i) != NULL; i++)
         if (optind >= argc || strcmp(argv[optind], cadre_vocab_name(i)) == 0)
             print_one(cadre_vocab_name(i), format, json);
-    if (json) {
-        char *s = cJSON_Print(json);
-
-        if (s) printf("%s\n", s);
-        free(s);
-        cJSON_Delete(json);
-    }
-    return EXIT_OK;
+    return json ? cli_print_json(json, 1) : EXIT_OK;
 }
 
 int cmd_schema(int argc, char **argv)

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cjson/cJSON.h>
+
 #include "cli.h"
 
 #ifndef CADRE_PLUGIN_REL
@@ -73,6 +75,20 @@ int cli_write(const char *buf, size_t len)
         return EXIT_INTERNAL;
     }
     return EXIT_OK;
+}
+
+int cli_print_json(cJSON *root, int indented)
+{
+    char *s = root ? (indented ? cJSON_Print(root) : cJSON_PrintUnformatted(root)) : NULL;
+    int rc = EXIT_INTERNAL;
+
+    cJSON_Delete(root);
+    if (s != NULL) {
+        rc = cli_write(s, strlen(s));
+        if (rc == EXIT_OK) rc = cli_write("\n", 1);
+    }
+    free(s);
+    return rc;
 }
 
 static int parse_ulong(const char *s, unsigned long max, unsigned long *out)
