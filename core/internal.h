@@ -81,6 +81,18 @@ const char *cadre__suggest(const char *word, const void *base, size_t n, size_t 
 /* Same, for a NULL-terminated array of strings. */
 const char *cadre__suggest_list(const char *word, const char *const *list);
 
+/* ---- growable text buffer (buf.c) ---- */
+
+typedef struct cadre__buf {
+    char *data;
+    size_t len, cap;
+    int oom;
+} cadre__buf;
+
+int cadre__buf_puts(cadre__buf *b, const char *s);
+int cadre__buf_putn(cadre__buf *b, const char *s, size_t n);
+int cadre__buf_printf(cadre__buf *b, const char *fmt, ...) CADRE__FMT(2, 3);
+
 /* ---- files (files.c) ---- */
 
 /* Reads a whole regular file ("-" = stdin) of at most `max` bytes into a NUL-terminated malloc

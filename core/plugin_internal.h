@@ -7,7 +7,7 @@
 #ifndef CADRE_PLUGIN_INTERNAL_H
 #define CADRE_PLUGIN_INTERNAL_H
 
-#include "result.h"
+#include "builder.h"
 
 typedef struct cadre__plugin cadre__plugin;
 

@@ -16,9 +16,9 @@
 #include <lauxlib.h>
 
 #include "engine_internal.h"
-#include "lua_bridge.h"
-#include "sandbox.h"
-#include "schema.h"
+#include "lua/bridge.h"
+#include "lua/sandbox.h"
+#include "candidate/schema.h"
 
 extern const char cadre__testkit[];
 extern const size_t cadre__testkit_len;

@@ -19,8 +19,8 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
-#include "library.h"
-#include "sandbox.h"
+#include "lua/library.h"
+#include "lua/sandbox.h"
 
 #define ROUNDS 15
 
@@ -158,8 +158,12 @@ static lua_State *lib_state(int own)
     luaL_Buffer b;
 
     luaL_openlibs(L);
-    *(void **)lua_getextraspace(L) = NULL; /* no sandbox: no budget to check */
-    if (own) cadre__library_install(L);
+    if (own) { /* no sandbox: no budget to check */
+        cadre__library_install(L, NULL);
+        lua_getglobal(L, LUA_STRLIBNAME);
+        cadre__pattern_install(L, -1, NULL);
+        lua_pop(L, 1);
+    }
     luaL_buffinit(L, &b);
     while (luaL_bufflen(&b) < 1024)
         luaL_addstring(&b, "The COO runs   the day-to-day operations of the company, and\t"

@@ -18,7 +18,7 @@
 #include <cadre/cadre.h>
 
 #include "engine_internal.h"
-#include "lua_bridge.h"
+#include "lua/bridge.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 

@@ -13,7 +13,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
-#include "sandbox.h"
+#include "lua/sandbox.h"
 
 /* Given (s, p, init), calls each pattern function and returns one line per call: its results
  * with their types, or its error. Given only s, runs s as code and returns the same for it. */

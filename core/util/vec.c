@@ -1,5 +1,5 @@
 /*
- * core/vec.c - a growable array of fixed-size elements.
+ * core/util/vec.c - a growable array of fixed-size elements.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /*
- * core/lua_candidate.c - the candidate (and parameters) as read-only Lua objects.
+ * core/lua/bridge.c - the candidate (and parameters) as read-only Lua objects.
  *
  * Each object a rubric sees is a full userdata whose metatable reads from a hidden table, so
  * neither assignment, rawset nor next() can change or bypass it. Reading a field the person
@@ -12,9 +12,9 @@
 
 #include <lauxlib.h>
 
-#include "lua_bridge.h"
-#include "schema.h"
-#include "vocab.h"
+#include "lua/bridge.h"
+#include "candidate/schema.h"
+#include "candidate/vocab.h"
 
 #define RECORDER_KEY "cadre.missing"
 #define PROXY_MT     "cadre.readonly"

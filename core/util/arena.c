@@ -1,5 +1,5 @@
 /*
- * core/arena.c - bump allocation. Candidates, results and reports are built once, read many
+ * core/util/arena.c - bump allocation. Candidates, results and reports are built once, read many
  * times and freed as a whole, so each owns an arena instead of tracking every string.
  */
 #include <stdio.h>

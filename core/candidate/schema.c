@@ -1,12 +1,12 @@
 /*
- * core/schema.c - the candidate schema tables (see schema.h). Ranges are sanity limits that
- * catch typos and absurd input; the reasons for each are in docs/candidate.md.
+ * core/candidate/schema.c - the candidate schema tables (see schema.h). Ranges are sanity limits
+ * that catch typos and absurd input; the reasons for each are in docs/candidate.md.
  */
 #include <string.h>
 
 #include "cadre/candidate.h"
 #include "internal.h"
-#include "schema.h"
+#include "candidate/schema.h"
 
 #define OFF(m) offsetof(cadre_candidate, m)
 #define F(name, kind, m, lo, hi, aux, sub, doc)                                                    \

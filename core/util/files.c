@@ -1,5 +1,5 @@
 /*
- * core/files.c - reading whole files with limits, and hashing them.
+ * core/util/files.c - reading whole files with limits, and hashing them.
  */
 #include <errno.h>
 #include <fcntl.h>

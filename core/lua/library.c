@@ -1,5 +1,5 @@
 /*
- * core/library.c - string.rep, table.insert, remove and move, and setmetatable for the sandbox;
+ * core/lua/library.c - string.rep, table.insert, remove and move, and setmetatable for the sandbox;
  * see library.h for why each is replaced.
  *
  * Each follows the behaviour of Lua 5.4's own, argument checks and messages included, so a
@@ -11,8 +11,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
-#include "library.h"
-#include "sandbox.h"
+#include "lua/library.h"
 
 #define TICK_MASK     0xfffu
 /* string.rep refuses results above this many bytes, as Lua does where int is 32 bits. */
@@ -89,7 +88,11 @@ static lua_Integer table_len(lua_State *L, int need)
 
 static void tick(lua_State *L, lua_Integer i)
 {
-    if (((lua_Unsigned)i & TICK_MASK) == 0) cadre__sandbox_check_budget(L);
+    if (((lua_Unsigned)i & TICK_MASK) == 0) {
+        const cadre__budget_fn *check = lua_touserdata(L, lua_upvalueindex(1));
+
+        if (check != NULL && *check != NULL) (*check)(L);
+    }
 }
 
 /* t[to] = t[from], through metamethods as Lua's own does. */
@@ -195,24 +198,30 @@ static int lib_setmetatable(lua_State *L)
 
 /* ---- installing ---- */
 
-static void set_fields(lua_State *L, const char *lib, const luaL_Reg *fns)
+void cadre__budget_push(lua_State *L, cadre__budget_fn check)
+{
+    cadre__budget_fn *ud = lua_newuserdatauv(L, sizeof(*ud), 0);
+
+    *ud = check;
+}
+
+/* Every function gets the budget check as its upvalue 1. */
+static void set_fields(lua_State *L, const char *lib, const luaL_Reg *fns, cadre__budget_fn check)
 {
     lua_getglobal(L, lib);
-    luaL_setfuncs(L, fns, 0);
+    cadre__budget_push(L, check);
+    luaL_setfuncs(L, fns, 1);
     lua_pop(L, 1);
 }
 
-void cadre__library_install(lua_State *L)
+void cadre__library_install(lua_State *L, cadre__budget_fn check)
 {
     static const luaL_Reg string_fns[] = {{"rep", lib_rep}, {NULL, NULL}};
     static const luaL_Reg table_fns[] = {
         {"insert", lib_insert}, {"remove", lib_remove}, {"move", lib_move}, {NULL, NULL}};
 
-    set_fields(L, LUA_STRLIBNAME, string_fns);
-    set_fields(L, LUA_TABLIBNAME, table_fns);
-    lua_getglobal(L, LUA_STRLIBNAME);
-    cadre__pattern_install(L, -1);
-    lua_pop(L, 1);
+    set_fields(L, LUA_STRLIBNAME, string_fns, check);
+    set_fields(L, LUA_TABLIBNAME, table_fns, check);
     lua_pushcfunction(L, lib_setmetatable);
     lua_setglobal(L, "setmetatable");
 }

@@ -1,5 +1,5 @@
 /*
- * core/lua_rubric.c - Lua rubrics: load the file, check what it declares, run assessments.
+ * core/lua/rubric.c - Lua rubrics: load the file, check what it declares, run assessments.
  *
  * A rubric file returns a table (docs/plugins.md, docs/rubric-authoring.md). Most rubrics list
  * weighted criteria and bands and let the engine do the arithmetic; a rubric may instead give
@@ -17,11 +17,11 @@
 
 #include <lauxlib.h>
 
-#include "lua_bridge.h"
+#include "lua/bridge.h"
 #include "render.h"
-#include "sandbox.h"
-#include "schema.h"
-#include "vocab.h"
+#include "lua/sandbox.h"
+#include "candidate/schema.h"
+#include "candidate/vocab.h"
 
 #define RESULT_MT      "cadre.result"
 #define MAX_CRITERIA   100

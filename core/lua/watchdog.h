@@ -1,5 +1,5 @@
 /*
- * core/watchdog.h - CPU budgets for Lua calls without a per-instruction cost.
+ * core/lua/watchdog.h - CPU budgets for Lua calls without a per-instruction cost.
  *
  * A count hook on every call makes Lua about twice as slow. Instead one background thread
  * keeps a list of armed deadlines; only when a call has used its CPU budget does it install

@@ -1,5 +1,5 @@
 /*
- * core/sandbox.c - see sandbox.h.
+ * core/lua/sandbox.c - see sandbox.h.
  */
 #include <math.h>
 #include <stdio.h>
@@ -10,9 +10,9 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
-#include "library.h"
-#include "sandbox.h"
-#include "watchdog.h"
+#include "lua/library.h"
+#include "lua/sandbox.h"
+#include "lua/watchdog.h"
 
 #define MAX_PRINT_LINES 200 /* per rubric per process; a loop printing forever is cut */
 #define MAX_DATA_BYTES  (4u << 20)
@@ -131,7 +131,7 @@ void cadre__sandbox_check_budget(lua_State *L)
 {
     cadre__sandbox *sb = cadre__sandbox_of(L);
 
-    if (sb == NULL || !sb->in_call) return; /* NULL: a plain state (scripts/bench) */
+    if (!sb->in_call) return;
     /* Without the watchdog nothing sets `fired` while C code runs: read the clock here. */
     if (sb->fallback_hook && thread_cpu_ns() - sb->fallback_start_ns >= sb->time_ms * 1000000ull)
         sb->deadline.fired = 1;
@@ -464,7 +464,11 @@ static int open_libs(lua_State *L)
     lua_getglobal(L, LUA_STRLIBNAME);
     lua_pushnil(L), lua_setfield(L, -2, "dump");
     lua_pop(L, 1);
-    cadre__library_install(L); /* versions of long-running functions the budget can stop */
+    /* Versions of long-running functions the budget can stop. */
+    cadre__library_install(L, cadre__sandbox_check_budget);
+    lua_getglobal(L, LUA_STRLIBNAME);
+    cadre__pattern_install(L, -1, cadre__sandbox_check_budget);
+    lua_pop(L, 1);
     /* Hide the string metatable so a rubric cannot swap string methods under the engine. */
     lua_pushliteral(L, "");
     lua_getmetatable(L, -1);

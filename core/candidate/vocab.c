@@ -1,5 +1,5 @@
 /*
- * core/vocab.c - the controlled vocabularies of the candidate model.
+ * core/candidate/vocab.c - the controlled vocabularies of the candidate model.
  *
  * These tables are the single source of truth: the loader validates against them, the Lua
  * bridge exposes them as cadre.vocab, `cadre vocab` prints them, and docs/candidate.md is
@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "vocab.h"
+#include "candidate/vocab.h"
 
 #define E(id, label, meaning, extra)                                                               \
     {                                                                                              \

@@ -1,5 +1,5 @@
 /*
- * core/text.c - UTF-8 validation, positions in text, identifiers and "did you mean".
+ * core/util/text.c - UTF-8 validation, positions in text, identifiers and "did you mean".
  */
 #include <string.h>
 

@@ -1,5 +1,5 @@
 /*
- * core/candidate.c - the candidate loader: JSON text in, validated cadre_candidate out.
+ * core/candidate/parse.c - the candidate loader: JSON text in, validated cadre_candidate out.
  *
  * The only place that parses candidate JSON. It works in three passes:
  *  1. a lexical pre-pass over the raw bytes (NUL bytes, invalid UTF-8, "\u0000" escapes and
@@ -17,8 +17,8 @@
 #include <cjson/cJSON.h>
 
 #include "internal.h"
-#include "schema.h"
-#include "vocab.h"
+#include "candidate/schema.h"
+#include "candidate/vocab.h"
 
 #define MAX_DEPTH        64   /* nesting levels in a candidate document */
 #define MAX_LIST         500  /* entries in any list or map of the candidate */

@@ -1,5 +1,5 @@
 /*
- * core/candidate_json.c - a candidate back to JSON, walking the same schema tables the loader
+ * core/candidate/write.c - a candidate back to JSON, walking the same schema tables the loader
  * parses with, so that parse(serialise(c)) gives c back. The isolation worker receives
  * candidates this way.
  */
@@ -9,8 +9,8 @@
 #include <cjson/cJSON.h>
 
 #include "isolate.h"
-#include "schema.h"
-#include "vocab.h"
+#include "candidate/schema.h"
+#include "candidate/vocab.h"
 
 static cJSON *value_json(const cadre_value *v)
 {

@@ -1,13 +1,13 @@
 /*
- * core/schema_json.c - the candidate JSON Schema, generated from schema.c and vocab.c so that
- * docs/candidate.schema.json can be checked against the loader (tests/docs).
+ * core/candidate/schema_json.c - the candidate JSON Schema, generated from schema.c and vocab.c so
+ * that docs/candidate.schema.json can be checked against the loader (tests/docs).
  */
 #include <stdlib.h>
 
 #include <cjson/cJSON.h>
 
-#include "schema.h"
-#include "vocab.h"
+#include "candidate/schema.h"
+#include "candidate/vocab.h"
 
 /* An object schema, with its "type" first when there is one. */
 static cJSON *typed(const char *type)

@@ -1,5 +1,5 @@
 /*
- * core/vocab.h - controlled vocabularies and enumerations of the candidate model.
+ * core/candidate/vocab.h - controlled vocabularies and enumerations of the candidate model.
  */
 #ifndef CADRE_VOCAB_H
 #define CADRE_VOCAB_H

@@ -1,5 +1,5 @@
 /*
- * core/library.h - library functions that could run for minutes inside one C call, replaced
+ * core/lua/library.h - library functions that could run for minutes inside one C call, replaced
  * by versions the CPU budget can stop.
  *
  * A hook never fires inside a C function, so the watchdog cannot stop a rubric while one runs.
@@ -20,10 +20,18 @@
 
 #include <lua.h>
 
+/* Asked every few thousand steps whether the running call may go on; it raises a Lua error
+ * when the CPU budget is spent. The sandbox supplies it, so these files need nothing of the
+ * sandbox (and a plain state, as in the tests and scripts/bench, can pass NULL). */
+typedef void (*cadre__budget_fn)(lua_State *L);
+
 /* Installs the replacements into the string and table libraries and the globals of L. */
-void cadre__library_install(lua_State *L);
+void cadre__library_install(lua_State *L, cadre__budget_fn check);
 
 /* Replaces find, match, gmatch and gsub in the table at index idx (pattern.c). */
-void cadre__pattern_install(lua_State *L, int idx);
+void cadre__pattern_install(lua_State *L, int idx, cadre__budget_fn check);
+
+/* Pushes a userdata holding `check`, the upvalue every replacement carries. */
+void cadre__budget_push(lua_State *L, cadre__budget_fn check);
 
 #endif

@@ -1,6 +1,6 @@
 /*
- * core/schema.h - the candidate schema as data: one table per JSON object, shared by the loader
- * (which parses into the struct), the Lua bridge (which exposes the struct as tables) and
+ * core/candidate/schema.h - the candidate schema as data: one table per JSON object, shared by the
+ * loader (which parses into the struct), the Lua bridge (which exposes the struct as tables) and
  * `cadre schema` (which prints it), so the three cannot drift apart.
  */
 #ifndef CADRE_SCHEMA_H

@@ -1,5 +1,5 @@
 /*
- * core/lua_bridge.h - moving data between C and a rubric's Lua state.
+ * core/lua/bridge.h - moving data between C and a rubric's Lua state.
  */
 #ifndef CADRE_LUA_BRIDGE_H
 #define CADRE_LUA_BRIDGE_H

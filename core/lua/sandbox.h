@@ -1,5 +1,5 @@
 /*
- * core/sandbox.h - a lua_State that untrusted rubric text can run in.
+ * core/lua/sandbox.h - a lua_State that untrusted rubric text can run in.
  *
  * Only this module creates lua_States and sets their limits. Each rubric gets its own state,
  * so rubrics cannot see each other. The state has no io, os, package or debug library, no
@@ -50,9 +50,9 @@ int cadre__sandbox_load(cadre__sandbox *sb, const char *text, size_t len, cadre_
 /* Starts and ends a budgeted section; calls inside share its CPU budget. */
 void cadre__sandbox_begin(cadre__sandbox *sb);
 void cadre__sandbox_end(cadre__sandbox *sb);
-/* Raises the budget error if the running call's CPU budget is spent. For library functions
- * that loop in C (library.c, pattern.c), where no hook fires; does nothing outside a budgeted
- * section or on a plain state whose extra space holds NULL (scripts/bench). */
+/* Raises the budget error if the running call's CPU budget is spent. Given to the library
+ * functions that loop in C (library.c, pattern.c), where no hook fires; does nothing outside a
+ * budgeted section. */
 void cadre__sandbox_check_budget(lua_State *L);
 
 /* lua_pcall with the sandbox's message handler. On failure pops the error and fills err with

@@ -1,5 +1,5 @@
 /*
- * core/result.h - building one cadre_result, for native plugins (through the cadre_host table)
+ * core/builder.h - building one cadre_result, for native plugins (through the cadre_host table)
  * and Lua rubrics (through the bridge) alike, so both produce exactly the same shape.
  */
 #ifndef CADRE_RESULT_INTERNAL_H
@@ -38,6 +38,8 @@ int cadre__builder_finding(cadre_builder *b, cadre_finding_kind kind, const char
                            const char *recommendation);
 int cadre__builder_rank(cadre_builder *b, const char *id, const char *label, double score,
                         const char *note);
+/* Attaches a recommendation to the finding added last. */
+int cadre__builder_recommend(cadre_builder *b, const char *rec);
 int cadre__builder_detail(cadre_builder *b, const char *key, const char *value);
 int cadre__builder_set_score(cadre_builder *b, double score);
 int cadre__builder_set_band(cadre_builder *b, const char *band);
@@ -61,7 +63,7 @@ size_t cadre__builder_criteria_count(const cadre_builder *b);
  * band, or with an invalid value, becomes an error result that says so. */
 void cadre__builder_finish(cadre_builder *b, cadre_result *out);
 
-/* The table handed to native plugins. */
+/* The table handed to native plugins (host.c). */
 const cadre_host *cadre__host(void);
 
 #endif

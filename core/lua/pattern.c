@@ -1,5 +1,5 @@
 /*
- * core/pattern.c - Lua patterns for the sandbox; see library.h.
+ * core/lua/pattern.c - Lua patterns for the sandbox; see library.h.
  *
  * Rubrics rely on Lua's pattern semantics down to the corner cases (which position an empty
  * match is reported at, when a malformed pattern is noticed), so this matcher follows the
@@ -17,8 +17,7 @@
 
 #include <lauxlib.h>
 
-#include "library.h"
-#include "sandbox.h"
+#include "lua/library.h"
 
 #define MAX_CAPTURES 32  /* LUA_MAXCAPTURES: more raise "too many captures" */
 #define MAX_DEPTH    200 /* nested matcher calls before "pattern too complex" (as MAXCCALLS) */
@@ -34,6 +33,7 @@ typedef struct matcher {
     int depth;                 /* nested calls left */
     int ncap;
     unsigned steps;
+    const cadre__budget_fn *check; /* the sandbox's budget check (an upvalue), or NULL */
     struct {
         const char *at;
         ptrdiff_t len; /* a length, CAP_OPEN or CAP_POSITION */
@@ -44,13 +44,15 @@ static const char *match(matcher *m, const char *s, const char *p);
 
 static void tick(matcher *m)
 {
-    if ((++m->steps & TICK_MASK) == 0) cadre__sandbox_check_budget(m->L);
+    if ((++m->steps & TICK_MASK) == 0 && m->check != NULL && *m->check != NULL) (*m->check)(m->L);
 }
 
-static void matcher_init(matcher *m, lua_State *L, const char *s, size_t ls, const char *p,
-                         size_t lp)
+/* `budget_up` is the upvalue index of the budget check in the running C function. */
+static void matcher_init(matcher *m, lua_State *L, int budget_up, const char *s, size_t ls,
+                         const char *p, size_t lp)
 {
     m->L = L;
+    m->check = lua_touserdata(L, lua_upvalueindex(budget_up));
     m->src = s;
     m->src_end = s + ls;
     m->pat_end = p + lp;
@@ -457,7 +459,7 @@ static int find_or_match(lua_State *L, int find)
     }
     anchored = lp > 0 && *p == '^';
     if (anchored) p++, lp--;
-    matcher_init(&m, L, s, ls, p, lp);
+    matcher_init(&m, L, 1, s, ls, p, lp);
     do {
         const char *e;
 
@@ -498,7 +500,7 @@ static int gmatch_next(lua_State *L)
     gmatch_state *g = lua_touserdata(L, lua_upvalueindex(3));
     matcher m;
 
-    matcher_init(&m, L, g->s, g->ls, g->p, g->lp);
+    matcher_init(&m, L, 4, g->s, g->ls, g->p, g->lp);
     for (const char *at = g->s + g->next; at <= m.src_end; at++) {
         const char *e;
 
@@ -529,7 +531,8 @@ static int str_gmatch(lua_State *L)
     g->p = p, g->lp = lp;
     g->next = init > ls ? ls + 1 : init;
     g->last = -1;
-    lua_pushcclosure(L, gmatch_next, 3);
+    lua_pushvalue(L, lua_upvalueindex(1)); /* the budget check */
+    lua_pushcclosure(L, gmatch_next, 4);
     return 1;
 }
 
@@ -605,7 +608,7 @@ static int str_gsub(lua_State *L)
                      3, "string/function/table");
     luaL_buffinit(L, &b);
     if (anchored) p++, lp--;
-    matcher_init(&m, L, s, ls, p, lp);
+    matcher_init(&m, L, 1, s, ls, p, lp);
     while (n < limit) {
         const char *e;
 
@@ -628,14 +631,15 @@ static int str_gsub(lua_State *L)
     return 2;
 }
 
-void cadre__pattern_install(lua_State *L, int idx)
+void cadre__pattern_install(lua_State *L, int idx, cadre__budget_fn check)
 {
     static const luaL_Reg fns[] = {
         {"find", str_find}, {"match", str_match}, {"gmatch", str_gmatch}, {"gsub", str_gsub}};
 
     idx = lua_absindex(L, idx);
     for (size_t i = 0; i < sizeof(fns) / sizeof(fns[0]); i++) {
-        lua_pushcfunction(L, fns[i].func);
+        cadre__budget_push(L, check);
+        lua_pushcclosure(L, fns[i].func, 1);
         lua_setfield(L, idx, fns[i].name);
     }
 }

@@ -1,5 +1,5 @@
 /*
- * core/watchdog.c - see watchdog.h. One thread per process, started on first use.
+ * core/lua/watchdog.c - see watchdog.h. One thread per process, started on first use.
  *
  * The thread wakes every TICK_MS while any deadline is armed, and for a while after, so that
  * arming a call is only a mutex and a list insert (no system call, no wake-up). Deadlines are
@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "watchdog.h"
+#include "lua/watchdog.h"
 
 #define TICK_MS      20
 #define LINGER_TICKS 50 /* keep ticking ~1 s after the last call before sleeping for good */

@@ -1,5 +1,5 @@
 /*
- * core/error.c - status codes, the caller-owned error struct, and small shared helpers.
+ * core/util/error.c - status codes, the caller-owned error struct, and small shared helpers.
  */
 #include <stdio.h>
 #include <stdlib.h>
