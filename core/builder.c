@@ -28,6 +28,7 @@ struct cadre_builder {
     int score_set;
     const char *band;
     const char *summary;
+    size_t bytes; /* text taken in so far, against CADRE__MAX_RESULT_BYTES */
     int failed;
     int fail_code;
     const char *fail_message;
@@ -62,13 +63,22 @@ void cadre__builder_free(cadre_builder *b)
     free(b);
 }
 
+/* A copy of untrusted text for an error: valid UTF-8, at most CADRE__MAX_TEXT bytes. */
+static const char *clean_copy(cadre_builder *b, const char *s)
+{
+    char buf[CADRE__MAX_TEXT + 1];
+
+    cadre__utf8_sanitize(buf, sizeof(buf), s, strlen(s));
+    return cadre__arena_strdup(b->arena, buf);
+}
+
 int cadre__builder_fail(cadre_builder *b, int code, const char *file, int line, const char *message)
 {
     if (b->failed) return code; /* keep the first cause: later ones are usually fallout */
     b->failed = 1;
     b->fail_code = code;
-    b->fail_message = cadre__arena_strdup(b->arena, message ? message : "plugin failed");
-    b->fail_file = file ? cadre__arena_strdup(b->arena, file) : NULL;
+    b->fail_message = clean_copy(b, message ? message : "plugin failed");
+    b->fail_file = file ? clean_copy(b, file) : NULL;
     b->fail_line = line;
     return code;
 }
@@ -98,7 +108,7 @@ const char *cadre__builder_fail_message(const cadre_builder *b)
 void cadre__builder_locate(cadre_builder *b, const char *file, int line)
 {
     if (!b->failed || b->fail_file != NULL || file == NULL) return;
-    b->fail_file = cadre__arena_strdup(b->arena, file);
+    b->fail_file = clean_copy(b, file);
     b->fail_line = line;
 }
 
@@ -164,6 +174,12 @@ static const char *text(cadre_builder *b, const char *s, const char *what, int r
         failf(b, "%s is not valid UTF-8", what);
         return NULL;
     }
+    if (n > CADRE__MAX_RESULT_BYTES - b->bytes) {
+        failf(b, "the result's text passed %u bytes at %s; a result must stay under that",
+              CADRE__MAX_RESULT_BYTES, what);
+        return NULL;
+    }
+    b->bytes += n;
     copy = cadre__arena_strndup(b->arena, s, n);
     if (copy == NULL) cadre__builder_fail(b, CADRE_ENOMEM, NULL, 0, "out of memory");
     return copy;

@@ -7,10 +7,14 @@
 
 #include "internal.h"
 
-#define CADRE__MAX_TEXT     4000 /* bytes in one evidence, finding or note */
-#define CADRE__MAX_ENTRIES  1000 /* criteria, findings, ranks or details in one result */
+#define CADRE__MAX_TEXT         4000 /* bytes in one evidence, finding or note */
+#define CADRE__MAX_ENTRIES      1000 /* criteria, findings, ranks or details in one result */
+/* Bytes of text one result may hold in all, counting every string a plugin hands over
+ * (replaced details too), so that what a plugin makes the engine keep is bounded whatever its
+ * own memory cap. A design choice: the largest built-in result holds about 25 KB. */
+#define CADRE__MAX_RESULT_BYTES (1u << 20)
 /* The band of a declarative rubric when too much of the weight rests on missing inputs. */
-#define CADRE__BAND_UNKNOWN "not enough information"
+#define CADRE__BAND_UNKNOWN     "not enough information"
 
 /* A resolved parameter: the plugin's spec plus the text value in effect (NULL if none). */
 typedef struct cadre__param {

@@ -1,27 +1,30 @@
 /*
- * core/engine.c - the registry of plugins and the assessment run.
+ * core/engine.c - the registry of plugins: the search path, trust, refusals, parameters.
  *
- * Only this file holds plugins (and through them library handles and Lua states). A plugin
- * that fails to load is refused with a diagnostic and the engine carries on with the rest; a
- * plugin that fails while assessing yields an error result and the others still run.
+ * Only this file holds plugins (and through them library handles, Lua states and worker
+ * processes). A plugin that fails to load is refused with a diagnostic and the engine carries
+ * on with the rest. Where a plugin runs is decided here, before any of its code runs: plugins
+ * from the built-in folder and from folders the embedder trusts are loaded in this process;
+ * every other plugin is loaded, and runs, in a worker process of its own (worker/remote.c).
  */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "engine_internal.h"
-#include "isolate.h"
 
 #ifndef CADRE_PLUGIN_DIR
 #define CADRE_PLUGIN_DIR "/usr/local/lib/cadre/plugins"
 #endif
 
-#define DEFAULT_TIME_MS   1000
-#define DEFAULT_NATIVE_MS 10000
-#define DEFAULT_MEMORY    ((size_t)64 << 20)
+#define DEFAULT_TIME_MS       1000
+#define DEFAULT_NATIVE_MS     10000
+#define DEFAULT_MEMORY        ((size_t)64 << 20)
+#define DEFAULT_WORKER_MEMORY ((size_t)512 << 20)
 
 void cadre_engine_options_init(cadre_engine_options *opts)
 {
@@ -33,6 +36,14 @@ void cadre_engine_options_init(cadre_engine_options *opts)
 static char *dup_opt(const char *s)
 {
     return s ? strdup(s) : NULL;
+}
+
+/* The real path of a folder, in the engine's arena, or NULL when it does not resolve. */
+static char *real_dir(cadre_engine *e, const char *dir)
+{
+    char buf[PATH_MAX];
+
+    return realpath(dir, buf) ? cadre__arena_strdup(&e->arena, buf) : NULL;
 }
 
 int cadre_engine_new(cadre_engine **out, const cadre_engine_options *opts, cadre_error *err)
@@ -52,24 +63,44 @@ int cadre_engine_new(cadre_engine **out, const cadre_engine_options *opts, cadre
                                opts->struct_size);
         memcpy(&o, opts, opts->struct_size < sizeof(o) ? opts->struct_size : sizeof(o));
     }
+    if ((unsigned)o.isolation > CADRE_ISOLATE_ALL)
+        return cadre__fail(err, CADRE_EINVAL, "", 0, 0,
+                           "cadre_engine_options.isolation %d is not a cadre_isolation value",
+                           o.isolation);
     e = calloc(1, sizeof(*e));
     if (e == NULL) return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
     cadre__arena_init(&e->arena, 4096);
     e->dirs = (cadre__vec)CADRE__VEC_INIT(const char *);
-    e->plugins = (cadre__vec)CADRE__VEC_INIT(cadre__plugin *);
+    e->trusted = (cadre__vec)CADRE__VEC_INIT(char *);
+    e->plugins = (cadre__vec)CADRE__VEC_INIT(cadre__entry);
     e->refused = (cadre__vec)CADRE__VEC_INIT(cadre_diag);
     e->builtin_dir = dup_opt(o.builtin_dir ? o.builtin_dir : CADRE_PLUGIN_DIR);
     e->user_dir = dup_opt(o.user_dir);
     e->use_env_path = o.use_env_path;
-    e->limits.time_ms = o.lua_time_limit_ms ? o.lua_time_limit_ms : DEFAULT_TIME_MS;
-    e->limits.memory = o.lua_memory_limit ? o.lua_memory_limit : DEFAULT_MEMORY;
+    e->isolation = o.isolation;
+    e->allow_override = o.allow_override;
+    e->ctx.limits.time_ms = o.lua_time_limit_ms ? o.lua_time_limit_ms : DEFAULT_TIME_MS;
+    e->ctx.limits.memory = o.lua_memory_limit ? o.lua_memory_limit : DEFAULT_MEMORY;
+    e->ctx.native_time_ms = o.native_time_limit_ms ? o.native_time_limit_ms : DEFAULT_NATIVE_MS;
+    e->ctx.worker_memory = o.worker_memory_limit ? o.worker_memory_limit
+                                                 : DEFAULT_WORKER_MEMORY + e->ctx.limits.memory;
+    e->ctx.output = &e->output;
+    e->output.fn = o.on_output;
+    e->output.userdata = o.userdata;
     e->on_diag = o.on_diag;
     e->userdata = o.userdata;
-    e->isolation = o.isolation;
-    e->native_time_ms = o.native_time_limit_ms ? o.native_time_limit_ms : DEFAULT_NATIVE_MS;
     if (e->builtin_dir == NULL || (o.user_dir && e->user_dir == NULL)) {
         cadre_engine_free(e);
         return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
+    }
+    e->builtin_real = *e->builtin_dir ? real_dir(e, e->builtin_dir) : NULL;
+    for (size_t i = 0; o.trusted_dirs && o.trusted_dirs[i]; i++) {
+        int rc = cadre_engine_trust_dir(e, o.trusted_dirs[i], err);
+
+        if (rc != 0) {
+            cadre_engine_free(e);
+            return rc;
+        }
     }
     *out = e;
     return 0;
@@ -78,16 +109,35 @@ int cadre_engine_new(cadre_engine **out, const cadre_engine_options *opts, cadre
 void cadre_engine_free(cadre_engine *e)
 {
     if (e == NULL) return;
-    cadre__worker_stop(e);
     for (size_t i = 0; i < e->plugins.count; i++)
-        cadre__plugin_free(*(cadre__plugin **)cadre__vec_at(&e->plugins, i));
+        cadre__plugin_free(cadre__engine_plugin_at(e, i));
     cadre__vec_free(&e->plugins);
     cadre__vec_free(&e->dirs);
+    cadre__vec_free(&e->trusted);
     cadre__vec_free(&e->refused);
     cadre__arena_free(&e->arena);
     free(e->builtin_dir);
     free(e->user_dir);
     free(e);
+}
+
+int cadre_engine_trust_dir(cadre_engine *e, const char *dir, cadre_error *err)
+{
+    char **slot, *real;
+
+    if (e == NULL || dir == NULL)
+        return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_engine_trust_dir: NULL argument");
+    if (e->loaded)
+        return cadre__fail(err, CADRE_EINVAL, dir, 0, 0,
+                           "folders must be trusted before cadre_engine_load()");
+    real = real_dir(e, dir);
+    if (real == NULL)
+        return cadre__fail(err, CADRE_ENOTFOUND, dir, 0, 0, "cannot trust plugin folder %s: %s",
+                           dir, strerror(errno));
+    slot = cadre__vec_push(&e->trusted);
+    if (slot == NULL) return cadre__fail(err, CADRE_ENOMEM, dir, 0, 0, "out of memory");
+    *slot = real;
+    return 0;
 }
 
 int cadre_engine_add_dir(cadre_engine *e, const char *dir, cadre_error *err)
@@ -137,18 +187,30 @@ const cadre_diag *cadre_engine_refused(const cadre_engine *e, size_t i)
 
 /* ---- the registry ---- */
 
-static cadre__plugin *plugin_at(const cadre_engine *e, size_t i)
+static cadre__entry *entry_at(const cadre_engine *e, size_t i)
 {
-    cadre__plugin **pp = cadre__vec_at(&e->plugins, i);
+    return cadre__vec_at(&e->plugins, i);
+}
 
-    return pp ? *pp : NULL;
+cadre__plugin *cadre__engine_plugin_at(const cadre_engine *e, size_t i)
+{
+    cadre__entry *en = entry_at(e, i);
+
+    return en ? en->plugin : NULL;
+}
+
+static cadre__entry *find_entry(const cadre_engine *e, const char *name)
+{
+    for (size_t i = 0; i < e->plugins.count; i++)
+        if (strcmp(entry_at(e, i)->plugin->meta.name, name) == 0) return entry_at(e, i);
+    return NULL;
 }
 
 cadre__plugin *cadre__engine_find(const cadre_engine *e, const char *name)
 {
-    for (size_t i = 0; i < e->plugins.count; i++)
-        if (strcmp(plugin_at(e, i)->meta.name, name) == 0) return plugin_at(e, i);
-    return NULL;
+    cadre__entry *en = find_entry(e, name);
+
+    return en ? en->plugin : NULL;
 }
 
 /* Suggests a loaded plugin name close to `name`. */
@@ -158,25 +220,26 @@ static const char *suggest_plugin(const cadre_engine *e, const char *name)
     size_t n = 0;
 
     for (size_t i = 0; i < e->plugins.count && n < 255; i++)
-        names[n++] = plugin_at(e, i)->meta.name;
+        names[n++] = cadre__engine_plugin_at(e, i)->meta.name;
     names[n] = NULL;
     return cadre__suggest_list(name, names);
 }
 
 /* Keeps the registry sorted by name so listings and default runs are stable. */
-static int insert_sorted(cadre_engine *e, cadre__plugin *p)
+static int insert_sorted(cadre_engine *e, cadre__plugin *p, int builtin)
 {
-    cadre__plugin **slot = cadre__vec_push(&e->plugins);
+    cadre__entry *slot = cadre__vec_push(&e->plugins);
     size_t i;
 
     if (slot == NULL) return CADRE_ENOMEM;
     for (i = e->plugins.count - 1; i > 0; i--) {
-        cadre__plugin *prev = plugin_at(e, i - 1);
+        cadre__entry *prev = entry_at(e, i - 1);
 
-        if (strcmp(prev->meta.name, p->meta.name) < 0) break;
-        *(cadre__plugin **)cadre__vec_at(&e->plugins, i) = prev;
+        if (strcmp(prev->plugin->meta.name, p->meta.name) < 0) break;
+        *entry_at(e, i) = *prev;
     }
-    *(cadre__plugin **)cadre__vec_at(&e->plugins, i) = p;
+    entry_at(e, i)->plugin = p;
+    entry_at(e, i)->builtin = builtin;
     return 0;
 }
 
@@ -194,14 +257,119 @@ int cadre__is_plugin_file(const char *name)
     return has_suffix(name, ".lua") && !has_suffix(name, "_test.lua");
 }
 
+/* ---- trust and placement ---- */
+
+/* The real path of the folder holding `path`, in buf. */
+static int folder_of(const char *path, char *buf, size_t size)
+{
+    char dir[PATH_MAX];
+    const char *slash = strrchr(path, '/');
+
+    if (slash == NULL || (size_t)(slash - path) >= sizeof(dir)) return -1;
+    if (slash == path)
+        strcpy(dir, "/");
+    else
+        snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
+    (void)size;
+    return realpath(dir, buf) ? 0 : -1;
+}
+
+/* Where a plugin file comes from: the built-in folder, a trusted one, or anywhere else. */
+static void classify(const cadre_engine *e, const char *path, int *builtin, int *trusted)
+{
+    char real[PATH_MAX];
+
+    *builtin = *trusted = 0;
+    if (folder_of(path, real, sizeof(real)) != 0) return;
+    if (e->builtin_real && strcmp(real, e->builtin_real) == 0) *builtin = *trusted = 1;
+    for (size_t i = 0; i < e->trusted.count && !*trusted; i++)
+        *trusted = strcmp(real, *(char **)cadre__vec_at(&e->trusted, i)) == 0;
+}
+
+/* Whether a plugin runs in a worker process, by the engine's isolation mode. */
+static int runs_isolated(const cadre_engine *e, int native, int trusted)
+{
+    switch (e->isolation) {
+    case CADRE_ISOLATE_NONE:
+        return 0;
+    case CADRE_ISOLATE_ALL:
+        return 1;
+    case CADRE_ISOLATE_NATIVE:
+        return native || !trusted;
+    default:
+        return !trusted;
+    }
+}
+
+/* Reads, hashes and loads one plugin file where it belongs. */
+static int load_plugin(cadre_engine *e, cadre__plugin **p, const char *path, int native,
+                       int trusted, cadre_error *er)
+{
+    char sha[65], *text = NULL;
+    size_t len;
+    int rc, isolated = runs_isolated(e, native, trusted);
+
+    if ((rc = cadre__check_path_safety(path, er)) != 0 ||
+        (rc = cadre__read_file(&text, &len, path, CADRE__MAX_PLUGIN_BYTES, er)) != 0 ||
+        (rc = cadre__sha256_hex(sha, text, len)) != 0) {
+        free(text);
+        return rc;
+    }
+    if (isolated)
+        rc = cadre__remote_load(p, path, sha, native ? NULL : text, len, &e->ctx, er);
+    else if (native)
+        rc = cadre__native_load(p, path, sha, er);
+    else
+        rc = cadre__lua_load(p, path, sha, text, len, &e->ctx, er);
+    free(text);
+    if (rc == 0) {
+        (*p)->meta.trusted = trusted;
+        (*p)->meta.isolated = isolated;
+    }
+    return rc;
+}
+
+/* Registers a loaded plugin, unless another has its name: the one found first wins, and a
+ * built-in's name is reserved unless the user allowed overriding it. */
+static int register_plugin(cadre_engine *e, cadre__plugin *p, int builtin, cadre_error *er)
+{
+    cadre__entry *other = find_entry(e, p->meta.name);
+    const char *path = p->meta.path;
+
+    if (other != NULL && other->builtin && !builtin && e->allow_override) {
+        cadre_diag d = {CADRE_SEVERITY_WARNING, path, "", 0, 0, ""};
+        char msg[1200];
+
+        snprintf(msg, sizeof(msg), "%s replaces the built-in plugin '%s' (%s), as allowed", path,
+                 p->meta.name, other->plugin->meta.path);
+        d.message = msg;
+        if (e->on_diag) e->on_diag(e->userdata, &d);
+        cadre__plugin_free(other->plugin);
+        other->plugin = p;
+        other->builtin = 0;
+        return 0;
+    }
+    if (other != NULL && other->builtin && !builtin)
+        return cadre__fail(er, CADRE_EEXISTS, path, 0, 0,
+                           "%s: plugin name '%s' is reserved by the built-in plugin %s; rename "
+                           "yours, or allow it to replace the built-in (--allow-override)",
+                           path, p->meta.name, other->plugin->meta.path);
+    if (other != NULL)
+        return cadre__fail(er, CADRE_EEXISTS, path, 0, 0,
+                           "%s: plugin name '%s' is already taken by %s, which comes earlier on "
+                           "the search path; rename or remove one of them",
+                           path, p->meta.name, other->plugin->meta.path);
+    if (insert_sorted(e, p, builtin) != 0)
+        return cadre__fail(er, CADRE_ENOMEM, path, 0, 0, "out of memory");
+    return 0;
+}
+
 int cadre_engine_load_file(cadre_engine *e, const char *path, cadre_error *err)
 {
     cadre_error local;
     cadre_error *er = err ? err : &local;
-    cadre__plugin *p = NULL, *other;
-    char sha[65], *text = NULL;
-    size_t len;
-    int rc, native;
+    cadre__plugin *p = NULL;
+    int rc, native, builtin, trusted;
 
     if (e == NULL || path == NULL)
         return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_engine_load_file: NULL argument");
@@ -211,31 +379,18 @@ int cadre_engine_load_file(cadre_engine *e, const char *path, cadre_error *err)
         rc = cadre__fail(er, CADRE_EPLUGIN, path, 0, 0,
                          "%s: not a plugin file (native plugins end in .so, Lua rubrics in .lua)",
                          path);
+    } else if (cadre__text_problem(path, 4000, 0) != NULL) {
+        /* The path is shown in listings, reports and terminals: it must be plain text. */
+        rc = cadre__fail(er, CADRE_EPLUGIN, path, 0, 0, "%s: the file name %s; rename the file",
+                         path, cadre__text_problem(path, 4000, 0));
     } else if (strchr(path, '/') == NULL) {
         /* dlopen would search the library path for a bare name: insist on a real path. */
         rc = cadre__fail(er, CADRE_EINVAL, path, 0, 0,
                          "%s: give a path with a directory, e.g. ./%s", path, path);
-    } else if ((rc = cadre__check_path_safety(path, er)) == 0 &&
-               (rc = cadre__read_file(&text, &len, path, CADRE__MAX_PLUGIN_BYTES, er)) == 0 &&
-               (rc = cadre__sha256_hex(sha, text, len)) == 0) {
-        if (!native && e->isolation == CADRE_ISOLATE_ALL)
-            rc = cadre__vet_lua(e, path, sha, text, len, er);
-        if (rc == 0)
-            rc = native ? cadre__native_load(&p, path, sha, er)
-                        : cadre__lua_load(&p, path, sha, text, len, &e->limits, er);
-    }
-    free(text);
-    if (rc == 0 && (other = cadre__engine_find(e, p->meta.name)) != NULL) {
-        rc = cadre__fail(er, CADRE_EEXISTS, path, 0, 0,
-                         "%s: plugin name '%s' is already taken by %s, which comes earlier on the "
-                         "search path; rename or remove one of them",
-                         path, p->meta.name, other->meta.path);
-        cadre__plugin_free(p);
-        p = NULL;
-    }
-    if (rc == 0 && insert_sorted(e, p) != 0) {
-        cadre__plugin_free(p);
-        rc = cadre__fail(er, CADRE_ENOMEM, path, 0, 0, "out of memory");
+    } else {
+        classify(e, path, &builtin, &trusted);
+        rc = load_plugin(e, &p, path, native, trusted, er);
+        if (rc == 0 && (rc = register_plugin(e, p, builtin, er)) != 0) cadre__plugin_free(p);
     }
     if (rc != 0) refuse(e, path, er);
     return rc;
@@ -309,16 +464,6 @@ static char *default_user_dir(void)
     return strdup(buf);
 }
 
-/* True when some loaded plugin will run in the isolation worker. */
-static int needs_worker(const cadre_engine *e)
-{
-    for (size_t i = 0; i < e->plugins.count && e->isolation != CADRE_ISOLATE_NONE; i++)
-        if (e->isolation == CADRE_ISOLATE_ALL ||
-            strcmp((*(cadre__plugin **)cadre__vec_at(&e->plugins, i))->meta.kind, "native") == 0)
-            return 1;
-    return 0;
-}
-
 int cadre_engine_load(cadre_engine *e, cadre_error *err)
 {
     const char *env = e && e->use_env_path ? getenv("CADRE_PLUGIN_PATH") : NULL;
@@ -328,6 +473,8 @@ int cadre_engine_load(cadre_engine *e, cadre_error *err)
         return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_engine_load: NULL engine");
     if (e->loaded) return 0;
     e->loaded = 1;
+    /* The built-ins first, so that their names are taken before anything else can claim them. */
+    if (*e->builtin_dir && load_dir(e, e->builtin_dir, 1) != 0) goto oom;
     /* Folders added later take precedence, like PATH entries prepended one at a time. */
     for (size_t i = e->dirs.count; i > 0; i--)
         if (load_dir(e, *(const char **)cadre__vec_at(&e->dirs, i - 1), 1) != 0) goto oom;
@@ -349,8 +496,6 @@ int cadre_engine_load(cadre_engine *e, cadre_error *err)
         goto oom;
     }
     free(user);
-    if (*e->builtin_dir && load_dir(e, e->builtin_dir, 1) != 0) goto oom;
-    if (needs_worker(e)) cadre__worker_start(e);
     return 0;
 oom:
     return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory while loading plugins");
@@ -363,7 +508,7 @@ size_t cadre_engine_plugin_count(const cadre_engine *e)
 
 const cadre_plugin_meta *cadre_engine_plugin(const cadre_engine *e, size_t i)
 {
-    cadre__plugin *p = e ? plugin_at(e, i) : NULL;
+    cadre__plugin *p = e ? cadre__engine_plugin_at(e, i) : NULL;
 
     return p ? &p->meta : NULL;
 }
@@ -385,15 +530,13 @@ int cadre_engine_set_param(cadre_engine *e, const char *plugin, const char *key,
                            s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
     }
     for (size_t i = 0; i < p->param_count; i++) {
-        cadre__param *pa = &p->params[i];
         const char *copy;
 
-        if (strcmp(pa->spec->key, key) != 0) continue;
-        if (cadre__param_check(pa->spec, value, msg, sizeof(msg)) != 0)
-            return cadre__fail(err, CADRE_EINVAL, plugin, 0, 0, "%s.%s: %s", plugin, key, msg);
+        if (strcmp(p->params[i].spec->key, key) != 0) continue;
         copy = cadre__arena_strdup(&p->arena, value);
         if (copy == NULL) return cadre__fail(err, CADRE_ENOMEM, plugin, 0, 0, "out of memory");
-        pa->value = copy;
+        if (cadre__plugin_set_param(p, key, copy, msg, sizeof(msg)) != 0)
+            return cadre__fail(err, CADRE_EINVAL, plugin, 0, 0, "%s", msg);
         return 0;
     }
     {

@@ -1,5 +1,5 @@
 /*
- * core/engine_internal.h - the engine object, shared by engine.c (registry) and run.c
+ * core/engine_internal.h - the engine object, shared by engine.c (the registry) and run.c
  * (assessing and reports).
  */
 #ifndef CADRE_ENGINE_INTERNAL_H
@@ -7,25 +7,34 @@
 
 #include "plugin_internal.h"
 
+/* One loaded plugin in the registry, with where it was found. */
+typedef struct cadre__entry {
+    cadre__plugin *plugin;
+    int builtin; /* from the built-in folder: its name is reserved */
+} cadre__entry;
+
 struct cadre_engine {
     cadre__arena arena; /* folder names and refusal texts */
     cadre__vec dirs;    /* const char *, folders added with cadre_engine_add_dir */
+    cadre__vec trusted; /* char *, real paths of trusted folders (arena) */
     char *builtin_dir;  /* "" for none */
+    char *builtin_real; /* its real path, or NULL */
     char *user_dir;     /* NULL for the default */
     int use_env_path;
-    cadre__lua_limits limits;
+    int isolation; /* cadre_isolation */
+    int allow_override;
+    cadre__load_ctx ctx; /* limits and output for the loaders */
+    cadre__output output;
     cadre_diag_fn on_diag;
     void *userdata;
-    cadre__vec plugins; /* cadre__plugin *, sorted by name */
+    cadre__vec plugins; /* cadre__entry, sorted by name */
     cadre__vec refused; /* cadre_diag */
     int loaded;
-    int isolation;                /* cadre_isolation */
-    uint32_t native_time_ms;      /* deadline of an isolated native assessment */
-    struct cadre__worker *worker; /* the isolation worker, once started (isolate.c) */
 };
-typedef struct cadre__worker cadre__worker;
 
 cadre__plugin *cadre__engine_find(const cadre_engine *e, const char *name);
+/* Plugin i of the registry (sorted by name), or NULL. */
+cadre__plugin *cadre__engine_plugin_at(const cadre_engine *e, size_t i);
 /* True for file names discovery loads: "*.so" and "*.lua" but not "*_test.lua" or dot files. */
 int cadre__is_plugin_file(const char *name);
 

@@ -69,6 +69,11 @@ void cadre__vec_free(cadre__vec *v);
 
 /* Returns the byte offset of the first invalid UTF-8 sequence, or `len` if all is valid. */
 size_t cadre__utf8_check(const char *s, size_t len);
+/* Copies `len` bytes of untrusted text into dst[size] as valid UTF-8: each invalid byte
+ * becomes U+FFFD, and the copy ends on a character boundary. Returns the bytes written (the
+ * NUL excluded). Every string from outside that is kept or reported goes through here or
+ * through cadre__utf8_check. */
+size_t cadre__utf8_sanitize(char *dst, size_t size, const char *src, size_t len);
 /* Line and column (1-based, columns in characters) of byte offset `off` in `s`. */
 void cadre__text_position(const char *s, size_t off, int *line, int *column);
 /* True for [a-z][a-z0-9_]* of at most `max` bytes. */
@@ -92,6 +97,17 @@ typedef struct cadre__buf {
 int cadre__buf_puts(cadre__buf *b, const char *s);
 int cadre__buf_putn(cadre__buf *b, const char *s, size_t n);
 int cadre__buf_printf(cadre__buf *b, const char *fmt, ...) CADRE__FMT(2, 3);
+
+/* Checks text a plugin declares about itself (a title, a version...): valid UTF-8, at most
+ * `max` bytes, and none of the characters cadre__escape_for_terminal would escape (newlines are
+ * allowed when `multiline`). Returns NULL, or what is wrong with it. */
+const char *cadre__text_problem(const char *s, size_t max, int multiline);
+
+/* Copies `s` (`len` bytes) into `b` for a terminal or a log (util/text.c): invalid UTF-8
+ * becomes U+FFFD, C0 and C1 controls and DEL become \xHH, and the characters that reorder or
+ * hide text (bidirectional overrides and isolates, zero-width marks, line and paragraph
+ * separators, BOM) become \u{HHHH}. Newlines are escaped too unless `keep_newlines`. */
+int cadre__escape_for_terminal(cadre__buf *b, const char *s, size_t len, int keep_newlines);
 
 /* ---- files (files.c) ---- */
 

@@ -44,7 +44,7 @@ static void native_unload(cadre__plugin *p)
     p->impl = NULL;
 }
 
-static const cadre__plugin_ops native_ops = {native_assess, native_unload};
+static const cadre__plugin_ops native_ops = {.assess = native_assess, .unload = native_unload};
 
 /* Reads the plugin's descriptor and checks the handshake; fills n->info. */
 static int read_info(native *n, const char *path, cadre_error *err)

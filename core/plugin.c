@@ -2,10 +2,12 @@
  * core/plugin.c - what native and Lua plugins have in common: metadata and parameters.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "plugin_internal.h"
 
@@ -137,6 +139,40 @@ static int copy_params(cadre__plugin *p, const cadre_param_spec *const *specs, c
     return 0;
 }
 
+/* Checks one string of the descriptor; fills err naming the field when it is unusable. */
+static int meta_text(const char *s, const char *field, size_t max, int multiline, const char *path,
+                     cadre_error *err)
+{
+    const char *problem = s ? cadre__text_problem(s, max, multiline) : NULL;
+
+    if (problem == NULL) return 0;
+    return cadre__fail(err, CADRE_EPLUGIN, path, 0, 0,
+                       "%s: the plugin's %s %s (at most %zu bytes%s)", path, field, problem, max,
+                       multiline ? "" : ", one line");
+}
+
+/* Everything a descriptor says goes into reports, listings and terminals: check it once,
+ * here, for every kind of plugin (a worker's copy is checked again here too). */
+static int check_meta(const cadre_plugin_meta *m, const char *path, cadre_error *err)
+{
+    int rc = meta_text(m->title, "title", 200, 0, path, err);
+
+    if (rc == 0) rc = meta_text(m->version, "version", 64, 0, path, err);
+    if (rc == 0) rc = meta_text(m->description, "description", 2000, 1, path, err);
+    for (size_t i = 0; rc == 0 && m->inputs && m->inputs[i] && i <= 256; i++)
+        rc = meta_text(m->inputs[i], "inputs entry", 200, 0, path, err);
+    for (size_t i = 0; rc == 0 && m->params && m->params[i] && i <= 64; i++) {
+        const cadre_param_spec *s = m->params[i];
+
+        if (s->struct_size < offsetof(cadre_param_spec, description) + sizeof(s->description))
+            break; /* copy_params says why */
+        rc = meta_text(s->default_value, "parameter default", 200, 0, path, err);
+        if (rc == 0) rc = meta_text(s->choices, "parameter choices", 1000, 0, path, err);
+        if (rc == 0) rc = meta_text(s->description, "parameter description", 500, 0, path, err);
+    }
+    return rc;
+}
+
 int cadre__plugin_set_meta(cadre__plugin *p, const cadre_plugin_meta *m, const char *path,
                            cadre_error *err)
 {
@@ -155,6 +191,7 @@ int cadre__plugin_set_meta(cadre__plugin *p, const cadre_plugin_meta *m, const c
     if (n_in < 0)
         return cadre__fail(err, CADRE_EPLUGIN, path, 0, 0,
                            "%s: inputs list has more than 256 entries or no NULL terminator", path);
+    if (check_meta(m, path, err) != 0) return err ? err->code : CADRE_EPLUGIN;
     inputs = cadre__arena_alloc(&p->arena, (size_t)(n_in + 1) * sizeof(*inputs));
     if (inputs == NULL) return cadre__fail(err, CADRE_ENOMEM, path, 0, 0, "out of memory");
     for (long i = 0; i < n_in; i++)
@@ -171,4 +208,62 @@ int cadre__plugin_set_meta(cadre__plugin *p, const cadre_plugin_meta *m, const c
         !p->meta.description)
         return cadre__fail(err, CADRE_ENOMEM, path, 0, 0, "out of memory");
     return copy_params(p, m->params, path, err);
+}
+
+int cadre__plugin_set_param(cadre__plugin *p, const char *key, const char *value, char *msg,
+                            size_t size)
+{
+    char why[300];
+
+    for (size_t i = 0; i < p->param_count; i++) {
+        cadre__param *pa = &p->params[i];
+
+        if (strcmp(pa->spec->key, key) != 0) continue;
+        if (cadre__param_check(pa->spec, value, why, sizeof(why)) != 0) {
+            snprintf(msg, size, "%s.%s: %s", p->meta.name, key, why);
+            return -1;
+        }
+        pa->value = value;
+        return 0;
+    }
+    snprintf(msg, size, "plugin '%s' has no parameter '%s'", p->meta.name, key);
+    return -1;
+}
+
+void cadre__plugin_print(cadre__plugin *p, const char *line, size_t len)
+{
+    if (p->output != NULL) {
+        cadre__output_line(p->output, &p->printed, p->meta.name ? p->meta.name : p->meta.path, line,
+                           len);
+        return;
+    }
+    /* A worker process: standard output is the pipe the engine reads, cleans and caps. */
+    if (len > CADRE__OUTPUT_LINE_BYTES) len = CADRE__OUTPUT_LINE_BYTES + 1;
+    {
+        char buf[CADRE__OUTPUT_LINE_BYTES + 2];
+
+        memcpy(buf, line, len);
+        buf[len] = '\n';
+        if (write(STDOUT_FILENO, buf, len + 1) < 0) {
+            /* The engine went away; nothing to tell. */
+        }
+    }
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+
+    return slash ? slash + 1 : path;
+}
+
+void cadre__result_meta(cadre_result *res, const cadre__plugin *p)
+{
+    res->struct_size = sizeof(*res);
+    res->plugin = p->meta.name;
+    res->title = p->meta.title;
+    res->version = p->meta.version;
+    res->kind = p->meta.kind;
+    res->source = base_name(p->meta.path);
+    res->source_sha256 = p->meta.sha256;
 }

@@ -10,7 +10,6 @@
 
 #include <cjson/cJSON.h>
 
-#include "isolate.h"
 #include "render.h"
 
 #define REPORT_FORMAT_VERSION 1
@@ -95,7 +94,7 @@ static cJSON *ranking_json(const cadre_result *res)
     return a;
 }
 
-cJSON *cadre__assessment_json(const cadre_result *res)
+static cJSON *assessment_json(const cadre_result *res)
 {
     cJSON *o = cJSON_CreateObject(), *d;
 
@@ -164,7 +163,7 @@ static cJSON *report_json(const cadre_report *r, int with_engine)
     }
     cJSON_AddItemToObject(o, "warnings", w);
     for (size_t i = 0; a && i < r->count; i++)
-        cJSON_AddItemToArray(a, cadre__assessment_json(&r->results[i]));
+        cJSON_AddItemToArray(a, assessment_json(&r->results[i]));
     cJSON_AddItemToObject(o, "assessments", a);
     return o;
 }

@@ -17,7 +17,28 @@
 typedef struct style {
     cadre__buf *b;
     int color, unicode;
+    cadre__arena *scratch; /* escaped copies of untrusted text, freed after rendering */
 } style;
+
+/* Text from plugins and candidates, made safe for a terminal (util/text.c): the escaped copy
+ * lives until the report is rendered. Newlines are kept in paragraphs, where wrap() indents
+ * them, and escaped in one-line fields. */
+static const char *clean(const style *st, const char *s, int keep_newlines)
+{
+    cadre__buf b = {0};
+    const char *copy;
+
+    if (s == NULL) return "";
+    for (const unsigned char *p = (const unsigned char *)s;; p++) {
+        if (*p == '\0') return s; /* printable ASCII only: nothing to do */
+        if (*p < 0x20 || *p >= 0x7F) break;
+    }
+    cadre__escape_for_terminal(&b, s, strlen(s), keep_newlines);
+    copy = b.oom ? NULL : cadre__arena_strdup(st->scratch, b.data ? b.data : "");
+    free(b.data);
+    if (copy == NULL) st->b->oom = 1;
+    return copy ? copy : "";
+}
 
 static void sgr(const style *st, const char *code)
 {
@@ -54,7 +75,7 @@ static size_t width_of(const char *s, size_t n)
  * continuation lines indented by `indent` spaces. */
 static void wrap(const style *st, const char *text, size_t used, int indent)
 {
-    const char *p = text;
+    const char *p = clean(st, text, 1);
     size_t col = used;
     int need_space = 0; /* a word is already on this line */
 
@@ -91,7 +112,11 @@ static void wrap(const style *st, const char *text, size_t used, int indent)
 /* Pads `s` to `w` columns (or cuts it with an ellipsis). */
 static void padded(const style *st, const char *s, size_t w)
 {
-    size_t n = strlen(s), sw = width_of(s, n);
+    size_t n, sw;
+
+    s = clean(st, s, 0);
+    n = strlen(s);
+    sw = width_of(s, n);
 
     if (sw <= w) {
         cadre__buf_puts(st->b, s);
@@ -132,7 +157,7 @@ static void criteria(const style *st, const cadre_result *res, unsigned flags)
         if ((flags & CADRE_RENDER_VERBOSE) && c->missing_count) {
             cadre__buf_puts(st->b, "      missing:");
             for (size_t k = 0; k < c->missing_count; k++)
-                cadre__buf_printf(st->b, "%s %s", k ? "," : "", c->missing[k]);
+                cadre__buf_printf(st->b, "%s %s", k ? "," : "", clean(st, c->missing[k], 0));
             cadre__buf_puts(st->b, "\n");
         }
     }
@@ -212,7 +237,7 @@ static void assessment(const style *st, const cadre_result *res, unsigned flags)
 
     cadre__buf_puts(st->b, "\n");
     sgr(st, "1");
-    cadre__buf_printf(st->b, "%s", res->title);
+    cadre__buf_printf(st->b, "%s", clean(st, res->title, 0));
     sgr(st, "0");
     if (res->status == CADRE_STATUS_ERROR) {
         sgr(st, "31;1");
@@ -220,15 +245,15 @@ static void assessment(const style *st, const cadre_result *res, unsigned flags)
         sgr(st, "0");
         cadre__buf_puts(st->b, "  ");
         if (res->error.file && res->error.line)
-            cadre__buf_printf(st->b, "%s:%d: ", res->error.file, res->error.line);
+            cadre__buf_printf(st->b, "%s:%d: ", clean(st, res->error.file, 0), res->error.line);
         else if (res->error.file)
-            cadre__buf_printf(st->b, "%s: ", res->error.file);
+            cadre__buf_printf(st->b, "%s: ", clean(st, res->error.file, 0));
         wrap(st, res->error.message, 2, 4);
         return;
     }
     cadre__buf_printf(st->b, "%s%.1f/100%s", dot, res->score, dot);
     sgr(st, score_color(res->score));
-    cadre__buf_puts(st->b, res->band);
+    cadre__buf_puts(st->b, clean(st, res->band, 0));
     sgr(st, "0");
     cadre__buf_puts(st->b, "\n  ");
     bar(st, res->score, 40);
@@ -252,7 +277,7 @@ static void assessment(const style *st, const cadre_result *res, unsigned flags)
             cadre__buf list = {0};
 
             for (size_t i = 0; i < res->missing_count; i++)
-                cadre__buf_printf(&list, "%s%s", i ? ", " : "", res->missing[i]);
+                cadre__buf_printf(&list, "%s%s", i ? ", " : "", clean(st, res->missing[i], 0));
             if (list.oom) st->b->oom = 1;
             if (list.data) wrap(st, list.data, 4, 4);
             free(list.data);
@@ -267,9 +292,9 @@ static void one_report(const style *st, const cadre_report *r, unsigned flags)
                                         : "Candidate";
 
     sgr(st, "1");
-    cadre__buf_printf(st->b, "%s", who);
+    cadre__buf_printf(st->b, "%s", clean(st, who, 0));
     sgr(st, "0");
-    cadre__buf_printf(st->b, "  (%s)\n", r->candidate_source);
+    cadre__buf_printf(st->b, "  (%s)\n", clean(st, r->candidate_source, 0));
     for (int i = 0; i < WIDTH; i++)
         cadre__buf_puts(st->b, st->unicode ? "\xe2\x94\x80" : "=");
     cadre__buf_puts(st->b, "\n");
@@ -277,27 +302,33 @@ static void one_report(const style *st, const cadre_report *r, unsigned flags)
         sgr(st, "33");
         cadre__buf_puts(st->b, "warning: ");
         sgr(st, "0");
-        cadre__buf_printf(st->b, "%s: ", r->warnings[i].field);
-        wrap(st, r->warnings[i].message, 11 + strlen(r->warnings[i].field), 4);
+        const char *field = clean(st, r->warnings[i].field, 0);
+
+        cadre__buf_printf(st->b, "%s: ", field);
+        wrap(st, r->warnings[i].message, 11 + width_of(field, strlen(field)), 4);
     }
     for (size_t i = 0; i < r->count; i++)
         assessment(st, &r->results[i], flags);
     cadre__buf_printf(st->b, "\nAssessed by cadre %s:", CADRE_VERSION);
     for (size_t i = 0; i < r->count; i++)
         cadre__buf_printf(st->b, "%s %s %s [%.8s]", i ? "," : "", r->results[i].plugin,
-                          r->results[i].version, r->results[i].source_sha256);
+                          clean(st, r->results[i].version, 0), r->results[i].source_sha256);
     cadre__buf_puts(st->b, "\n");
 }
 
 int cadre__render_text(cadre__buf *out, const cadre_report *const *reports, size_t n,
                        unsigned flags)
 {
-    style st = {out, (flags & CADRE_RENDER_COLOR) != 0, (flags & CADRE_RENDER_UNICODE) != 0};
+    cadre__arena scratch;
+    style st = {out, (flags & CADRE_RENDER_COLOR) != 0, (flags & CADRE_RENDER_UNICODE) != 0,
+                &scratch};
 
+    cadre__arena_init(&scratch, 4096);
     for (size_t i = 0; i < n; i++) {
         if (i) cadre__buf_puts(out, "\n\n");
         one_report(&st, reports[i], flags);
     }
+    cadre__arena_free(&scratch);
     return out->oom ? CADRE_ENOMEM : 0;
 }
 

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "candidate/candidate.h"
 #include "engine_internal.h"
-#include "isolate.h"
 #include "report.h"
 
 /* Plugins read the whole v1 struct. A candidate from an embedder built against an older header
@@ -17,13 +17,6 @@ static const cadre_candidate *normalise(const cadre_candidate *c, cadre_candidat
     memcpy(buf, c, c->struct_size);
     buf->struct_size = sizeof(*buf);
     return buf;
-}
-
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-
-    return slash ? slash + 1 : path;
 }
 
 static int copy_candidate_info(cadre_report *r, const cadre_candidate *c)
@@ -67,15 +60,14 @@ static int select_plugins(cadre__plugin ***out, size_t *n, cadre_engine *e,
     list = calloc(want ? want : 1, sizeof(*list));
     if (list == NULL) return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
     for (size_t i = 0; i < want; i++) {
-        list[i] = names ? cadre__engine_find(e, names[i])
-                        : *(cadre__plugin **)cadre__vec_at(&e->plugins, i);
+        list[i] = names ? cadre__engine_find(e, names[i]) : cadre__engine_plugin_at(e, i);
         if (list[i] == NULL) {
             const char *names_all[257];
             size_t k = 0;
             const char *s;
 
             for (size_t j = 0; j < e->plugins.count && k < 256; j++)
-                names_all[k++] = (*(cadre__plugin **)cadre__vec_at(&e->plugins, j))->meta.name;
+                names_all[k++] = cadre__engine_plugin_at(e, j)->meta.name;
             names_all[k] = NULL;
             s = cadre__suggest_list(names[i], names_all);
             free(list);
@@ -90,69 +82,81 @@ static int select_plugins(cadre__plugin ***out, size_t *n, cadre_engine *e,
     return 0;
 }
 
-void cadre__result_meta(cadre_result *res, const cadre__plugin *p)
+/* Completes one result from its builder (the plugin's metadata, its file for an error). */
+static void finish(cadre_result *res, cadre__plugin *p, cadre_builder *b)
 {
-    res->struct_size = sizeof(*res);
-    res->plugin = p->meta.name;
-    res->title = p->meta.title;
-    res->version = p->meta.version;
-    res->kind = p->meta.kind;
-    res->source = base_name(p->meta.path);
-    res->source_sha256 = p->meta.sha256;
+    cadre__builder_finish(b, res);
+    cadre__result_meta(res, p);
+    if (res->status == CADRE_STATUS_ERROR && res->error.file == NULL)
+        res->error.file = p->meta.path;
+}
+
+static void out_of_memory(cadre_result *res, cadre__plugin *p)
+{
+    cadre__result_meta(res, p);
+    res->status = CADRE_STATUS_ERROR;
+    res->error.code = CADRE_ENOMEM;
+    res->error.message = "out of memory";
+    res->error.file = p->meta.path;
 }
 
 static void run_one(cadre_report *r, cadre_result *res, cadre__plugin *p, const cadre_candidate *c)
 {
     cadre_builder *b = cadre__builder_new(&r->arena);
-    cadre_params params = {p->params, p->param_count};
 
-    cadre__result_meta(res, p);
-    if (b == NULL) {
-        res->status = CADRE_STATUS_ERROR;
-        res->error.code = CADRE_ENOMEM;
-        res->error.message = "out of memory";
-        return;
-    }
-    p->ops->assess(p, c, &params, b);
-    cadre__builder_finish(b, res);
-    cadre__result_meta(res, p);
-    if (res->status == CADRE_STATUS_ERROR && res->error.file == NULL)
-        res->error.file = p->meta.path;
+    if (b == NULL) return out_of_memory(res, p);
+    p->ops->assess(p, c, &(cadre_params){p->params, p->param_count}, b);
+    finish(res, p, b);
     cadre__builder_free(b);
 }
 
-static int isolated(const cadre_engine *e, const cadre__plugin *p)
+/* Runs the plugins. Those in worker processes get the candidate first, all of them, so they
+ * work in parallel with each other and with the in-process plugins, which run meanwhile; their
+ * results are collected last, each into its own slot, so the report keeps the requested order
+ * whichever process ran what. A plugin named twice runs its second time in turn. */
+static int run_all(cadre_report *r, cadre__plugin **list, size_t n, const cadre_candidate *c)
 {
-    return e->isolation == CADRE_ISOLATE_ALL ||
-           (e->isolation == CADRE_ISOLATE_NATIVE && strcmp(p->meta.kind, "native") == 0);
-}
+    unsigned char *sent = calloc(n ? n : 1, 1);
+    cadre__request req = {c->source ? c->source : "<candidate>", NULL, 0};
+    char *json = NULL;
 
-/* Runs the plugins. Isolated ones go to the worker first, in one request; the others run here
- * meanwhile, and the worker's results are collected last, each into its own slot, so the
- * report keeps the requested order whichever process ran what. */
-static int run_all(cadre_engine *e, cadre_report *r, cadre__plugin **list, size_t n,
-                   const cadre_candidate *c)
-{
-    cadre__plugin **iso = calloc(n ? n : 1, sizeof(*iso));
-    cadre_result *iso_out = calloc(n ? n : 1, sizeof(*iso_out));
-    size_t k = 0, m = 0;
-    int sent = 0;
+    if (sent == NULL) return CADRE_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        int again = 0;
 
-    if (iso == NULL || iso_out == NULL) {
-        free(iso);
-        free(iso_out);
-        return CADRE_ENOMEM;
+        if (list[i]->ops->submit == NULL) continue;
+        for (size_t j = 0; j < i; j++)
+            again |= list[j] == list[i] && sent[j];
+        if (again) continue;
+        if (json == NULL && (json = cadre__candidate_json(c, &req.len)) == NULL) break;
+        req.json = json;
+        list[i]->ops->submit(list[i], &req);
+        sent[i] = 1;
     }
     for (size_t i = 0; i < n; i++)
-        if (isolated(e, list[i])) iso[k++] = list[i];
-    if (k > 0) sent = cadre__worker_send(e, iso, k, c) == 0;
+        if (!sent[i] && list[i]->ops->submit == NULL) run_one(r, &r->results[i], list[i], c);
+    for (size_t i = 0; i < n; i++) {
+        cadre_builder *b;
+
+        if (!sent[i]) continue;
+        if ((b = cadre__builder_new(&r->arena)) == NULL) {
+            /* Collect anyway, so the worker's answer does not wait for the next candidate. */
+            cadre_builder *tmp = cadre__builder_new(&r->arena);
+
+            if (tmp) list[i]->ops->collect(list[i], tmp);
+            cadre__builder_free(tmp);
+            out_of_memory(&r->results[i], list[i]);
+            continue;
+        }
+        list[i]->ops->collect(list[i], b);
+        finish(&r->results[i], list[i], b);
+        cadre__builder_free(b);
+    }
+    /* Remote plugins named again, or not sent for want of memory, run now, one at a time. */
     for (size_t i = 0; i < n; i++)
-        if (!isolated(e, list[i])) run_one(r, &r->results[i], list[i], c);
-    if (k > 0) cadre__worker_receive(e, r, iso, k, c, iso_out, sent);
-    for (size_t i = 0; i < n; i++)
-        if (isolated(e, list[i])) r->results[i] = iso_out[m++];
-    free(iso);
-    free(iso_out);
+        if (!sent[i] && list[i]->ops->submit != NULL) run_one(r, &r->results[i], list[i], c);
+    free(json);
+    free(sent);
     return 0;
 }
 
@@ -200,7 +204,7 @@ int cadre_engine_assess(cadre_report **out, cadre_engine *e, const cadre_candida
         cadre_report_free(r);
         return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
     }
-    if (run_all(e, r, list, n, c) != 0) {
+    if (run_all(r, list, n, c) != 0) {
         free(list);
         cadre_report_free(r);
         return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");

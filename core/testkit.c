@@ -405,9 +405,9 @@ static void rubric_path(char *out, size_t size, lua_State *L, const char *dir, c
 
 static void reset_params(cadre_engine *e)
 {
-    for (size_t i = 0; i < e->plugins.count; i++) {
-        cadre__plugin *p = *(cadre__plugin **)cadre__vec_at(&e->plugins, i);
+    cadre__plugin *p;
 
+    for (size_t i = 0; (p = cadre__engine_plugin_at(e, i)) != NULL; i++) {
         for (size_t k = 0; k < p->param_count; k++)
             p->params[k].value = p->params[k].spec->default_value;
     }
@@ -479,11 +479,9 @@ static cadre_engine *engine_for(const char *rubric, const cadre_engine_options *
     cadre_engine *e = NULL;
 
     cadre_engine_options_init(&o);
-    if (opts) {
-        o.lua_time_limit_ms = opts->lua_time_limit_ms;
-        o.lua_memory_limit = opts->lua_memory_limit;
-        o.isolation = opts->isolation;
-    }
+    if (opts) memcpy(&o, opts, opts->struct_size < sizeof(o) ? opts->struct_size : sizeof(o));
+    o.struct_size = sizeof(o);
+    o.on_diag = NULL;
     o.builtin_dir = "";
     o.user_dir = "";
     o.use_env_path = 0;

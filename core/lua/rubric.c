@@ -888,7 +888,7 @@ static void lua_unload(cadre__plugin *p)
     p->impl = NULL;
 }
 
-static const cadre__plugin_ops lua_ops = {lua_assess, lua_unload};
+static const cadre__plugin_ops lua_ops = {.assess = lua_assess, .unload = lua_unload};
 
 lua_State *cadre__lua_plugin_state(cadre__plugin *p)
 {
@@ -1121,13 +1121,19 @@ static int try_rubric(cadre__plugin *p, cadre_error *err)
     return 0;
 }
 
+/* A rubric's print(): through the plugin to the engine's output (or the worker's stdout). */
+static void rubric_print(void *userdata, const char *line, size_t len)
+{
+    cadre__plugin_print(userdata, line, len);
+}
+
 int cadre__lua_load(cadre__plugin **out, const char *path, const char *sha256, const char *text,
-                    size_t len, const cadre__lua_limits *limits, cadre_error *err)
+                    size_t len, const cadre__load_ctx *ctx, cadre_error *err)
 {
     cadre__plugin *p = cadre__plugin_alloc();
     rubric *rb = calloc(1, sizeof(*rb));
     char *data_dir = data_dir_of(path);
-    cadre__sandbox_config cfg = {*limits, path, data_dir, NULL, NULL};
+    cadre__sandbox_config cfg = {ctx->limits, path, data_dir, rubric_print, p};
     cadre_plugin_meta m = {0};
     int rc;
 
@@ -1140,6 +1146,8 @@ int cadre__lua_load(cadre__plugin **out, const char *path, const char *sha256, c
     }
     p->impl = rb;
     p->ops = &lua_ops;
+    p->output = ctx->output;
+    p->meta.path = cadre__arena_strdup(&p->arena, path); /* names printed lines until loaded */
     rb->path = cadre__arena_strdup(&p->arena, path);
     rc = cadre__sandbox_new(&rb->sb, &cfg, err);
     free(data_dir);
@@ -1155,7 +1163,6 @@ int cadre__lua_load(cadre__plugin **out, const char *path, const char *sha256, c
         cadre__plugin_free(p);
         return rc;
     }
-    cadre__sandbox_set_name(rb->sb, p->meta.name);
     cadre__sandbox_freeze_globals(rb->sb);
     if ((rc = try_rubric(p, err)) != 0) {
         cadre__plugin_free(p);

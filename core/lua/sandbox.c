@@ -14,8 +14,7 @@
 #include "lua/sandbox.h"
 #include "lua/watchdog.h"
 
-#define MAX_PRINT_LINES 200 /* per rubric per process; a loop printing forever is cut */
-#define MAX_DATA_BYTES  (4u << 20)
+#define MAX_DATA_BYTES (4u << 20)
 
 struct cadre__sandbox {
     lua_State *L;
@@ -32,8 +31,6 @@ struct cadre__sandbox {
     int where_line;
     char *path;
     char *data_dir;
-    char *name;
-    int printed;
     cadre__print_fn print;
     void *print_userdata;
 };
@@ -276,24 +273,29 @@ static int sb_print(lua_State *L)
 {
     cadre__sandbox *sb = cadre__sandbox_of(L);
     int n = lua_gettop(L);
+    const char *line;
     luaL_Buffer b;
+    size_t len;
 
-    if (sb->printed > MAX_PRINT_LINES) return 0;
-    if (++sb->printed > MAX_PRINT_LINES) {
-        lua_pushliteral(L, "(further output from this rubric is suppressed)");
-    } else {
-        luaL_buffinit(L, &b);
-        for (int i = 1; i <= n; i++) {
-            if (i > 1) luaL_addchar(&b, '\t');
-            luaL_tolstring(L, i, NULL);
-            luaL_addvalue(&b);
-        }
-        luaL_pushresult(&b);
+    luaL_buffinit(L, &b);
+    for (int i = 1; i <= n; i++) {
+        if (i > 1) luaL_addchar(&b, '\t');
+        luaL_tolstring(L, i, NULL);
+        luaL_addvalue(&b);
     }
-    if (sb->print)
-        sb->print(sb->print_userdata, sb->name, lua_tostring(L, -1));
-    else
-        fprintf(stderr, "[%s] %s\n", sb->name, lua_tostring(L, -1));
+    luaL_pushresult(&b);
+    line = lua_tolstring(L, -1, &len);
+    if (sb->print) {
+        sb->print(sb->print_userdata, line, len);
+    } else {
+        cadre__buf out = {0};
+
+        cadre__buf_printf(&out, "[%s] ", sb->path);
+        cadre__escape_for_terminal(&out, line, len, 0);
+        cadre__buf_puts(&out, "\n");
+        if (!out.oom) fputs(out.data, stderr);
+        free(out.data);
+    }
     return 0;
 }
 
@@ -486,15 +488,6 @@ static int open_libs(lua_State *L)
     return 0;
 }
 
-void cadre__sandbox_set_name(cadre__sandbox *sb, const char *name)
-{
-    char *copy = strdup(name);
-
-    if (copy == NULL) return;
-    free(sb->name);
-    sb->name = copy;
-}
-
 int cadre__sandbox_new(cadre__sandbox **out, const cadre__sandbox_config *cfg, cadre_error *err)
 {
     cadre__sandbox *sb = calloc(1, sizeof(*sb));
@@ -507,11 +500,9 @@ int cadre__sandbox_new(cadre__sandbox **out, const cadre__sandbox_config *cfg, c
     sb->print = cfg->print;
     sb->print_userdata = cfg->print_userdata;
     sb->path = strdup(cfg->path);
-    sb->name = strdup(cfg->path);
     sb->data_dir = cfg->data_dir ? strdup(cfg->data_dir) : NULL;
     sb->L = lua_newstate(sb_alloc, sb);
-    if (sb->L == NULL || sb->path == NULL || sb->name == NULL ||
-        (cfg->data_dir && sb->data_dir == NULL)) {
+    if (sb->L == NULL || sb->path == NULL || (cfg->data_dir && sb->data_dir == NULL)) {
         cadre__sandbox_free(sb);
         return cadre__fail(err, CADRE_ENOMEM, cfg->path, 0, 0,
                            "cannot create a Lua state within the %zu-byte memory cap",
@@ -537,7 +528,6 @@ void cadre__sandbox_free(cadre__sandbox *sb)
     if (sb->L != NULL) lua_close(sb->L);
     if (sb->holds_watchdog) cadre__watchdog_release();
     free(sb->path);
-    free(sb->name);
     free(sb->data_dir);
     free(sb);
 }

@@ -25,14 +25,14 @@ typedef enum cadre__budget_mode {
 /* The mode new sandboxes use; process-wide, for scripts/bench. */
 void cadre__sandbox_set_budget_mode(cadre__budget_mode mode);
 
-/* Receives one line a rubric printed. */
-typedef void (*cadre__print_fn)(void *userdata, const char *plugin, const char *line);
+/* Receives one line a rubric printed (any bytes: the receiver cleans and caps them). */
+typedef void (*cadre__print_fn)(void *userdata, const char *line, size_t len);
 
 typedef struct cadre__sandbox_config {
     cadre__lua_limits limits;
-    const char *path;     /* the rubric file, for messages */
-    const char *data_dir; /* folder cadre.data() reads from, or NULL for none */
-    cadre__print_fn print;
+    const char *path;      /* the rubric file, for messages */
+    const char *data_dir;  /* folder cadre.data() reads from, or NULL for none */
+    cadre__print_fn print; /* NULL: "[path] line" on stderr, escaped */
     void *print_userdata;
 } cadre__sandbox_config;
 
@@ -41,8 +41,6 @@ void cadre__sandbox_free(cadre__sandbox *sb);
 lua_State *cadre__sandbox_state(cadre__sandbox *sb);
 /* The sandbox of a state (or of one of its coroutines). */
 cadre__sandbox *cadre__sandbox_of(lua_State *L);
-/* Sets the name used to prefix printed lines (the plugin name once known). */
-void cadre__sandbox_set_name(cadre__sandbox *sb, const char *name);
 
 /* Compiles rubric text (never bytecode) and pushes the chunk. */
 int cadre__sandbox_load(cadre__sandbox *sb, const char *text, size_t len, cadre_error *err);

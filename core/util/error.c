@@ -51,19 +51,11 @@ void cadre_free(void *ptr)
 
 void cadre__strlcpy(char *dst, const char *src, size_t size)
 {
-    size_t n;
-
+    /* Messages carry text from plugins and files: keep it valid UTF-8 and never end it
+     * mid-character. */
     if (size == 0) return;
     if (src == NULL) src = "";
-    n = strlen(src);
-    if (n >= size) {
-        n = size - 1;
-        /* Back up over UTF-8 continuation bytes so a message never ends mid-character. */
-        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-            n--;
-    }
-    memcpy(dst, src, n);
-    dst[n] = '\0';
+    cadre__utf8_sanitize(dst, size, src, strlen(src));
 }
 
 int cadre__vfail(cadre_error *err, int code, const char *source, int line, int column,
@@ -74,7 +66,15 @@ int cadre__vfail(cadre_error *err, int code, const char *source, int line, int c
     err->line = line;
     err->column = column;
     cadre__strlcpy(err->source, source, sizeof(err->source));
-    vsnprintf(err->message, sizeof(err->message), fmt, ap);
+    {
+        /* Format in full first, so the message is cut on a character boundary. */
+        char full[sizeof(err->message) * 2];
+        int n = vsnprintf(full, sizeof(full), fmt, ap);
+
+        if (n < 0) n = 0;
+        if ((size_t)n >= sizeof(full)) n = (int)sizeof(full) - 1;
+        cadre__utf8_sanitize(err->message, sizeof(err->message), full, (size_t)n);
+    }
     return code;
 }
 

@@ -1,9 +1,40 @@
 /*
- * core/util/text.c - UTF-8 validation, positions in text, identifiers and "did you mean".
+ * core/util/text.c - UTF-8 validation and cleaning, escaping for terminals, positions in text,
+ * identifiers and "did you mean".
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
+
+/* Decodes the UTF-8 sequence at s (len > 0 bytes left): its length in bytes, with the code
+ * point in *cp, or 0 when it is not valid UTF-8 (overlong, a surrogate, past U+10FFFF, cut
+ * short, or a stray continuation byte). */
+static size_t utf8_decode(const unsigned char *s, size_t len, unsigned *cp)
+{
+    unsigned c = s[0], min;
+    size_t n;
+
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if ((c & 0xE0) == 0xC0)
+        n = 1, *cp = c & 0x1F, min = 0x80;
+    else if ((c & 0xF0) == 0xE0)
+        n = 2, *cp = c & 0x0F, min = 0x800;
+    else if ((c & 0xF8) == 0xF0)
+        n = 3, *cp = c & 0x07, min = 0x10000;
+    else
+        return 0;
+    if (len <= n) return 0;
+    for (size_t k = 1; k <= n; k++) {
+        if ((s[k] & 0xC0) != 0x80) return 0;
+        *cp = (*cp << 6) | (s[k] & 0x3F);
+    }
+    if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF)) return 0;
+    return n + 1;
+}
 
 size_t cadre__utf8_check(const char *str, size_t len)
 {
@@ -11,33 +42,99 @@ size_t cadre__utf8_check(const char *str, size_t len)
     size_t i = 0;
 
     while (i < len) {
-        unsigned c = s[i];
-        size_t n;
-        unsigned cp, min;
+        unsigned cp;
+        size_t n = s[i] < 0x80 ? 1 : utf8_decode(s + i, len - i, &cp);
 
-        if (c < 0x80) {
+        if (n == 0) return i;
+        i += n;
+    }
+    return len;
+}
+
+size_t cadre__utf8_sanitize(char *dst, size_t size, const char *src, size_t len)
+{
+    static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+    const unsigned char *s = (const unsigned char *)src;
+    size_t i = 0, o = 0;
+
+    if (size == 0) return 0;
+    while (i < len) {
+        unsigned cp;
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        const char *piece = n ? src + i : replacement;
+        size_t plen = n ? n : 3;
+
+        if (o + plen >= size) break; /* whole characters only */
+        memcpy(dst + o, piece, plen);
+        o += plen;
+        i += n ? n : 1;
+    }
+    dst[o] = '\0';
+    return o;
+}
+
+/* Characters that change how the text around them is shown without being visible: the
+ * bidirectional embeddings, overrides and isolates ("Trojan Source"), zero-width marks, line
+ * and paragraph separators, and the byte order mark. */
+static int invisible_format(unsigned cp)
+{
+    return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x061C;
+}
+
+/* True for the characters a terminal must not receive raw. */
+static int needs_escape(unsigned cp, int keep_newlines)
+{
+    return (cp < 0x20 && !(cp == '\n' && keep_newlines)) || cp == 0x7F ||
+           (cp >= 0x80 && cp <= 0x9F) || invisible_format(cp);
+}
+
+const char *cadre__text_problem(const char *str, size_t max, int multiline)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t len = strlen(str), i = 0;
+
+    if (len > max) return "is too long";
+    while (i < len) {
+        unsigned cp;
+        size_t n = utf8_decode(s + i, len - i, &cp);
+
+        if (n == 0) return "is not valid UTF-8";
+        if (needs_escape(cp, multiline)) return "contains a control or invisible character";
+        i += n;
+    }
+    return NULL;
+}
+
+int cadre__escape_for_terminal(cadre__buf *b, const char *str, size_t len, int keep_newlines)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0, run = 0; /* bytes [i - run, i) are plain and not yet copied */
+
+    while (i < len) {
+        unsigned cp;
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        char esc[16];
+
+        if (n != 0 && !needs_escape(cp, keep_newlines)) {
+            i += n, run += n;
+            continue;
+        }
+        cadre__buf_putn(b, str + i - run, run);
+        run = 0;
+        if (n == 0) {
+            cadre__buf_putn(b, "\xEF\xBF\xBD", 3);
             i++;
             continue;
         }
-        if ((c & 0xE0) == 0xC0) {
-            n = 1, cp = c & 0x1F, min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            n = 2, cp = c & 0x0F, min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            n = 3, cp = c & 0x07, min = 0x10000;
-        } else {
-            return i;
-        }
-        if (len - i <= n) return i;
-        for (size_t k = 1; k <= n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80) return i;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        /* Overlong forms, UTF-16 surrogates and code points past U+10FFFF are all invalid. */
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-        i += n + 1;
+        if (cp < 0x100)
+            snprintf(esc, sizeof(esc), "\\x%02x", cp);
+        else
+            snprintf(esc, sizeof(esc), "\\u{%04x}", cp);
+        cadre__buf_puts(b, esc);
+        i += n;
     }
-    return len;
+    return cadre__buf_putn(b, str + i - run, run);
 }
 
 void cadre__text_position(const char *s, size_t off, int *line, int *column)

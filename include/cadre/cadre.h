@@ -168,24 +168,42 @@ typedef struct cadre_engine_options {
      * cadre_engine_refused). May be NULL. */
     cadre_diag_fn on_diag;
     void *userdata;
-    /* Where assessments run (cadre_isolation). Isolated plugins run in a worker process that
-     * the engine forks once: a crash, a hang or a call stuck inside a library function then
-     * costs one error result instead of the whole process. Default CADRE_ISOLATE_NONE, because
-     * forking is the embedding program's decision; the cadre program isolates native plugins. */
+    /* Where plugins run (cadre_isolation; docs/plugins.md, "Trust"). By default a plugin from a
+     * folder that is not trusted (the built-in folder is; see trusted_dirs) is loaded and run
+     * in a worker process of its own, with a hard deadline and OS limits, so that whatever it
+     * does costs at most one error result. Trusted plugins run in the calling process. */
     int isolation;
-    /* Wall-clock limit for one isolated native assessment, ms (default 10000). Isolated Lua
-     * assessments get their CPU budget plus 2000 ms before the worker is stopped. */
+    /* Wall-clock limit for loading or running one isolated native plugin, ms (default 10000).
+     * Isolated Lua rubrics get their CPU budget plus 2000 ms before the worker is stopped. */
     uint32_t native_time_limit_ms;
+
+    /* Added in 0.2.0. */
+    /* Folders whose plugins are trusted to run in this process (NULL-terminated, copied), in
+     * addition to the built-in folder. Trusting a folder gives up the process boundary for
+     * its plugins: see docs/plugins.md for what that means. */
+    const char *const *trusted_dirs;
+    /* Nonzero lets a plugin from another folder replace a built-in plugin of the same name
+     * (by default the impostor is refused, naming both files). */
+    int allow_override;
+    /* Receives every line a plugin prints (a rubric's print(), an isolated plugin's standard
+     * output and error), already cut to 1000 bytes, with control characters escaped, and
+     * capped per plugin and per engine. NULL writes "[plugin] line" to standard error. */
+    void (*on_output)(void *userdata, const char *plugin, const char *line);
+    /* Address space a worker process may add to the engine's, bytes (default 512 MiB plus
+     * lua_memory_limit). */
+    size_t worker_memory_limit;
 } cadre_engine_options;
 
 /** Values of cadre_engine_options.isolation. */
 typedef enum cadre_isolation {
-    CADRE_ISOLATE_NONE = 0,   /* every plugin runs in the calling process */
-    CADRE_ISOLATE_NATIVE = 1, /* native plugins run in the worker process */
-    CADRE_ISOLATE_ALL = 2     /* every plugin runs in the worker process */
+    CADRE_ISOLATE_UNTRUSTED = 0, /* plugins outside trusted folders run in workers (default) */
+    CADRE_ISOLATE_NONE = 1,      /* every plugin runs in the calling process: trusts them all */
+    CADRE_ISOLATE_NATIVE = 2,    /* also every native plugin runs in a worker, trusted or not */
+    CADRE_ISOLATE_ALL = 3        /* every plugin runs in a worker */
 } cadre_isolation;
 
-/** Fills `opts` with the defaults: built-in and user folders, CADRE_PLUGIN_PATH read. */
+/** Fills `opts` with the defaults: built-in and user folders, CADRE_PLUGIN_PATH read, plugins
+ *  outside the built-in folder isolated. */
 CADRE_EXTERN void cadre_engine_options_init(cadre_engine_options *opts);
 
 /** Creates an engine. `opts` may be NULL for the defaults. The engine belongs to the caller
@@ -200,12 +218,19 @@ CADRE_EXTERN void cadre_engine_free(cadre_engine *e);
  *  -P). The string is copied. Returns CADRE_EINVAL once plugins are loaded. */
 CADRE_EXTERN int cadre_engine_add_dir(cadre_engine *e, const char *dir, cadre_error *err);
 
+/** Trusts the plugins of folder `dir` to run in this process (the CLI's --trust), as
+ *  cadre_engine_options.trusted_dirs does. Returns CADRE_ENOTFOUND when the folder does not
+ *  exist, CADRE_EINVAL once plugins are loaded. Added in 0.2.0. */
+CADRE_EXTERN int cadre_engine_trust_dir(cadre_engine *e, const char *dir, cadre_error *err);
+
 /**
- * Loads every plugin on the search path, in order: added folders (latest first),
- * CADRE_PLUGIN_PATH, the user folder, the built-in folder. Files ending in ".so" are native
- * plugins, files ending in ".lua" (but not "_test.lua") are Lua rubrics. A plugin that fails
- * to load is refused and reported (cadre_engine_refused); the others still load, and this
- * function still returns 0. It fails only for a problem with the engine itself (memory).
+ * Loads every plugin on the search path: the built-in folder first, then the added folders
+ * (latest first), CADRE_PLUGIN_PATH and the user folder. Files ending in ".so" are native
+ * plugins, files ending in ".lua" (but not "_test.lua") are Lua rubrics. When two plugins have
+ * the same name, the one found first wins and the other is refused; the built-ins' names are
+ * reserved (see allow_override). A plugin that fails to load is refused and reported
+ * (cadre_engine_refused); the others still load, and this function still returns 0. It fails
+ * only for a problem with the engine itself (memory).
  */
 CADRE_EXTERN int cadre_engine_load(cadre_engine *e, cadre_error *err);
 
@@ -223,6 +248,9 @@ typedef struct cadre_plugin_meta {
     const char *description;
     const char *const *inputs;             /* NULL-terminated */
     const cadre_param_spec *const *params; /* NULL-terminated */
+    /* Added in 0.2.0. */
+    int trusted;  /* found in the built-in folder or a trusted one */
+    int isolated; /* runs in a worker process */
 } cadre_plugin_meta;
 
 /** Number of loaded plugins; they are sorted by name. */

@@ -144,12 +144,35 @@ static void test_search_path(void)
     cadre_engine_load(e, &err);
     for (size_t i = 0; i < cadre_engine_plugin_count(e); i++)
         if (strcmp(cadre_engine_plugin(e, i)->name, "skills_gap") == 0)
-            is_str(cadre_engine_plugin(e, i)->version, "9.9",
-                   "an added folder wins over built-ins");
+            is_str(cadre_engine_plugin(e, i)->version, "1.0.0",
+                   "a plugin named like a built-in does not replace it");
     ok(cadre_engine_refused_count(e) == 1 &&
-           strstr(cadre_engine_refused(e, 0)->message, "already taken"),
-       "the built-in of the same name is refused as a duplicate");
+           strstr(cadre_engine_refused(e, 0)->message, "reserved by the built-in") &&
+           strstr(cadre_engine_refused(e, 0)->message, "skills_gap.lua") &&
+           strstr(cadre_engine_refused(e, 0)->source, dir),
+       "the impostor is refused, naming both files");
     cadre_engine_free(e);
+    {
+        cadre_engine_options o;
+
+        cadre_engine_options_init(&o);
+        o.builtin_dir = CADRE_TEST_PLUGINS;
+        o.user_dir = "";
+        o.use_env_path = 0;
+        o.allow_override = 1;
+        cadre_engine_new(&e, &o, NULL);
+        cadre_engine_add_dir(e, dir, NULL);
+        cadre_engine_load(e, NULL);
+        for (size_t i = 0; i < cadre_engine_plugin_count(e); i++)
+            if (strcmp(cadre_engine_plugin(e, i)->name, "skills_gap") == 0) {
+                is_str(cadre_engine_plugin(e, i)->version, "9.9",
+                       "with allow_override the user's plugin replaces the built-in");
+                ok(cadre_engine_plugin(e, i)->isolated && !cadre_engine_plugin(e, i)->trusted,
+                   "... and, not being built in, runs in a worker");
+            }
+        is_int(cadre_engine_refused_count(e), 0, "... and nothing is refused");
+        cadre_engine_free(e);
+    }
 
     setenv("CADRE_PLUGIN_PATH", dir, 1);
     {

@@ -1,0 +1,292 @@
+/*
+ * core/worker/confine.c - see confine.h.
+ *
+ * The limits, and why each:
+ *  - descriptors: 0 is /dev/null, 1 and 2 are a pipe the engine reads (so nothing a plugin
+ *    prints can reach the report stream), 3 is the channel; every other descriptor the
+ *    embedding program had open is closed (another engine's worker socket among them);
+ *  - PR_SET_PDEATHSIG: the worker is killed if the engine's process dies;
+ *  - RLIMIT_CORE 0: a crash leaves no core file; RLIMIT_FSIZE 0: no file can grow;
+ *  - RLIMIT_AS: the address space is capped (not under AddressSanitizer or valgrind, whose
+ *    shadow memory would not fit); RLIMIT_CPU: a backstop behind the engine's own deadline;
+ *  - RLIMIT_NOFILE 64: a plugin cannot hold many descriptors;
+ *  - no_new_privs and a seccomp filter (when built with libseccomp) that refuses the system
+ *    calls a plugin has no business making: running programs, making processes, network
+ *    sockets, signalling or tracing other processes, changing limits, and every call that
+ *    writes to, renames or removes files or changes their attributes.
+ * The filter allows by default and refuses a list: what a plugin legitimately needs (memory,
+ * threads, reading its own data files, clocks) varies by C library and runtime, while what it
+ * must not do is short and stable.
+ */
+#define _GNU_SOURCE /* pipe2, close_range, CLONE_THREAD: Linux interfaces */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#ifdef CADRE_HAVE_SECCOMP
+#include <sched.h>
+#include <seccomp.h>
+#endif
+
+#include "worker/confine.h"
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define UNDER_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) ||                         \
+    __has_feature(memory_sanitizer)
+#define UNDER_SANITIZER 1
+#endif
+#endif
+#ifndef UNDER_SANITIZER
+#define UNDER_SANITIZER 0
+#endif
+
+static int failf(char *msg, size_t size, const char *what)
+{
+    snprintf(msg, size, "could not confine the worker process: %s: %s", what, strerror(errno));
+    return -1;
+}
+
+/* Moves the channel to 3 and the output pipe to 1 and 2, /dev/null to 0, closes the rest. */
+static int arrange_fds(const cadre__confinement *c, char *msg, size_t size)
+{
+    int sock = fcntl(c->sock, F_DUPFD_CLOEXEC, 10), out = fcntl(c->out, F_DUPFD, 10);
+    int null = open("/dev/null", O_RDONLY);
+
+    if (sock < 0 || out < 0 || null < 0) return failf(msg, size, "descriptors");
+    if (dup2(null, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0 || dup2(sock, 3) < 0)
+        return failf(msg, size, "dup2");
+    /* The channel stays close-on-exec; no program is ever executed here anyway. */
+    fcntl(3, F_SETFD, FD_CLOEXEC);
+    if (close_range(4, ~0u, 0) != 0) {
+        for (int fd = 4; fd < 65536; fd++)
+            close(fd);
+    }
+    return 0;
+}
+
+static void reset_signals(void)
+{
+    struct sigaction sa;
+    sigset_t none;
+
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = SIG_DFL;
+    for (int s = 1; s < NSIG; s++)
+        sigaction(s, &sa, NULL); /* fails harmlessly for SIGKILL, SIGSTOP and the like */
+    /* A plugin writing after the engine went away gets EPIPE, not a silent death; a write
+     * over RLIMIT_FSIZE gets EFBIG. */
+    signal(SIGPIPE, SIG_IGN);
+    signal(SIGXFSZ, SIG_IGN);
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
+/* Bytes of address space in use now (VmSize), or 0 when unknown. */
+static size_t address_space_now(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    unsigned long pages = 0;
+
+    if (f == NULL) return 0;
+    if (fscanf(f, "%lu", &pages) != 1) pages = 0;
+    fclose(f);
+    return (size_t)pages * (size_t)sysconf(_SC_PAGESIZE);
+}
+
+static int under_valgrind(void)
+{
+    const char *pre = getenv("LD_PRELOAD");
+
+    return pre != NULL && strstr(pre, "vgpreload") != NULL;
+}
+
+static int set_limit(int resource, rlim_t soft, rlim_t hard)
+{
+    struct rlimit rl = {soft, hard};
+
+    return setrlimit(resource, &rl);
+}
+
+static int set_limits(const cadre__confinement *c, char *msg, size_t size)
+{
+    if (set_limit(RLIMIT_CORE, 0, 0) != 0) return failf(msg, size, "RLIMIT_CORE");
+    if (set_limit(RLIMIT_FSIZE, 0, 0) != 0) return failf(msg, size, "RLIMIT_FSIZE");
+    if (set_limit(RLIMIT_NOFILE, 64, 64) != 0) return failf(msg, size, "RLIMIT_NOFILE");
+    if (set_limit(RLIMIT_CPU, CADRE__WORKER_CPU_LIMIT_S, CADRE__WORKER_CPU_LIMIT_S + 5) != 0)
+        return failf(msg, size, "RLIMIT_CPU");
+    if (c->memory_limit > 0 && !UNDER_SANITIZER && !under_valgrind()) {
+        size_t now = address_space_now();
+
+        if (now > 0 && set_limit(RLIMIT_AS, now + c->memory_limit, now + c->memory_limit) != 0)
+            return failf(msg, size, "RLIMIT_AS");
+    }
+    return 0;
+}
+
+#ifdef CADRE_HAVE_SECCOMP
+static int filter(char *msg, size_t size)
+{
+    /* Calls refused outright, each with EPERM. */
+    static const int deny[] = {
+        /* programs and processes */
+        SCMP_SYS(execve),
+        SCMP_SYS(execveat),
+        SCMP_SYS(fork),
+        SCMP_SYS(vfork),
+        SCMP_SYS(ptrace),
+        SCMP_SYS(process_vm_readv),
+        SCMP_SYS(process_vm_writev),
+        SCMP_SYS(pidfd_open),
+        SCMP_SYS(pidfd_getfd),
+        SCMP_SYS(pidfd_send_signal),
+        SCMP_SYS(tkill),
+        SCMP_SYS(unshare),
+        SCMP_SYS(setns),
+        /* network */
+        SCMP_SYS(socket),
+        SCMP_SYS(socketpair),
+        /* limits */
+        SCMP_SYS(setrlimit),
+        /* files: write, rename, remove, change */
+        SCMP_SYS(creat),
+        SCMP_SYS(open_by_handle_at),
+        SCMP_SYS(unlink),
+        SCMP_SYS(unlinkat),
+        SCMP_SYS(rename),
+        SCMP_SYS(renameat),
+        SCMP_SYS(renameat2),
+        SCMP_SYS(mkdir),
+        SCMP_SYS(mkdirat),
+        SCMP_SYS(rmdir),
+        SCMP_SYS(link),
+        SCMP_SYS(linkat),
+        SCMP_SYS(symlink),
+        SCMP_SYS(symlinkat),
+        SCMP_SYS(chmod),
+        SCMP_SYS(fchmod),
+        SCMP_SYS(fchmodat),
+        SCMP_SYS(chown),
+        SCMP_SYS(fchown),
+        SCMP_SYS(lchown),
+        SCMP_SYS(fchownat),
+        SCMP_SYS(truncate),
+        SCMP_SYS(ftruncate),
+        SCMP_SYS(mknod),
+        SCMP_SYS(mknodat),
+        SCMP_SYS(utime),
+        SCMP_SYS(utimes),
+        SCMP_SYS(utimensat),
+        SCMP_SYS(futimesat),
+        SCMP_SYS(setxattr),
+        SCMP_SYS(lsetxattr),
+        SCMP_SYS(fsetxattr),
+        SCMP_SYS(removexattr),
+        SCMP_SYS(lremovexattr),
+        SCMP_SYS(fremovexattr),
+        SCMP_SYS(fallocate),
+        /* the system */
+        SCMP_SYS(mount),
+        SCMP_SYS(umount2),
+        SCMP_SYS(pivot_root),
+        SCMP_SYS(chroot),
+        SCMP_SYS(swapon),
+        SCMP_SYS(swapoff),
+        SCMP_SYS(reboot),
+        SCMP_SYS(sethostname),
+        SCMP_SYS(setdomainname),
+        SCMP_SYS(init_module),
+        SCMP_SYS(finit_module),
+        SCMP_SYS(delete_module),
+        SCMP_SYS(kexec_load),
+        SCMP_SYS(kexec_file_load),
+        SCMP_SYS(acct),
+        SCMP_SYS(bpf),
+        SCMP_SYS(perf_event_open),
+        SCMP_SYS(userfaultfd),
+        SCMP_SYS(keyctl),
+        SCMP_SYS(add_key),
+        SCMP_SYS(request_key),
+        /* io_uring would perform the calls above without passing through this filter */
+        SCMP_SYS(io_uring_setup),
+        SCMP_SYS(io_uring_enter),
+        SCMP_SYS(io_uring_register),
+    };
+    /* Flags that make an open write, create or truncate. */
+    static const unsigned long write_flags[][2] = {{O_ACCMODE, O_WRONLY},
+                                                   {O_ACCMODE, O_RDWR},
+                                                   {O_CREAT, O_CREAT},
+                                                   {O_TRUNC, O_TRUNC},
+                                                   {O_APPEND, O_APPEND}};
+    scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
+    pid_t self = getpid();
+    int rc = ctx ? 0 : -ENOMEM;
+
+    for (size_t i = 0; rc == 0 && i < sizeof(deny) / sizeof(deny[0]); i++)
+        if (deny[i] >= 0) rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), deny[i], 0);
+    for (size_t i = 0; rc == 0 && i < sizeof(write_flags) / sizeof(write_flags[0]); i++) {
+        rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EACCES), SCMP_SYS(open), 1,
+                              SCMP_A1(SCMP_CMP_MASKED_EQ, write_flags[i][0], write_flags[i][1]));
+        if (rc == 0)
+            rc =
+                seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EACCES), SCMP_SYS(openat), 1,
+                                 SCMP_A2(SCMP_CMP_MASKED_EQ, write_flags[i][0], write_flags[i][1]));
+    }
+    /* openat2 and clone3 pass their flags in memory, out of a filter's reach: answer "not
+     * implemented", and the C library falls back to openat and clone, checked above/below. */
+    if (rc == 0) rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(openat2), 0);
+    if (rc == 0) rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0);
+    /* Threads are fine; a new process is not. */
+    if (rc == 0)
+        rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(clone), 1,
+                              SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, 0));
+    /* Signals only to this process (abort() and raise() use tgkill on it). */
+    if (rc == 0)
+        rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(kill), 1,
+                              SCMP_A0(SCMP_CMP_NE, (scmp_datum_t)self));
+    if (rc == 0)
+        rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(tgkill), 1,
+                              SCMP_A0(SCMP_CMP_NE, (scmp_datum_t)self));
+    /* Reading limits is fine (getrlimit is prlimit64 with no new value); changing them is not. */
+    if (rc == 0)
+        rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(prlimit64), 1,
+                              SCMP_A2(SCMP_CMP_NE, 0));
+    if (rc == 0) rc = seccomp_load(ctx);
+    seccomp_release(ctx);
+    if (rc != 0) {
+        snprintf(msg, size, "could not confine the worker process: seccomp: %s", strerror(-rc));
+        return -1;
+    }
+    return 0;
+}
+#endif
+
+int cadre__confine(const cadre__confinement *c, char *msg, size_t size)
+{
+    if (arrange_fds(c, msg, size) != 0) return -1;
+    reset_signals();
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) return failf(msg, size, "PR_SET_PDEATHSIG");
+    if (getppid() != c->parent) _exit(0); /* the engine is already gone */
+    if (set_limits(c, msg, size) != 0) return -1;
+    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return failf(msg, size, "no_new_privs");
+#ifdef CADRE_HAVE_SECCOMP
+    if (!under_valgrind() && filter(msg, size) != 0) return -1;
+#endif
+    return 0;
+}
+
+const char *cadre__confinement_summary(void)
+{
+#ifdef CADRE_HAVE_SECCOMP
+    return "descriptors, rlimits, no_new_privs, seccomp";
+#else
+    return "descriptors, rlimits, no_new_privs (no seccomp: built without libseccomp)";
+#endif
+}

@@ -1,0 +1,380 @@
+/*
+ * core/worker/remote.c - see remote.h.
+ */
+#define _GNU_SOURCE /* pipe2, close_range, CLONE_THREAD: Linux interfaces */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "candidate/candidate.h"
+#include "worker/channel.h"
+#include "worker/remote.h"
+#include "worker/wire.h"
+#include "worker/worker.h"
+
+typedef struct remote {
+    cadre__plugin *p;
+    cadre__worker_spec spec; /* what a (re)started worker loads */
+    char *path, *sha256, *text;
+    uint32_t load_ms, call_ms;
+    pid_t pid; /* 0: no worker now */
+    cadre__channel ch;
+    int out_fd;      /* the worker's stdout and stderr; -1 once closed */
+    cadre__buf line; /* a line of output not yet ended */
+    int skipping;    /* the rest of an overlong line is being dropped */
+    int pending;     /* submitted, not yet collected */
+    int submit_failed;
+    char submit_why[300];
+    struct timespec deadline;
+} remote;
+
+/* ---- the worker's output ---- */
+
+static void emit(remote *r)
+{
+    cadre__plugin_print(r->p, r->line.data ? r->line.data : "", r->line.len);
+    r->line.len = 0;
+}
+
+/* Reads what the worker printed and passes on whole lines (output.c cleans and caps them). */
+static void drain(void *userdata)
+{
+    remote *r = userdata;
+    char chunk[4096];
+    ssize_t n;
+
+    while (r->out_fd >= 0) {
+        n = read(r->out_fd, chunk, sizeof(chunk));
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && errno == EAGAIN) return;
+        if (n <= 0) {
+            if (r->line.len > 0) emit(r);
+            close(r->out_fd);
+            r->out_fd = -1;
+            return;
+        }
+        for (ssize_t i = 0; i < n; i++) {
+            if (chunk[i] == '\n') {
+                if (!r->skipping) emit(r);
+                r->skipping = 0;
+                r->line.len = 0;
+            } else if (!r->skipping) {
+                cadre__buf_putn(&r->line, chunk + i, 1);
+                if (r->line.len > CADRE__OUTPUT_LINE_BYTES) { /* output.c cuts it with "..." */
+                    emit(r);
+                    r->skipping = 1;
+                }
+            }
+        }
+    }
+}
+
+/* ---- starting and ending workers ---- */
+
+/* Describes how a worker that stopped answering ended. */
+static void describe_end(int status, char *why, size_t size)
+{
+    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)
+        snprintf(why, size, "the plugin used up the worker's CPU time limit (RLIMIT_CPU)");
+    else if (WIFSIGNALED(status))
+        snprintf(why, size, "the plugin crashed (signal %d, %s)", WTERMSIG(status),
+                 strsignal(WTERMSIG(status)));
+    else if (WIFEXITED(status))
+        snprintf(why, size, "the plugin ended the process (exit status %d)", WEXITSTATUS(status));
+    else
+        snprintf(why, size, "the worker process failed");
+}
+
+/* Ends the worker: with `kill_it` at once, otherwise after giving it REMOTE_UNLOAD_MS to exit
+ * by itself. The status of the process goes into *status when not NULL. */
+static void reap(remote *r, int kill_it, int *status)
+{
+    struct timespec dl;
+    int st = 0;
+
+    if (r->pid == 0) return;
+    close(r->ch.fd);
+    r->ch.fd = -1;
+    cadre__channel_free(&r->ch);
+    if (kill_it) kill(r->pid, SIGKILL);
+    cadre__deadline_in(&dl, REMOTE_UNLOAD_MS);
+    for (;;) {
+        pid_t got = waitpid(r->pid, &st, kill_it ? 0 : WNOHANG);
+
+        if (got == r->pid || (got < 0 && errno != EINTR)) break;
+        if (got == 0) {
+            /* Still unloading: wait on its output pipe, which closes when it exits. */
+            struct pollfd pfd = {r->out_fd, POLLIN, 0};
+            long left = cadre__ms_left(&dl);
+
+            if (left <= 0) {
+                kill(r->pid, SIGKILL);
+                kill_it = 1;
+                continue;
+            }
+            if (r->out_fd >= 0 && poll(&pfd, 1, left > 10 ? 10 : (int)left) > 0)
+                drain(r);
+            else if (r->out_fd < 0) {
+                struct timespec ms = {0, 1000000};
+
+                nanosleep(&ms, NULL);
+            }
+        }
+    }
+    drain(r); /* whatever it printed last */
+    if (r->out_fd >= 0) close(r->out_fd);
+    r->out_fd = -1;
+    r->line.len = 0;
+    r->skipping = 0;
+    r->pid = 0;
+    if (status) *status = st;
+}
+
+/* Moves a descriptor above the standard three: an embedder may have started with one of them
+ * closed, and a channel on fd 1 would receive whatever the program prints. */
+static int above_std(int fd)
+{
+    int moved;
+
+    if (fd < 0 || fd > 2) return fd;
+    moved = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+    close(fd);
+    return moved;
+}
+
+/* Starts a worker and waits for its first frame: the metadata (into r->p when `first`, or
+ * compared with it on a restart) or why it refused. */
+static int spawn(remote *r, int first, cadre_error *err)
+{
+    int sv[2], po[2], status = 0, rc;
+    struct timespec dl;
+    char *frame;
+    size_t len;
+    pid_t pid;
+
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
+        return cadre__fail(err, CADRE_EPLUGIN, r->path, 0, 0,
+                           "%s: cannot start a worker process: socketpair: %s", r->path,
+                           strerror(errno));
+    if (pipe2(po, O_CLOEXEC) != 0) {
+        close(sv[0]);
+        close(sv[1]);
+        return cadre__fail(err, CADRE_EPLUGIN, r->path, 0, 0,
+                           "%s: cannot start a worker process: pipe: %s", r->path, strerror(errno));
+    }
+    sv[0] = above_std(sv[0]), sv[1] = above_std(sv[1]);
+    po[0] = above_std(po[0]), po[1] = above_std(po[1]);
+    r->spec.confinement.parent = getpid();
+    fflush(NULL); /* buffered output must not be written twice, by both processes */
+    pid = fork();
+    if (pid == 0) {
+        close(sv[0]);
+        close(po[0]);
+        r->spec.confinement.sock = sv[1];
+        r->spec.confinement.out = po[1];
+        cadre__worker_main(&r->spec);
+    }
+    close(sv[1]);
+    close(po[1]);
+    if (pid < 0) {
+        close(sv[0]);
+        close(po[0]);
+        return cadre__fail(err, CADRE_EPLUGIN, r->path, 0, 0,
+                           "%s: cannot start a worker process: fork: %s", r->path, strerror(errno));
+    }
+    fcntl(po[0], F_SETFL, O_NONBLOCK);
+    r->pid = pid;
+    r->ch = (cadre__channel){sv[0], NULL, 0, 0, 0};
+    r->out_fd = po[0];
+    cadre__deadline_in(&dl, r->load_ms);
+    rc = cadre__channel_recv(&r->ch, &frame, &len, &dl, r->out_fd, drain, r);
+    if (rc == -2) {
+        reap(r, 1, NULL);
+        return cadre__fail(err, CADRE_ELIMIT, r->path, 0, 0,
+                           "%s: loading did not finish within %u ms and was stopped", r->path,
+                           r->load_ms);
+    }
+    if (rc != 0) {
+        char why[200];
+
+        reap(r, 0, &status);
+        describe_end(status, why, sizeof(why));
+        return cadre__fail(err, CADRE_EPLUGIN, r->path, 0, 0, "%s: while loading, %s", r->path,
+                           why);
+    }
+    if (first) {
+        rc = cadre__wire_get_meta(r->p, frame, len, r->path, r->sha256, err);
+    } else {
+        /* A restarted worker must have loaded the same plugin. */
+        cadre__plugin *again = cadre__plugin_alloc();
+
+        rc = again ? cadre__wire_get_meta(again, frame, len, r->path, r->sha256, err)
+                   : cadre__fail(err, CADRE_ENOMEM, r->path, 0, 0, "out of memory");
+        if (rc == 0 && (strcmp(again->meta.name, r->p->meta.name) != 0 ||
+                        strcmp(again->meta.version, r->p->meta.version) != 0))
+            rc = cadre__fail(err, CADRE_EPLUGIN, r->path, 0, 0,
+                             "%s: the restarted worker loaded %s %s instead of %s %s", r->path,
+                             again->meta.name, again->meta.version, r->p->meta.name,
+                             r->p->meta.version);
+        cadre__plugin_free(again);
+    }
+    if (rc != 0) reap(r, 1, NULL);
+    return rc;
+}
+
+/* ---- assessing ---- */
+
+static void remote_submit(cadre__plugin *p, const cadre__request *req)
+{
+    remote *r = p->impl;
+    cadre__buf b = {0};
+    cadre_error err;
+
+    r->pending = 1;
+    r->submit_failed = 0;
+    if (r->pid == 0 && spawn(r, 0, &err) != 0) {
+        r->submit_failed = 1;
+        snprintf(r->submit_why, sizeof(r->submit_why), "could not restart its worker: %s",
+                 err.message);
+        return;
+    }
+    cadre__wire_put_request(&b, p, req->source, req->json, req->len);
+    if (b.oom || cadre__channel_send(r->ch.fd, b.data, b.len) != 0) {
+        /* The worker died since its last answer; collect() reports how. */
+    }
+    free(b.data);
+    cadre__deadline_in(&r->deadline, r->call_ms);
+}
+
+static void remote_collect(cadre__plugin *p, cadre_builder *b)
+{
+    remote *r = p->impl;
+    char *frame, why[300];
+    size_t len;
+    int rc, status = 0, last = 0;
+
+    if (!r->pending) {
+        cadre__builder_fail(b, CADRE_EPLUGIN, r->path, 0, "no assessment was submitted");
+        return;
+    }
+    r->pending = 0;
+    if (r->submit_failed) {
+        cadre__builder_fail(b, CADRE_EPLUGIN, r->path, 0, r->submit_why);
+        return;
+    }
+    rc = cadre__channel_recv(&r->ch, &frame, &len, &r->deadline, r->out_fd, drain, r);
+    if (rc == 0) {
+        if (cadre__wire_replay_result(b, frame, len, &last) != 0)
+            cadre__builder_locate(b, r->path, 0);
+        if (last) reap(r, 0, NULL); /* worn out: the next submit starts a fresh one */
+        return;
+    }
+    if (rc == -2) {
+        reap(r, 1, NULL);
+        snprintf(why, sizeof(why),
+                 "did not finish within %u ms and was stopped (a hang, or work the budget "
+                 "could not interrupt)",
+                 r->call_ms);
+        cadre__builder_fail(b, CADRE_ELIMIT, r->path, 0, why);
+        return;
+    }
+    reap(r, 0, &status);
+    describe_end(status, why, sizeof(why));
+    cadre__builder_fail(b, CADRE_EPLUGIN, r->path, 0, why);
+}
+
+static int remote_assess(cadre__plugin *p, const cadre_candidate *c, const cadre_params *params,
+                         cadre_builder *b)
+{
+    cadre__request req;
+    char *json = cadre__candidate_json(c, &req.len);
+
+    (void)params; /* the worker gets them from the plugin, as submit() sends them */
+    if (json == NULL) {
+        cadre__builder_fail(b, CADRE_ENOMEM, NULL, 0, "out of memory");
+        return -1;
+    }
+    req.source = c->source;
+    req.json = json;
+    remote_submit(p, &req);
+    remote_collect(p, b);
+    free(json);
+    return cadre__builder_failed(b) ? -1 : 0;
+}
+
+static void remote_unload(cadre__plugin *p)
+{
+    remote *r = p->impl;
+
+    if (r == NULL) return;
+    reap(r, 0, NULL);
+    free(r->line.data);
+    free(r->path);
+    free(r->sha256);
+    free(r->text);
+    free(r);
+    p->impl = NULL;
+}
+
+static const cadre__plugin_ops remote_ops = {remote_assess, remote_unload, remote_submit,
+                                             remote_collect};
+
+int cadre__remote_is(const cadre__plugin *p)
+{
+    return p != NULL && p->ops == &remote_ops;
+}
+
+int cadre__remote_load(cadre__plugin **out, const char *path, const char *sha256, const char *text,
+                       size_t len, const cadre__load_ctx *ctx, cadre_error *err)
+{
+    cadre__plugin *p = cadre__plugin_alloc();
+    remote *r = calloc(1, sizeof(*r));
+    int rc;
+
+    *out = NULL;
+    if (p == NULL || r == NULL) {
+        free(r);
+        cadre__plugin_free(p);
+        return cadre__fail(err, CADRE_ENOMEM, path, 0, 0, "out of memory");
+    }
+    p->impl = r;
+    p->ops = &remote_ops;
+    p->output = ctx->output;
+    r->p = p;
+    r->out_fd = -1;
+    r->ch.fd = -1;
+    r->path = strdup(path);
+    r->sha256 = strdup(sha256);
+    r->text = text ? malloc(len + 1) : NULL;
+    if (r->path == NULL || r->sha256 == NULL || (text && r->text == NULL)) {
+        cadre__plugin_free(p);
+        return cadre__fail(err, CADRE_ENOMEM, path, 0, 0, "out of memory");
+    }
+    if (text) {
+        memcpy(r->text, text, len);
+        r->text[len] = '\0';
+    }
+    r->spec.path = r->path;
+    r->spec.sha256 = r->sha256;
+    r->spec.text = r->text;
+    r->spec.text_len = len;
+    r->spec.limits = ctx->limits;
+    r->spec.confinement.memory_limit = ctx->worker_memory;
+    r->load_ms = text ? 3 * ctx->limits.time_ms + REMOTE_GRACE_MS : ctx->native_time_ms;
+    r->call_ms = text ? ctx->limits.time_ms + REMOTE_GRACE_MS : ctx->native_time_ms;
+    rc = spawn(r, 1, err);
+    if (rc != 0) {
+        cadre__plugin_free(p);
+        return rc;
+    }
+    *out = p;
+    return 0;
+}
