@@ -33,13 +33,22 @@ typedef struct cli_opts {
     int verbose;
     unsigned long time_ms;
     unsigned long memory_mb;
-    int isolation;           /* cadre_isolation */
+    int isolation;                   /* cadre_isolation */
+    const char *trust[MAX_DIRS + 1]; /* --trust */
+    int ntrust;
+    int allow_override;
     const char *assessments; /* -a, comma-separated */
     const char *sets[64];    /* --set plugin.key=value */
     int nsets;
 } cli_opts;
 
 extern const char *cli_prog;
+/* The report stream: the program's standard output as it was at start. Standard output itself
+ * is pointed at standard error, so that nothing a plugin prints can reach the report. */
+extern FILE *cli_out;
+/* Which of the standard descriptors were closed when the program started (they are then
+ * /dev/null, so that no file the program opens can take their place). */
+extern int cli_stdin_closed, cli_stdout_closed;
 
 /* Common option parsing: returns 1 if `opt` (a getopt_long result) was a common option and
  * was consumed, 0 if not, -1 on a bad value (message printed). */
@@ -48,15 +57,19 @@ int cli_common_option(cli_opts *o, int opt, const char *arg);
 int cli_engine(cadre_engine **out, const cli_opts *o, int quiet_refusals);
 /* The render flags for stdout under these options. */
 unsigned cli_render_flags(const cli_opts *o);
-/* Prints a diagnostic to stderr as "error: file: field: message". */
+/* Prints a diagnostic to stderr as "error: file: field: message", escaped for the terminal. */
 void cli_print_diag(void *ud, const cadre_diag *d);
-/* fprintf(stderr, "cadre: ...") */
+/* fprintf(stderr, "cadre: ...") with the formatted text escaped for the terminal. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Writes a rendered buffer to stdout; returns EXIT_INTERNAL on a write error. */
+/* Writes a rendered buffer to the report stream; returns EXIT_INTERNAL on a write error. */
 int cli_write(const char *buf, size_t len);
 /* Prints a JSON tree to stdout (indented, or on one line) and a newline, and frees it (takes
  * ownership). Returns EXIT_OK, or EXIT_INTERNAL when it cannot be printed or written. */
 int cli_print_json(struct cJSON *root, int indented);
+
+/* Text from plugins or inputs, escaped for the terminal; static buffer, valid until the next
+ * call. */
+const char *cli_safe(const char *s);
 
 int cmd_assess(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
@@ -74,7 +87,8 @@ int cmd_new(int argc, char **argv);
         {"color", required_argument, NULL, 1003}, {"ascii", no_argument, NULL, 1004},              \
         {"lua-time-limit", required_argument, NULL, 1005},                                         \
         {"lua-memory-limit", required_argument, NULL, 1006}, {"verbose", no_argument, NULL, 'v'},  \
-        {"isolate", required_argument, NULL, 1007},                                                \
+        {"isolate", required_argument, NULL, 1007}, {"trust", required_argument, NULL, 1008},      \
+        {"allow-override", no_argument, NULL, 1009},                                               \
     {                                                                                              \
         "help", no_argument, NULL, 'h'                                                             \
     }

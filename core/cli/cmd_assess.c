@@ -28,8 +28,13 @@ static const char assess_usage[] =
     "      --ascii               draw bars with ASCII characters\n"
     "      --lua-time-limit MS   CPU budget per Lua assessment call (default 1000)\n"
     "      --lua-memory-limit MB memory cap per Lua rubric (default 64)\n"
-    "      --isolate WHAT        run plugins in a worker process, so a crash or hang costs\n"
-    "                            one error result: native (default), all or none\n"
+    "      --isolate WHAT        which plugins run in a worker process of their own, where a\n"
+    "                            crash or hang costs one error result: untrusted (default:\n"
+    "                            all but the built-in and --trust folders), native (also\n"
+    "                            every native plugin), all, or none (trust every plugin)\n"
+    "      --trust DIR           run the plugins of folder DIR in this process (faster; see\n"
+    "                            docs/plugins.md for what it gives up; repeatable)\n"
+    "      --allow-override      let a plugin replace a built-in of the same name\n"
     "  -v, --verbose             list each criterion's missing inputs\n"
     "  -h, --help                this help\n"
     "\n"
@@ -45,7 +50,7 @@ static const char batch_usage[] =
     "Blank lines are skipped.\n"
     "\n"
     "options: -a, -s/--set, -P, --no-user-plugins, --no-builtin-plugins, --lua-time-limit,\n"
-    "--lua-memory-limit, --isolate and -h as for `cadre assess`.\n"
+    "--lua-memory-limit, --isolate, --trust, --allow-override and -h as for `cadre assess`.\n"
     "\n"
     "exit status: 0 every line assessed; 1 an assessment failed; 2 usage error; 3 a line was\n"
     "not a valid candidate; 4 no such assessment; 5 internal error\n";
@@ -65,7 +70,7 @@ static int parse(cli_opts *o, int argc, char **argv, const char *usage)
     memset(o, 0, sizeof(*o));
     o->color = -1;
     o->format = "text";
-    o->isolation = CADRE_ISOLATE_NATIVE; /* see docs/cli.md: the measured cost is small */
+    o->isolation = CADRE_ISOLATE_UNTRUSTED; /* docs/plugins.md, "Trust" */
     optind = 1;
     while ((c = getopt_long(argc, argv, "+a:s:P:f:vh", longopts, NULL)) != -1) {
         int r = cli_common_option(o, c, optarg);
@@ -84,7 +89,7 @@ static int parse(cli_opts *o, int argc, char **argv, const char *usage)
             o->sets[o->nsets++] = optarg;
             break;
         case 'h':
-            fputs(usage, stdout);
+            fputs(usage, cli_out);
             return EXIT_OK;
         default:
             fputs(usage, stderr);
@@ -153,7 +158,8 @@ int cmd_assess(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (optind >= argc) {
-        cli_error("no candidate file given\n\n%s", assess_usage);
+        cli_error("no candidate file given");
+        fputs(assess_usage, stderr);
         return EXIT_USAGE;
     }
     if ((rc = cli_engine(&e, &o, 0)) != EXIT_OK) return rc;
@@ -171,6 +177,11 @@ int cmd_assess(int argc, char **argv)
         cadre_candidate *c = NULL;
         cadre_error err;
 
+        if (strcmp(argv[i], "-") == 0 && cli_stdin_closed) {
+            cli_error("-: standard input is closed");
+            status = worst(status, EXIT_INPUT);
+            continue;
+        }
         /* Warnings go into the report; errors are printed as they are found. */
         if (cadre_candidate_load_file(&c, argv[i], NULL, NULL, &err) != 0) {
             cli_error("%s", err.message);
@@ -279,7 +290,7 @@ static int batch_line(cadre_engine *e, const char *const *names, const char *lin
     rc = cadre_report_error_count(r) ? EXIT_FAILED : EXIT_OK;
     if (cadre_report_render(&out, &len, (const cadre_report *const *)&r, 1, CADRE_FORMAT_JSONL, 0,
                             &err) != 0 ||
-        fwrite(out, 1, len, stdout) != len)
+        fwrite(out, 1, len, cli_out) != len)
         rc = EXIT_INTERNAL;
     cadre_free(out);
     cadre_report_free(r);
@@ -307,10 +318,15 @@ int cmd_batch(int argc, char **argv)
 
     if (rc >= 0) return rc;
     if (argc - optind > 1) {
-        cli_error("batch reads one stream; got %d files\n\n%s", argc - optind, batch_usage);
+        cli_error("batch reads one stream; got %d files", argc - optind);
+        fputs(batch_usage, stderr);
         return EXIT_USAGE;
     }
     path = optind < argc ? argv[optind] : "-";
+    if (strcmp(path, "-") == 0 && cli_stdin_closed) {
+        cli_error("cannot read candidates: standard input is closed");
+        return EXIT_INPUT;
+    }
     in = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
     if (in == NULL) {
         cli_error("cannot open %s: %s", path, strerror(errno));
@@ -339,7 +355,7 @@ int cmd_batch(int argc, char **argv)
     }
     free(line);
     if (in != stdin) fclose(in);
-    if (fflush(stdout) != 0) status = worst(status, EXIT_INTERNAL);
+    if (fflush(cli_out) != 0) status = worst(status, EXIT_INTERNAL);
     status = worst(status, refused_status(e, &o));
     cadre_engine_free(e);
     return status;

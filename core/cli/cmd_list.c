@@ -29,10 +29,10 @@ static const char *const type_names[] = {"string", "number", "integer", "boolean
 static void print_params(const cadre_plugin_meta *m)
 {
     for (const cadre_param_spec *const *p = m->params; p && *p; p++) {
-        printf("      --set %s.%s=<%s>", m->name, (*p)->key,
-               (*p)->type == CADRE_PARAM_CHOICE ? (*p)->choices : type_names[(*p)->type]);
-        if ((*p)->default_value) printf("  (default %s)", (*p)->default_value);
-        printf("\n          %s\n", (*p)->description);
+        fprintf(cli_out, "      --set %s.%s=<%s>", m->name, (*p)->key,
+                (*p)->type == CADRE_PARAM_CHOICE ? (*p)->choices : type_names[(*p)->type]);
+        if ((*p)->default_value) fprintf(cli_out, "  (default %s)", (*p)->default_value);
+        fprintf(cli_out, "\n          %s\n", (*p)->description);
     }
 }
 
@@ -40,31 +40,38 @@ static void list_text(const cadre_engine *e, int verbose)
 {
     size_t n = cadre_engine_plugin_count(e), r = cadre_engine_refused_count(e);
 
-    if (n == 0) printf("No assessments loaded.\n");
+    if (n == 0) fprintf(cli_out, "No assessments loaded.\n");
     for (size_t i = 0; i < n; i++) {
         const cadre_plugin_meta *m = cadre_engine_plugin(e, i);
 
-        printf("%-18s %-7s %-8s %s\n", m->name, m->kind, m->version, m->title);
+        fprintf(cli_out, "%-18s %-7s %-8s %-9s %s\n", m->name, m->kind, m->version,
+                m->isolated ? "isolated" : "in-process", m->title);
         if (!verbose) continue;
-        printf("    %s\n    file:   %s\n    sha256: %s\n", m->description, m->path, m->sha256);
+        fprintf(cli_out, "    %s\n    file:   %s\n    sha256: %s\n", m->description, m->path,
+                m->sha256);
+        fprintf(cli_out, "    runs:   %s\n",
+                m->isolated  ? "in a worker process of its own (deadline, limits, no file writes)"
+                : m->trusted ? "in this process (a trusted folder)"
+                             : "in this process (isolation turned off)");
         if (m->inputs && m->inputs[0]) {
-            printf("    reads: ");
+            fprintf(cli_out, "    reads: ");
             for (const char *const *in = m->inputs; *in; in++)
-                printf("%s%s", in == m->inputs ? "" : ", ", *in);
-            printf("\n");
+                fprintf(cli_out, "%s%s", in == m->inputs ? "" : ", ", *in);
+            fprintf(cli_out, "\n");
         }
         if (m->params && m->params[0]) {
-            printf("    parameters:\n");
+            fprintf(cli_out, "    parameters:\n");
             print_params(m);
         }
     }
-    if (r) printf("\nRefused (%zu):\n", r);
+    if (r) fprintf(cli_out, "\nRefused (%zu):\n", r);
     for (size_t i = 0; i < r; i++) {
         const cadre_diag *d = cadre_engine_refused(e, i);
 
-        printf("  %s", d->source);
-        if (d->line) printf(":%d", d->line);
-        printf("\n    %s\n", d->message);
+        /* Refusals quote file names and plugins' own words: escape both. */
+        fprintf(cli_out, "  %s", cli_safe(d->source));
+        if (d->line) fprintf(cli_out, ":%d", d->line);
+        fprintf(cli_out, "\n    %s\n", cli_safe(d->message));
     }
 }
 
@@ -84,6 +91,8 @@ static int list_json(const cadre_engine *e)
         cJSON_AddStringToObject(o, "path", m->path);
         cJSON_AddStringToObject(o, "sha256", m->sha256);
         cJSON_AddStringToObject(o, "description", m->description);
+        cJSON_AddBoolToObject(o, "trusted", m->trusted);
+        cJSON_AddBoolToObject(o, "isolated", m->isolated);
         in = cJSON_AddArrayToObject(o, "inputs");
         for (const char *const *x = m->inputs; x && *x; x++)
             cJSON_AddItemToArray(in, cJSON_CreateString(*x));
@@ -122,7 +131,8 @@ int cmd_list(int argc, char **argv)
     memset(&o, 0, sizeof(o));
     o.color = -1;
     o.format = "text";
-    o.isolation = CADRE_ISOLATE_NONE; /* listing runs nothing */
+    /* Listing loads plugins, which runs code of theirs: where, as for assessing. */
+    o.isolation = CADRE_ISOLATE_UNTRUSTED;
     optind = 1;
     while ((c = getopt_long(argc, argv, "+P:f:vh", longopts, NULL)) != -1) {
         int r = cli_common_option(&o, c, optarg);
@@ -130,14 +140,15 @@ int cmd_list(int argc, char **argv)
         if (r < 0) return EXIT_USAGE;
         if (r > 0) continue;
         if (c == 'h') {
-            fputs(list_usage, stdout);
+            fputs(list_usage, cli_out);
             return EXIT_OK;
         }
         fputs(list_usage, stderr);
         return EXIT_USAGE;
     }
     if (optind < argc) {
-        cli_error("list takes no arguments\n\n%s", list_usage);
+        cli_error("list takes no arguments");
+        fputs(list_usage, stderr);
         return EXIT_USAGE;
     }
     if (strcmp(o.format, "text") != 0 && strcmp(o.format, "json") != 0) {

@@ -102,7 +102,7 @@ static int write_new(const char *path, const char *template, const char *name)
         cli_error("cannot write %s: %s", path, strerror(errno));
         return -1;
     }
-    printf("wrote %s\n", path);
+    fprintf(cli_out, "wrote %s\n", path);
     return 0;
 }
 
@@ -120,7 +120,7 @@ int cmd_new(int argc, char **argv)
         if (c == 'd')
             dir = optarg;
         else if (c == 'h')
-            return fputs(new_usage, stdout), EXIT_OK;
+            return fputs(new_usage, cli_out), EXIT_OK;
         else
             return fputs(new_usage, stderr), EXIT_USAGE;
     }
@@ -137,7 +137,7 @@ int cmd_new(int argc, char **argv)
     snprintf(test, sizeof(test), "%s/%s_test.lua", dir, name);
     if (write_new(rubric, rubric_template, name) != 0) return EXIT_FAILED;
     if (write_new(test, test_template, name) != 0) return EXIT_FAILED;
-    printf("\nnext:\n  cadre test %s\n  cadre assess -P %s -a %s candidate.json\n", test, dir,
-           name);
+    fprintf(cli_out, "\nnext:\n  cadre test %s\n  cadre assess -P %s -a %s candidate.json\n", test,
+            dir, name);
     return EXIT_OK;
 }

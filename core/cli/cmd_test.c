@@ -20,6 +20,9 @@ static const char test_usage[] =
     "options:\n"
     "      --lua-time-limit MS   CPU budget per Lua call (default 1000)\n"
     "      --lua-memory-limit MB memory cap per Lua state (default 64)\n"
+    "      --isolate WHAT, --trust DIR\n"
+    "                            where the rubric under test runs, as for `cadre assess`\n"
+    "                            (by default in a worker process unless its folder is trusted)\n"
     "  -v, --verbose             print the diagnostics of passing tests' files too\n"
     "  -h, --help                this help\n"
     "\n"
@@ -35,15 +38,19 @@ static void print_outcome(void *ud, const cadre_test_outcome *o)
 
     t->n++;
     t->failed += !o->ok;
-    printf("%s %d - %s: %s\n", o->ok ? "ok" : "not ok", t->n, o->file, o->name);
+    /* Names and diagnostics come from the test file and the rubric: escape them. */
+    fprintf(cli_out, "%s %d - %s", o->ok ? "ok" : "not ok", t->n, cli_safe(o->file));
+    fprintf(cli_out, ": %s\n", cli_safe(o->name));
     for (const char *p = o->diagnostics; p && *p;) {
         const char *nl = strchr(p, '\n');
-        int len = nl ? (int)(nl - p) : (int)strlen(p);
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        char *line = strndup(p, len);
 
-        printf("#   %.*s\n", len, p);
+        fprintf(cli_out, "#   %s\n", cli_safe(line ? line : ""));
+        free(line);
         p = nl ? nl + 1 : NULL;
     }
-    fflush(stdout);
+    fflush(cli_out);
 }
 
 static int is_test_file(const char *name)
@@ -106,24 +113,28 @@ int cmd_test(int argc, char **argv)
 
         if (r < 0) return EXIT_USAGE;
         if (r > 0) continue;
-        if (c == 'h') return fputs(test_usage, stdout), EXIT_OK;
+        if (c == 'h') return fputs(test_usage, cli_out), EXIT_OK;
         return fputs(test_usage, stderr), EXIT_USAGE;
     }
     if (optind >= argc) {
-        cli_error("no test file or folder given\n\n%s", test_usage);
+        cli_error("no test file or folder given");
+        fputs(test_usage, stderr);
         return EXIT_USAGE;
     }
     cadre_engine_options_init(&eo);
     eo.lua_time_limit_ms = (uint32_t)o.time_ms;
     eo.lua_memory_limit = (size_t)o.memory_mb << 20;
+    eo.isolation = o.isolation;
+    o.trust[o.ntrust] = NULL;
+    eo.trusted_dirs = o.trust;
     for (int i = optind; i < argc; i++) {
         if (run_path(argv[i], &eo, &t) != 0) {
             cli_error("%s holds no *_test.lua files", argv[i]);
-            printf("1..%d\n", t.n);
+            fprintf(cli_out, "1..%d\n", t.n);
             return EXIT_USAGE;
         }
     }
-    printf("1..%d\n", t.n);
+    fprintf(cli_out, "1..%d\n", t.n);
     if (t.failed) fprintf(stderr, "%d of %d rubric tests failed\n", t.failed, t.n);
     return t.failed ? EXIT_FAILED : EXIT_OK;
 }

@@ -45,12 +45,14 @@ static void on_diag(void *ud, const cadre_diag *d)
     } else if (!c->quiet) {
         const char *kind = d->severity == CADRE_SEVERITY_ERROR ? "error" : "warning";
 
+        /* Field paths quote the file's own keys: escape them and the message. */
         if (d->line)
-            printf("  %s: line %d, column %d: %s\n", kind, d->line, d->column, d->message);
+            fprintf(cli_out, "  %s: line %d, column %d: ", kind, d->line, d->column);
         else if (d->field && *d->field)
-            printf("  %s: %s: %s\n", kind, d->field, d->message);
+            fprintf(cli_out, "  %s: %s: ", kind, cli_safe(d->field));
         else
-            printf("  %s: %s\n", kind, d->message);
+            fprintf(cli_out, "  %s: ", kind);
+        fprintf(cli_out, "%s\n", cli_safe(d->message));
     }
 }
 
@@ -72,7 +74,7 @@ int cmd_validate(int argc, char **argv)
         else if (c == 'q')
             col.quiet = 1;
         else if (c == 'h')
-            return fputs(validate_usage, stdout), EXIT_OK;
+            return fputs(validate_usage, cli_out), EXIT_OK;
         else
             return fputs(validate_usage, stderr), EXIT_USAGE;
     }
@@ -81,7 +83,8 @@ int cmd_validate(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (optind >= argc) {
-        cli_error("no candidate file given\n\n%s", validate_usage);
+        cli_error("no candidate file given");
+        fputs(validate_usage, stderr);
         return EXIT_USAGE;
     }
     col.json = strcmp(format, "json") == 0;
@@ -109,10 +112,10 @@ int cmd_validate(int argc, char **argv)
             size_t w = cand ? cadre_candidate_warning_count(cand) : 0;
 
             if (rc == 0)
-                printf("%s: valid%s", argv[i], w ? "" : "\n");
+                fprintf(cli_out, "%s: valid%s", cli_safe(argv[i]), w ? "" : "\n");
             else
-                printf("%s: invalid\n", argv[i]);
-            if (rc == 0 && w) printf(" (%zu warning%s above)\n", w, w > 1 ? "s" : "");
+                fprintf(cli_out, "%s: invalid\n", cli_safe(argv[i]));
+            if (rc == 0 && w) fprintf(cli_out, " (%zu warning%s above)\n", w, w > 1 ? "s" : "");
         }
         cadre_candidate_free(cand);
     }

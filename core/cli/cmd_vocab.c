@@ -41,10 +41,10 @@ static void print_one(const char *name, const char *format, cJSON *json)
     cJSON *arr = json ? cJSON_AddArrayToObject(json, name) : NULL;
 
     if (strcmp(format, "markdown") == 0)
-        printf("\n#### %s\n\n| id | label | meaning | %s |\n|---|---|---|---|\n", name,
-               extra_title(name));
+        fprintf(cli_out, "\n#### %s\n\n| id | label | meaning | %s |\n|---|---|---|---|\n", name,
+                extra_title(name));
     else if (!json)
-        printf("%s%s (%zu)\n", name == cadre_vocab_name(0) ? "" : "\n", name, n);
+        fprintf(cli_out, "%s%s (%zu)\n", name == cadre_vocab_name(0) ? "" : "\n", name, n);
     for (size_t i = 0; i < n; i++) {
         if (json) {
             cJSON *o = cJSON_CreateObject();
@@ -55,10 +55,10 @@ static void print_one(const char *name, const char *format, cJSON *json)
             if (e[i].extra) cJSON_AddStringToObject(o, "extra", e[i].extra);
             cJSON_AddItemToArray(arr, o);
         } else if (strcmp(format, "markdown") == 0) {
-            printf("| `%s` | %s | %s | %s |\n", e[i].id, e[i].label, e[i].meaning,
-                   e[i].extra ? e[i].extra : "-");
+            fprintf(cli_out, "| `%s` | %s | %s | %s |\n", e[i].id, e[i].label, e[i].meaning,
+                    e[i].extra ? e[i].extra : "-");
         } else {
-            printf("  %-28s %s\n", e[i].id, e[i].meaning);
+            fprintf(cli_out, "  %-28s %s\n", e[i].id, e[i].meaning);
         }
     }
 }
@@ -77,7 +77,7 @@ int cmd_vocab(int argc, char **argv)
         if (c == 'f')
             format = optarg;
         else if (c == 'h')
-            return fputs(vocab_usage, stdout), EXIT_OK;
+            return fputs(vocab_usage, cli_out), EXIT_OK;
         else
             return fputs(vocab_usage, stderr), EXIT_USAGE;
     }
@@ -105,16 +105,16 @@ int cmd_schema(int argc, char **argv)
     cadre_error err;
 
     if (argc > 1) {
-        FILE *to = strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ? stdout : stderr;
+        FILE *to = strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ? cli_out : stderr;
 
         fputs(schema_usage, to);
-        return to == stdout ? EXIT_OK : EXIT_USAGE;
+        return to == cli_out ? EXIT_OK : EXIT_USAGE;
     }
     if (cadre_candidate_schema(&s, &err) != 0) {
         cli_error("%s", err.message);
         return EXIT_INTERNAL;
     }
-    printf("%s\n", s);
+    fprintf(cli_out, "%s\n", s);
     cadre_free(s);
     return EXIT_OK;
 }

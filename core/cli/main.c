@@ -2,6 +2,7 @@
  * core/cli/main.c - `cadre`: command dispatch and what the commands share.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
@@ -20,6 +21,8 @@
 #endif
 
 const char *cli_prog = "cadre";
+FILE *cli_out;
+int cli_stdin_closed, cli_stdout_closed;
 
 static const char usage[] =
     "usage: cadre <command> [options]\n"
@@ -42,35 +45,67 @@ static const char usage[] =
     "Start with: cadre assess docs/examples/candidates/<file>.json\n"
     "Documentation: docs/cli.md, docs/candidate.md, docs/assessments.md\n";
 
+const char *cli_safe(const char *s)
+{
+    static char *last;
+
+    cadre_free(last);
+    last = NULL;
+    if (s == NULL) return "";
+    if (cadre_text_escape(&last, s, strlen(s), 0, NULL) != 0) return "?";
+    return last;
+}
+
+/* Writes one line to stderr: `text` escaped, so that nothing in a message (a file name, a
+ * plugin's words) can act on the terminal. */
+static void error_line(const char *text)
+{
+    char *safe = NULL;
+
+    if (cadre_text_escape(&safe, text, strlen(text), 0, NULL) == 0) {
+        fputs(safe, stderr);
+        fputc('\n', stderr);
+    }
+    cadre_free(safe);
+}
+
 void cli_error(const char *fmt, ...)
 {
+    char msg[4096];
+    int n = snprintf(msg, sizeof(msg), "%s: ", cli_prog);
     va_list ap;
 
-    fprintf(stderr, "%s: ", cli_prog);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    error_line(msg);
 }
 
 void cli_print_diag(void *ud, const cadre_diag *d)
 {
     const char *kind = d->severity == CADRE_SEVERITY_ERROR ? "error" : "warning";
+    char msg[4096];
 
     (void)ud;
     if (d->line && d->column)
-        fprintf(stderr, "%s: %s:%d:%d: %s\n", kind, d->source, d->line, d->column, d->message);
+        snprintf(msg, sizeof(msg), "%s: %s:%d:%d: %s", kind, d->source, d->line, d->column,
+                 d->message);
     else if (d->line)
-        fprintf(stderr, "%s: %s:%d: %s\n", kind, d->source, d->line, d->message);
+        snprintf(msg, sizeof(msg), "%s: %s:%d: %s", kind, d->source, d->line, d->message);
     else if (d->field && *d->field)
-        fprintf(stderr, "%s: %s: %s: %s\n", kind, d->source, d->field, d->message);
+        snprintf(msg, sizeof(msg), "%s: %s: %s: %s", kind, d->source, d->field, d->message);
     else
-        fprintf(stderr, "%s: %s: %s\n", kind, d->source, d->message);
+        snprintf(msg, sizeof(msg), "%s: %s: %s", kind, d->source, d->message);
+    error_line(msg);
 }
 
 int cli_write(const char *buf, size_t len)
 {
-    if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
+    if (cli_stdout_closed) {
+        cli_error("cannot write the report: standard output is closed");
+        return EXIT_INTERNAL;
+    }
+    if (fwrite(buf, 1, len, cli_out) != len || fflush(cli_out) != 0) {
         cli_error("cannot write the report: %s", strerror(errno));
         return EXIT_INTERNAL;
     }
@@ -150,16 +185,28 @@ int cli_common_option(cli_opts *o, int opt, const char *arg)
         }
         return 1;
     case 1007:
-        if (strcmp(arg, "none") == 0)
+        if (strcmp(arg, "untrusted") == 0)
+            o->isolation = CADRE_ISOLATE_UNTRUSTED;
+        else if (strcmp(arg, "none") == 0)
             o->isolation = CADRE_ISOLATE_NONE;
         else if (strcmp(arg, "native") == 0)
             o->isolation = CADRE_ISOLATE_NATIVE;
         else if (strcmp(arg, "all") == 0)
             o->isolation = CADRE_ISOLATE_ALL;
         else {
-            cli_error("--isolate: expected none, native or all, got '%s'", arg);
+            cli_error("--isolate: expected untrusted, none, native or all, got '%s'", arg);
             return -1;
         }
+        return 1;
+    case 1008:
+        if (o->ntrust == MAX_DIRS) {
+            cli_error("too many --trust folders (at most %d)", MAX_DIRS);
+            return -1;
+        }
+        o->trust[o->ntrust++] = arg;
+        return 1;
+    case 1009:
+        o->allow_override = 1;
         return 1;
     case 'v':
         o->verbose = 1;
@@ -230,11 +277,18 @@ int cli_engine(cadre_engine **out, const cli_opts *o, int quiet_refusals)
     eo.lua_time_limit_ms = (uint32_t)o->time_ms;
     eo.lua_memory_limit = (size_t)o->memory_mb << 20;
     eo.isolation = o->isolation;
+    eo.allow_override = o->allow_override;
     eo.on_diag = quiet_refusals ? NULL : cli_print_diag;
     if (cadre_engine_new(&e, &eo, &err) != 0) {
         cli_error("%s", err.message);
         return EXIT_INTERNAL;
     }
+    for (int i = 0; i < o->ntrust; i++)
+        if (cadre_engine_trust_dir(e, o->trust[i], &err) != 0) {
+            cli_error("--trust %s: %s", o->trust[i], err.message);
+            cadre_engine_free(e);
+            return EXIT_USAGE;
+        }
     /* -P folders in command-line order; the first given wins a name clash. */
     for (int i = o->ndirs - 1; i >= 0; i--)
         cadre_engine_add_dir(e, o->dirs[i], NULL);
@@ -260,7 +314,7 @@ unsigned cli_render_flags(const cli_opts *o)
 
     /* Colour only on a terminal (or when asked), and never when NO_COLOR is set to anything
      * (https://no-color.org): a user who set it does not want colour from any program. */
-    if (!(no_color && *no_color) && (o->color == 1 || (o->color == -1 && isatty(STDOUT_FILENO) &&
+    if (!(no_color && *no_color) && (o->color == 1 || (o->color == -1 && isatty(fileno(cli_out)) &&
                                                        !(term && strcmp(term, "dumb") == 0))))
         flags |= CADRE_RENDER_COLOR;
     if (!o->ascii && codeset && strcmp(codeset, "UTF-8") == 0) flags |= CADRE_RENDER_UNICODE;
@@ -270,9 +324,45 @@ unsigned cli_render_flags(const cli_opts *o)
 
 static int version(void)
 {
-    printf("cadre %s (library %s, plugin ABI %d, candidate schema %d)\n", CADRE_VERSION,
-           cadre_version(), CADRE_PLUGIN_ABI_VERSION, CADRE_CANDIDATE_VERSION);
+    fprintf(cli_out, "cadre %s (library %s, plugin ABI %d, candidate schema %d)\n", CADRE_VERSION,
+            cadre_version(), CADRE_PLUGIN_ABI_VERSION, CADRE_CANDIDATE_VERSION);
     return EXIT_OK;
+}
+
+/* Start-up: a closed standard descriptor is reopened on /dev/null (otherwise the first file
+ * or socket opened would take its number, and a report could land in it); then the report
+ * stream is set aside and standard output pointed at standard error, so that nothing a plugin
+ * prints in this process, by printf or write(1, ...), can reach the report. */
+static void guard_std_streams(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF) continue;
+        /* Read-only on 1 and 2, write-only on 0, so that using them fails visibly. */
+        if (open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY) != fd) _exit(EXIT_INTERNAL);
+        if (fd == 0) cli_stdin_closed = 1;
+        if (fd == 1) cli_stdout_closed = 1;
+    }
+    {
+        int report = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
+
+        cli_out = report >= 0 ? fdopen(report, "w") : NULL;
+        if (cli_out == NULL) {
+            cli_out = stdout; /* no descriptor to spare: plugins share the stream after all */
+            return;
+        }
+        fflush(stdout);
+        dup2(STDERR_FILENO, STDOUT_FILENO);
+    }
+}
+
+/* Flushes the report stream; a failure there is a failed write like any other. */
+static int finish(int rc)
+{
+    if (cli_out != NULL && fflush(cli_out) != 0 && rc != EXIT_INTERNAL && !cli_stdout_closed) {
+        cli_error("cannot write to standard output: %s", strerror(errno));
+        return EXIT_INTERNAL;
+    }
+    return rc;
 }
 
 int main(int argc, char **argv)
@@ -284,7 +374,9 @@ int main(int argc, char **argv)
                 {"validate", cmd_validate}, {"vocab", cmd_vocab}, {"schema", cmd_schema},
                 {"test", cmd_test},         {"new", cmd_new}};
     const char *cmd;
+    int rc;
 
+    guard_std_streams();
     setlocale(LC_CTYPE, "");
     if (argc < 2) {
         fputs(usage, stderr);
@@ -292,24 +384,27 @@ int main(int argc, char **argv)
     }
     cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
-        fputs(usage, stdout);
-        return EXIT_OK;
+        fputs(usage, cli_out);
+        return finish(EXIT_OK);
     }
-    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) return version();
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) return finish(version());
     if (strcmp(cmd, "help") == 0) {
         char *help_argv[] = {argv[2], "--help", NULL};
 
         if (argc < 3) {
-            fputs(usage, stdout);
-            return EXIT_OK;
+            fputs(usage, cli_out);
+            return finish(EXIT_OK);
         }
         for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
-            if (strcmp(argv[2], cmds[i].name) == 0) return cmds[i].fn(2, help_argv);
+            if (strcmp(argv[2], cmds[i].name) == 0) return finish(cmds[i].fn(2, help_argv));
         cli_error("no command '%s'; see cadre --help", argv[2]);
         return EXIT_USAGE;
     }
     for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
-        if (strcmp(cmd, cmds[i].name) == 0) return cmds[i].fn(argc - 1, argv + 1);
+        if (strcmp(cmd, cmds[i].name) == 0) {
+            rc = cmds[i].fn(argc - 1, argv + 1);
+            return finish(rc);
+        }
     cli_error("no command '%s'; see cadre --help", cmd);
     return EXIT_USAGE;
 }

@@ -18,6 +18,7 @@
 #include <lauxlib.h>
 
 #include "lua/bridge.h"
+#include "lua/seal.h"
 #include "render.h"
 #include "lua/sandbox.h"
 #include "candidate/schema.h"
@@ -652,10 +653,11 @@ static int fail_here(lua_State *L, run *x, const char *fmt, ...)
     return luaL_error(L, "%s", msg);
 }
 
-/* Pushes the rubric descriptor table (registry field "cadre.rubric"). */
-static void push_rubric(lua_State *L)
+/* Pushes the rubric's functions, kept apart from its (frozen) descriptor when it loaded:
+ * [i] the score function of criterion i, and "assess", "advise" and "summary". */
+static void push_fns(lua_State *L)
 {
-    lua_getfield(L, LUA_REGISTRYINDEX, "cadre.rubric");
+    lua_getfield(L, LUA_REGISTRYINDEX, "cadre.fns");
 }
 
 /* Scores criterion i; the candidate, params and r are at indices 2, 3 and 4. */
@@ -670,17 +672,13 @@ static void score_criterion(lua_State *L, run *x, size_t i)
     x->rb->current = c->id;
     x->line = c->line;
     cadre__lua_set_recorder(L, 1);
-    push_rubric(L);
-    lua_pushliteral(L, "criteria");
-    lua_rawget(L, -2);
+    push_fns(L);
     lua_rawgeti(L, -1, (lua_Integer)i + 1);
-    lua_pushliteral(L, "score");
-    lua_rawget(L, -2);
     lua_pushvalue(L, 2);
     lua_pushvalue(L, 3);
     lua_pushvalue(L, 4);
     lua_call(L, 3, 2);
-    /* stack: ..., rubric, criteria, crit, score, evidence */
+    /* stack: ..., fns, score, evidence */
     assessed = !lua_isnil(L, -2);
     if (assessed && lua_type(L, -2) != LUA_TNUMBER)
         fail_here(L, x,
@@ -775,7 +773,7 @@ static void call_optional(lua_State *L, run *x, const char *fn, int pass_r, int 
 {
     int top = lua_gettop(L);
 
-    push_rubric(L);
+    push_fns(L);
     lua_pushstring(L, fn);
     lua_rawget(L, -2);
     if (!lua_isfunction(L, -1)) {
@@ -802,6 +800,11 @@ static int do_assess(lua_State *L)
     const char *band;
 
     lua_settop(L, 1);
+    /* The same candidate gets the same report whatever ran before it: restart the random
+     * sequence (the original math.randomseed, kept by the sandbox). */
+    lua_getfield(L, LUA_REGISTRYINDEX, "cadre.randomseed");
+    lua_pushinteger(L, 0);
+    lua_call(L, 1, 0);
     cadre__lua_push_candidate(L, x->cand);                         /* 2 */
     cadre__lua_push_params(L, x->params->items, x->params->count); /* 3 */
     push_result_ud(L, rb);                                         /* 4 */
@@ -855,6 +858,18 @@ static int lua_assess(cadre__plugin *p, const cadre_candidate *c, const cadre_pa
     lua_pushlightuserdata(L, &x);
     rc = cadre__sandbox_pcall(rb->sb, 1, 0, &err);
     cadre__sandbox_end(rb->sb);
+    {
+        char why[500];
+        int line = 0;
+
+        /* Whatever the assessment changed of the rubric's own variables is put back, and the
+         * assessment fails (probes at load time catch most of it). */
+        if (cadre__seal_verify(L, why, sizeof(why), &line) != 0 && rc == 0) {
+            rc = CADRE_EPLUGIN;
+            cadre__fail(&err, rc, rb->path, line, 0, "%s", why);
+            rb->current = NULL;
+        }
+    }
     rb->active = NULL; /* a rubric that kept r cannot reach this builder again */
     rb->gen++;
     cadre__lua_set_recorder(L, 0);
@@ -911,6 +926,7 @@ static int prim_data(lua_State *L)
     if (lua_getfield(L, -1, name) != LUA_TNIL) return 1;
     lua_pop(L, 1);
     cadre__sandbox_push_data(L, name);
+    cadre__seal_value(L, -1); /* data is read-only, like everything the rubric keeps */
     lua_pushvalue(L, -1);
     lua_setfield(L, -3, name);
     return 1;
@@ -989,6 +1005,39 @@ static char *data_dir_of(const char *path)
     return d;
 }
 
+/* Keeps the functions assessments call in a table of the engine's (registry "cadre.fns"), read
+ * from the descriptor before sealing freezes it. Called protected; argument: the rubric. */
+static int capture_fns(lua_State *L)
+{
+    static const char *const named[] = {"assess", "advise", "summary"};
+    rubric *rb = lua_touserdata(L, 1);
+    int d, f;
+
+    lua_getfield(L, LUA_REGISTRYINDEX, "cadre.rubric");
+    d = lua_gettop(L);
+    lua_createtable(L, (int)rb->ncrit, 3);
+    f = lua_gettop(L);
+    if (rb->declarative) {
+        lua_pushliteral(L, "criteria");
+        lua_rawget(L, d);
+        for (size_t i = 0; i < rb->ncrit; i++) {
+            lua_rawgeti(L, -1, (lua_Integer)i + 1);
+            lua_pushliteral(L, "score");
+            lua_rawget(L, -2);
+            lua_rawseti(L, f, (lua_Integer)i + 1);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    for (int i = 0; i < 3; i++) {
+        lua_pushstring(L, named[i]);
+        lua_rawget(L, d);
+        lua_setfield(L, f, named[i]);
+    }
+    lua_setfield(L, LUA_REGISTRYINDEX, "cadre.fns");
+    return 0;
+}
+
 static int load_rubric(cadre__plugin *p, rubric *rb, const char *text, size_t len,
                        cadre_plugin_meta *m, cadre_error *err)
 {
@@ -1023,6 +1072,16 @@ static int load_rubric(cadre__plugin *p, rubric *rb, const char *text, size_t le
                 cadre__strlcpy(err->source, rb->path, sizeof(err->source));
             }
         }
+    }
+    if (rc == 0) {
+        lua_pushcfunction(L, capture_fns);
+        lua_pushlightuserdata(L, rb);
+        rc = cadre__sandbox_pcall(rb->sb, 1, 0, err);
+    }
+    if (rc == 0) {
+        /* From here on the rubric's state is read-only (seal.h). */
+        lua_pushcfunction(L, cadre__seal);
+        rc = cadre__sandbox_pcall(rb->sb, 0, 0, err);
     }
     cadre__sandbox_end(rb->sb);
     lua_settop(L, 0);
@@ -1163,7 +1222,6 @@ int cadre__lua_load(cadre__plugin **out, const char *path, const char *sha256, c
         cadre__plugin_free(p);
         return rc;
     }
-    cadre__sandbox_freeze_globals(rb->sb);
     if ((rc = try_rubric(p, err)) != 0) {
         cadre__plugin_free(p);
         return rc;

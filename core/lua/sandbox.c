@@ -11,6 +11,7 @@
 #include <lualib.h>
 
 #include "lua/library.h"
+#include "lua/seal.h"
 #include "lua/sandbox.h"
 #include "lua/watchdog.h"
 
@@ -381,6 +382,58 @@ static int sb_wrap(lua_State *L)
     return 1;
 }
 
+/* coroutine.close runs the coroutine's pending __close handlers on the coroutine's own Lua
+ * thread: the budget must watch that thread meanwhile, as for resume. The original close is
+ * upvalue 1. */
+static int sb_close(lua_State *L)
+{
+    cadre__sandbox *sb = cadre__sandbox_of(L);
+    lua_State *co = lua_tothread(L, 1);
+    int status;
+
+    luaL_argexpected(L, co != NULL, 1, "coroutine");
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    if (sb->in_call) cadre__deadline_switch(&sb->deadline, co);
+    status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+    if (sb->in_call) cadre__deadline_switch(&sb->deadline, L);
+    if (status != LUA_OK) return lua_error(L);
+    return lua_gettop(L);
+}
+
+/* xpcall(f, handler, ...): Lua calls a message handler at the point of the error, where hooks
+ * are off when the error was the budget's own, so a handler that loops could never be stopped.
+ * Here the handler runs after the stack has unwound, as an ordinary call the budget reaches.
+ * (It sees the error value, as usual; not the stack at the point of the error, which a rubric
+ * could not inspect anyway without the debug library.) */
+static int finish_xpcall(lua_State *L, int status, lua_KContext first)
+{
+    if (status != LUA_OK && status != LUA_YIELD) {
+        lua_pushvalue(L, 2); /* the handler */
+        lua_insert(L, -2);
+        if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+            lua_pop(L, 1);
+            lua_pushliteral(L, "error in error handling");
+        }
+        lua_pushboolean(L, 0);
+        lua_insert(L, -2);
+        return 2;
+    }
+    return lua_gettop(L) - (int)first; /* true and the function's results */
+}
+
+static int sb_xpcall(lua_State *L)
+{
+    int n = lua_gettop(L), status;
+
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushboolean(L, 1); /* the first result, if all goes well */
+    lua_pushvalue(L, 1);   /* the function */
+    lua_rotate(L, 3, 2);   /* both below the arguments: f, handler, true, f, args... */
+    status = lua_pcallk(L, n - 2, LUA_MULTRET, 0, 2, finish_xpcall);
+    return finish_xpcall(L, status, 2);
+}
+
 static void patch_coroutines(lua_State *L)
 {
     lua_getglobal(L, "coroutine");
@@ -393,7 +446,12 @@ static void patch_coroutines(lua_State *L)
     lua_insert(L, -2);
     lua_pushcclosure(L, sb_wrap, 2);
     lua_setfield(L, -2, "wrap");
+    lua_getfield(L, -1, "close");
+    lua_pushcclosure(L, sb_close, 1);
+    lua_setfield(L, -2, "close");
     lua_pop(L, 1);
+    lua_pushcfunction(L, sb_xpcall);
+    lua_setglobal(L, "xpcall");
 }
 
 /* Names whose absence deserves an explanation rather than "undefined global". */
@@ -414,35 +472,17 @@ static int strict_index(lua_State *L)
                       k ? k : luaL_typename(L, 2));
 }
 
-static int strict_newindex(lua_State *L)
-{
-    const char *k = lua_tostring(L, 2);
-
-    return luaL_error(L,
-                      "assignment to undeclared global '%s' after loading; keep state in "
-                      "locals",
-                      k ? k : luaL_typename(L, 2));
-}
-
-static void set_strict(lua_State *L, int frozen)
+/* Reading an undefined global is an error (writing one after loading is, too: seal.c). */
+static void set_strict(lua_State *L)
 {
     lua_pushglobaltable(L);
     lua_newtable(L);
     lua_pushcfunction(L, strict_index);
     lua_setfield(L, -2, "__index");
-    if (frozen) {
-        lua_pushcfunction(L, strict_newindex);
-        lua_setfield(L, -2, "__newindex");
-    }
     lua_pushliteral(L, "the global table is locked");
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
     lua_pop(L, 1);
-}
-
-void cadre__sandbox_freeze_globals(cadre__sandbox *sb)
-{
-    set_strict(sb->L, 1);
 }
 
 static int open_libs(lua_State *L)
@@ -480,11 +520,14 @@ static int open_libs(lua_State *L)
     /* The same rubric and candidate must give the same report: fix the random seed. */
     lua_getglobal(L, LUA_MATHLIBNAME);
     lua_getfield(L, -1, "randomseed");
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, "cadre.randomseed"); /* reseeded before each call */
     lua_pushinteger(L, 0);
     lua_call(L, 1, 0);
     lua_pop(L, 1);
     patch_coroutines(L);
-    set_strict(L, 0);
+    cadre__seal_install(L); /* next, rawget, rawset, rawlen that see frozen tables (seal.h) */
+    set_strict(L);
     return 0;
 }
 

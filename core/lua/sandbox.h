@@ -58,9 +58,6 @@ void cadre__sandbox_check_budget(lua_State *L);
  * memory overrun, CADRE_EPLUGIN otherwise. */
 int cadre__sandbox_pcall(cadre__sandbox *sb, int nargs, int nresults, cadre_error *err);
 
-/* Makes assignments to undeclared globals an error from now on (reads always are). */
-void cadre__sandbox_freeze_globals(cadre__sandbox *sb);
-
 /* Memory in use by the state, in bytes. */
 size_t cadre__sandbox_memory(const cadre__sandbox *sb);
 

@@ -69,6 +69,20 @@ CADRE_EXTERN const char *cadre_version(void);
 /** Frees memory the library handed to the caller as a plain buffer (cadre_report_render). */
 CADRE_EXTERN void cadre_free(void *ptr);
 
+/** cadre_text_escape() flag: keep newlines (for paragraphs) instead of escaping them. */
+#define CADRE_ESCAPE_KEEP_NEWLINES 1u
+
+/**
+ * Makes untrusted text (a plugin's message, a candidate's name, a file name) safe to show on a
+ * terminal or to write to a log: invalid UTF-8 becomes U+FFFD; C0 and C1 control characters
+ * and DEL become \xHH; the characters that reorder or hide text (bidirectional overrides and
+ * isolates, zero-width marks, line separators, BOM) become \u{HHHH}. The report renderers and
+ * the cadre program already do this to everything they print.
+ * out: a NUL-terminated buffer owned by the caller (cadre_free). Added in 0.2.0.
+ */
+CADRE_EXTERN int cadre_text_escape(char **out, const char *text, size_t len, unsigned flags,
+                                   cadre_error *err);
+
 /* ---- Diagnostics ------------------------------------------------------------------------- */
 
 typedef enum cadre_severity {
