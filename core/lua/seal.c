@@ -3,10 +3,13 @@
  *
  * Registry entries (none reachable from the rubric):
  *   FROZEN  frozen table -> its hidden table of entries
- *   WATCH   {targets, keys, values}: three arrays, one watched variable per index; a target is a
- *           function (key: upvalue number) or a frozen table (key: a metamethod name)
+ *   WATCH   {targets, keys, values}: three arrays, one watched variable per index (a target is
+ *           a function, the key its upvalue number, or a frozen table, the key a metafield)
+ *   PRINT   a userdata: the same values as identities (pointers, numbers), which the check after
+ *           every assessment compares first; only on a difference does it look closer
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <lauxlib.h>
@@ -15,6 +18,7 @@
 
 #define FROZEN_KEY "cadre.frozen"
 #define WATCH_KEY  "cadre.watch"
+#define PRINT_KEY  "cadre.fingerprint"
 #define SEALED_KEY "cadre.sealed"
 #define LOCKED     "the rubric's state is read-only after loading"
 
@@ -62,12 +66,11 @@ static int frozen_newindex(lua_State *L)
     lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
     global = lua_rawequal(L, 1, -1);
     if (global) {
-        int declared = 0;
+        int declared;
 
-        if (push_hidden(L, 1) == LUA_TTABLE) {
-            lua_pushvalue(L, 2);
-            declared = lua_rawget(L, -2) != LUA_TNIL;
-        }
+        if (push_hidden(L, 1) != LUA_TTABLE) lua_pushvalue(L, 1); /* not frozen yet */
+        lua_pushvalue(L, 2);
+        declared = lua_rawget(L, -2) != LUA_TNIL;
 
         if (!declared)
             return luaL_error(L,
@@ -189,6 +192,7 @@ typedef struct walk {
     int todo;                  /* array of values to visit */
     int tables;                /* array of tables to freeze */
     int upids;                 /* upvalue id (light userdata) -> true */
+    int frozen;                /* the registry's FROZEN table */
     int targets, keys, values; /* the watch list being built */
     lua_Integer ntodo, ntables, nwatch;
 } walk;
@@ -255,6 +259,15 @@ static void visit_function(lua_State *L, walk *w, int f)
 static void visit_table(lua_State *L, walk *w, int t)
 {
     luaL_checkstack(L, 8, "sealing the rubric");
+    /* Already frozen (data read while loading): its entries are frozen too, and its
+     * metatable is the engine's. */
+    lua_pushvalue(L, t);
+    if (lua_rawget(L, w->frozen) != LUA_TNIL) {
+        lua_pop(L, 1);
+        return;
+    }
+    lua_pop(L, 1);
+
     lua_pushnil(L);
     while (lua_next(L, t)) {
         visit_later(L, w, -2);
@@ -402,6 +415,8 @@ static void walk_open(lua_State *L, walk *w)
     w->tables = w->seen + 2;
     w->upids = w->seen + 3;
     ensure_registry_table(L, FROZEN_KEY);
+    lua_getfield(L, LUA_REGISTRYINDEX, FROZEN_KEY);
+    w->frozen = lua_gettop(L);
 }
 
 static void freeze_all(lua_State *L, walk *w)
@@ -412,6 +427,8 @@ static void freeze_all(lua_State *L, walk *w)
         lua_pop(L, 1);
     }
 }
+
+static void fingerprint(lua_State *L, walk *w);
 
 int cadre__seal(lua_State *L)
 {
@@ -436,13 +453,26 @@ int cadre__seal(lua_State *L)
     lua_pop(L, 1);
     visit_all(L, &w);
     freeze_all(L, &w);
-    /* The watch list: {targets, keys, values}. */
+    /* Strings find their methods through the string metatable, which is the engine's and
+     * locked: point it at the string library's hidden table, so that ("x"):upper() costs no
+     * more than before sealing. */
+    lua_pushliteral(L, "");
+    if (lua_getmetatable(L, -1)) {
+        if (lua_getfield(L, -1, "__index") == LUA_TTABLE && push_hidden(L, -1) == LUA_TTABLE)
+            lua_setfield(L, -3, "__index");
+        else
+            lua_pop(L, 1);
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+    /* The watch list: {targets, keys, values}, and its fingerprint. */
     lua_createtable(L, 3, 0);
     for (int i = 0; i < 3; i++) {
         lua_pushvalue(L, base + i);
         lua_rawseti(L, -2, i + 1);
     }
     lua_setfield(L, LUA_REGISTRYINDEX, WATCH_KEY);
+    fingerprint(L, &w);
     lua_pushboolean(L, 1);
     lua_setfield(L, LUA_REGISTRYINDEX, SEALED_KEY);
     return 0;
@@ -462,10 +492,117 @@ void cadre__seal_value(lua_State *L, int idx)
         freeze(L, NULL, lua_gettop(L));
         lua_pop(L, 1);
     }
-    lua_pop(L, 4);
+    lua_pop(L, 5);
 }
 
 /* ---- checking after an assessment ---- */
+
+/* A value's identity: equal identities mean rawequal values, as long as the values are kept
+ * alive (the watch list holds them). */
+typedef struct vid {
+    int type;
+    union {
+        const void *p;
+        lua_Integer i;
+        lua_Number n;
+        int b;
+    } u;
+    int isint;
+} vid;
+
+static vid identity(lua_State *L, int idx)
+{
+    vid v;
+
+    memset(&v, 0, sizeof(v));
+    v.type = lua_type(L, idx);
+    switch (v.type) {
+    case LUA_TNIL:
+        break;
+    case LUA_TBOOLEAN:
+        v.u.b = lua_toboolean(L, idx);
+        break;
+    case LUA_TNUMBER:
+        v.isint = lua_isinteger(L, idx);
+        if (v.isint)
+            v.u.i = lua_tointeger(L, idx);
+        else
+            v.u.n = lua_tonumber(L, idx);
+        break;
+    default:
+        v.u.p = lua_topointer(L, idx);
+        break;
+    }
+    return v;
+}
+
+static int same_identity(const vid *a, const vid *b)
+{
+    if (a->type != b->type || a->isint != b->isint) return 0;
+    switch (a->type) {
+    case LUA_TNIL:
+        return 1;
+    case LUA_TBOOLEAN:
+        return a->u.b == b->u.b;
+    case LUA_TNUMBER:
+        return a->isint ? a->u.i == b->u.i : a->u.n == b->u.n;
+    default:
+        return a->u.p == b->u.p;
+    }
+}
+
+/* The fingerprint: for each watched variable, in watch-list order, its upvalue number (0 for
+ * a metafield) and the identity of its value. */
+typedef struct fp_entry {
+    int upvalue;
+    vid value;
+} fp_entry;
+
+static void fingerprint(lua_State *L, walk *w)
+{
+    fp_entry *fp = lua_newuserdatauv(L, (size_t)(w->nwatch ? w->nwatch : 1) * sizeof(*fp), 0);
+
+    luaL_checkstack(L, 8, "sealing the rubric");
+    for (lua_Integer i = 1; i <= w->nwatch; i++) {
+        lua_rawgeti(L, w->targets, i);
+        lua_rawgeti(L, w->keys, i);
+        lua_rawgeti(L, w->values, i);
+        fp[i - 1].upvalue = lua_type(L, -3) == LUA_TFUNCTION ? (int)lua_tointeger(L, -2) : 0;
+        fp[i - 1].value = identity(L, -1);
+        lua_pop(L, 3);
+    }
+    lua_setfield(L, LUA_REGISTRYINDEX, PRINT_KEY);
+}
+
+/* The quick check: 1 when every watched variable is as it was sealed. The watch list's
+ * targets are at `targets`, its keys at `keys`, n entries. */
+static int unchanged(lua_State *L, int targets, int keys, lua_Integer n)
+{
+    const fp_entry *fp;
+    int top = lua_gettop(L), ok = 1;
+
+    if (lua_getfield(L, LUA_REGISTRYINDEX, PRINT_KEY) != LUA_TUSERDATA) {
+        lua_settop(L, top);
+        return 0;
+    }
+    fp = lua_touserdata(L, -1);
+    for (lua_Integer i = 1; ok && i <= n; i++) {
+        vid now;
+
+        lua_rawgeti(L, targets, i);
+        if (fp[i - 1].upvalue) {
+            if (lua_getupvalue(L, -1, fp[i - 1].upvalue) == NULL) lua_pushnil(L);
+        } else {
+            lua_rawgeti(L, keys, i);
+            lua_rawget(L, -2);
+        }
+        now = identity(L, -1);
+        ok = same_identity(&now, &fp[i - 1].value);
+        lua_settop(L, top + 1);
+    }
+    lua_settop(L, top);
+    return ok;
+}
 
 /* The line where the function at idx starts, or 0. */
 static int line_of(lua_State *L, int idx)
@@ -489,6 +626,11 @@ int cadre__seal_verify(lua_State *L, char *why, size_t size, int *line)
     lua_rawgeti(L, top + 1, 2); /* keys: top + 3 */
     lua_rawgeti(L, top + 1, 3); /* values: top + 4 */
     n = (lua_Integer)lua_rawlen(L, top + 2);
+    if (unchanged(L, top + 2, top + 3, n)) {
+        lua_settop(L, top);
+        return 0;
+    }
+    /* Something changed: find what, put everything back, and say what it was. */
     for (lua_Integer i = 1; i <= n; i++) {
         int is_fn, same;
         const char *name;
