@@ -67,7 +67,10 @@ size_t cadre__builder_criteria_count(const cadre_builder *b);
  * band, or with an invalid value, becomes an error result that says so. */
 void cadre__builder_finish(cadre_builder *b, cadre_result *out);
 
-/* The table handed to native plugins (host.c). */
+/* The table handed to native plugins (host.c). It accepts only the builder and parameters of
+ * the assess() call between enter() and leave() on the calling thread. */
 const cadre_host *cadre__host(void);
+void cadre__host_enter(cadre_builder *b, const cadre_params *params);
+void cadre__host_leave(void);
 
 #endif

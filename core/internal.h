@@ -114,6 +114,15 @@ int cadre__escape_for_terminal(cadre__buf *b, const char *s, size_t len, int kee
 /* Reads a whole regular file ("-" = stdin) of at most `max` bytes into a NUL-terminated malloc
  * buffer. On failure fills err with a message that names the file. */
 int cadre__read_file(char **out, size_t *len, const char *path, size_t max, cadre_error *err);
+/* Reads the file `rel` (a relative path of plain components) inside folder `dir` as
+ * cadre__read_file does, refusing a symbolic link anywhere on the way (the folder itself
+ * included), anything but a regular file, and a file others could have written. */
+int cadre__read_beneath(char **out, size_t *len, const char *dir, const char *rel, size_t max,
+                        cadre_error *err);
+struct stat;
+/* Why a file or folder others could have written must not be trusted (not the user's or
+ * root's, writable by everyone or another group), in buf; NULL when it is fine. */
+const char *cadre__stat_problem(const struct stat *st, char *buf, size_t size);
 /* Lowercase hex SHA-256 of a buffer into out[65]. */
 int cadre__sha256_hex(char out[65], const void *data, size_t len);
 

@@ -25,7 +25,11 @@ static int native_assess(cadre__plugin *p, const cadre_candidate *c, const cadre
                          cadre_builder *b)
 {
     native *n = p->impl;
-    int rc = n->info.assess(n->state, cadre__host(), c, params, b);
+    int rc;
+
+    cadre__host_enter(b, params);
+    rc = n->info.assess(n->state, cadre__host(), c, params, b);
+    cadre__host_leave();
 
     if (rc != 0 && !cadre__builder_failed(b))
         cadre__builder_fail(b, CADRE_EPLUGIN, p->meta.path, 0,

@@ -16,24 +16,12 @@
 
 static int unsafe(const char *what, const char *path, const struct stat *st, cadre_error *err)
 {
-    uid_t me = geteuid();
+    char why[200];
 
-    if (st->st_uid != me && st->st_uid != 0)
-        return cadre__fail(err, CADRE_EUNSAFE, path, 0, 0,
-                           "refusing %s %s: it belongs to user id %u, not to you or root, so its "
-                           "owner could make you run any code; copy it into a folder you own",
-                           what, path, (unsigned)st->st_uid);
-    if ((st->st_mode & S_IWOTH) && !(S_ISDIR(st->st_mode) && (st->st_mode & S_ISVTX)))
-        return cadre__fail(err, CADRE_EUNSAFE, path, 0, 0,
-                           "refusing %s %s: every user can write to it (mode %04o), so anyone "
-                           "could plant code you would run; fix with: chmod o-w %s",
-                           what, path, (unsigned)(st->st_mode & 07777), path);
-    if ((st->st_mode & S_IWGRP) && st->st_gid != getegid())
-        return cadre__fail(err, CADRE_EUNSAFE, path, 0, 0,
-                           "refusing %s %s: members of group id %u can write to it (mode %04o); "
-                           "fix with: chmod g-w %s",
-                           what, path, (unsigned)st->st_gid, (unsigned)(st->st_mode & 07777), path);
-    return 0;
+    if (cadre__stat_problem(st, why, sizeof(why)) == NULL) return 0;
+    return cadre__fail(err, CADRE_EUNSAFE, path, 0, 0,
+                       "refusing %s %s: %s; whoever can write it could make you run any code", what,
+                       path, why);
 }
 
 int cadre__check_dir_safety(const char *dir, int required, cadre_error *err)

@@ -2,8 +2,9 @@
  * core/candidate/parse.c - the candidate loader: JSON text in, validated cadre_candidate out.
  *
  * The only place that parses candidate JSON. It works in three passes:
- *  1. a lexical pre-pass over the raw bytes (NUL bytes, invalid UTF-8, "\u0000" escapes and
- *     nesting depth), because cJSON accepts or silently truncates all of these;
+ *  1. a lexical pre-pass over the raw bytes (NUL bytes, invalid UTF-8, "\u0000" escapes, raw
+ *     control characters inside strings and nesting depth), because cJSON accepts or silently
+ *     truncates all of these;
  *  2. cJSON parses the text; a failure is reported with line and column;
  *  3. a table-driven walk checks every field against the schema and copies it into the
  *     candidate's arena, collecting every problem (not just the first) as diagnostics.
@@ -207,6 +208,14 @@ static int prescan(loader *L, const char *text, size_t len)
                 i++; /* skip the escaped character */
             } else if (ch == '"') {
                 in_string = 0;
+            } else if ((unsigned char)ch < 0x20) {
+                /* cJSON would take it; JSON (RFC 8259) does not, and a raw ESC or newline in
+                 * a name would reach terminals as it is. */
+                error_pos(L, text, i,
+                          "raw control character U+%04X inside a string; JSON allows it only "
+                          "escaped (\\u%04x)",
+                          (unsigned)(unsigned char)ch, (unsigned)(unsigned char)ch);
+                return -1;
             }
         } else if (ch == '"') {
             in_string = 1;

@@ -696,7 +696,7 @@ int cadre__sandbox_push_data(lua_State *L, const char *name)
                           "(letters, digits, '_', '-', '.', '/'; no '..')",
                           name);
     snprintf(path, sizeof(path), "%s/%s", sb->data_dir, name);
-    if (cadre__read_file(&buf, &len, path, MAX_DATA_BYTES, &err) != 0)
+    if (cadre__read_beneath(&buf, &len, sb->data_dir, name, MAX_DATA_BYTES, &err) != 0)
         return luaL_error(L, "cadre.data: %s", err.message);
     if (n > 4 && strcmp(name + n - 4, ".tsv") == 0) {
         lua_pushcfunction(L, push_tsv_protected);

@@ -56,6 +56,96 @@ static int read_fd(char **out, size_t *len, int fd, const char *name, size_t max
     return 0;
 }
 
+const char *cadre__stat_problem(const struct stat *st, char *buf, size_t size)
+{
+    uid_t me = geteuid();
+
+    if (st->st_uid != me && st->st_uid != 0) {
+        snprintf(buf, size, "it belongs to user id %u, not to you or root", (unsigned)st->st_uid);
+        return buf;
+    }
+    if ((st->st_mode & S_IWOTH) && !(S_ISDIR(st->st_mode) && (st->st_mode & S_ISVTX))) {
+        snprintf(buf, size, "every user can write to it (mode %04o); fix with chmod o-w",
+                 (unsigned)(st->st_mode & 07777));
+        return buf;
+    }
+    if ((st->st_mode & S_IWGRP) && st->st_gid != getegid()) {
+        snprintf(buf, size,
+                 "members of group id %u can write to it (mode %04o); fix with chmod g-w",
+                 (unsigned)st->st_gid, (unsigned)(st->st_mode & 07777));
+        return buf;
+    }
+    return NULL;
+}
+
+int cadre__read_beneath(char **out, size_t *len, const char *dir, const char *rel, size_t max,
+                        cadre_error *err)
+{
+    char part[256], why[200];
+    const char *p = rel;
+    struct stat st;
+    int fd, rc;
+
+    *out = NULL;
+    *len = 0;
+    fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+        int e = errno;
+
+        return cadre__fail(err, CADRE_EIO, dir, 0, 0, "cannot open %s: %s", dir,
+                           e == ELOOP || e == ENOTDIR ? "it is a symbolic link or not a folder"
+                                                      : strerror(e));
+    }
+    for (;;) {
+        const char *slash = strchr(p, '/');
+        size_t n = slash ? (size_t)(slash - p) : strlen(p);
+        int next;
+
+        if (n == 0 || n >= sizeof(part)) {
+            close(fd);
+            return cadre__fail(err, CADRE_EIO, rel, 0, 0, "%s: not a usable file name", rel);
+        }
+        memcpy(part, p, n);
+        part[n] = '\0';
+        /* O_NOFOLLOW on every component: a symbolic link anywhere is refused, so the file read
+         * is always inside the folder, whatever the links point at. O_NONBLOCK: a FIFO cannot
+         * hang the open. */
+        next = openat(fd, part,
+                      O_RDONLY | O_NOFOLLOW | O_CLOEXEC | (slash ? O_DIRECTORY : O_NONBLOCK));
+        close(fd);
+        if (next < 0) {
+            int e = errno;
+
+            return cadre__fail(err, CADRE_EIO, rel, 0, 0, "cannot open %s/%s: %s", dir, rel,
+                               e == ELOOP || (e == ENOTDIR && slash)
+                                   ? "a symbolic link is in the way (data files are read only "
+                                     "from inside the data folder, never through links)"
+                                   : strerror(e));
+        }
+        fd = next;
+        if (!slash) break;
+        p = slash + 1;
+    }
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return cadre__fail(err, CADRE_EIO, rel, 0, 0, "%s/%s is not a regular file", dir, rel);
+    }
+    if (cadre__stat_problem(&st, why, sizeof(why)) != NULL) {
+        close(fd);
+        return cadre__fail(err, CADRE_EUNSAFE, rel, 0, 0, "refusing %s/%s: %s", dir, rel, why);
+    }
+    if ((size_t)st.st_size > max) {
+        close(fd);
+        return cadre__fail(err, CADRE_EIO, rel, 0, 0,
+                           "%s/%s is %lld bytes, over the %zu-byte limit for a data file", dir, rel,
+                           (long long)st.st_size, max);
+    }
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    rc = read_fd(out, len, fd, rel, max, err);
+    close(fd);
+    return rc;
+}
+
 int cadre__read_file(char **out, size_t *len, const char *path, size_t max, cadre_error *err)
 {
     struct stat st;

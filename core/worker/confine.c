@@ -250,14 +250,14 @@ static int filter(char *msg, size_t size)
     /* Signals only to this process (abort() and raise() use tgkill on it). */
     if (rc == 0)
         rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(kill), 1,
-                              SCMP_A0(SCMP_CMP_NE, (scmp_datum_t)self));
+                              SCMP_A0(SCMP_CMP_NE, (scmp_datum_t)self, 0));
     if (rc == 0)
         rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(tgkill), 1,
-                              SCMP_A0(SCMP_CMP_NE, (scmp_datum_t)self));
+                              SCMP_A0(SCMP_CMP_NE, (scmp_datum_t)self, 0));
     /* Reading limits is fine (getrlimit is prlimit64 with no new value); changing them is not. */
     if (rc == 0)
         rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(prlimit64), 1,
-                              SCMP_A2(SCMP_CMP_NE, 0));
+                              SCMP_A2(SCMP_CMP_NE, 0, 0));
     if (rc == 0) rc = seccomp_load(ctx);
     seccomp_release(ctx);
     if (rc != 0) {

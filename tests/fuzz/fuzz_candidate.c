@@ -2,15 +2,15 @@
  * tests/fuzz/fuzz_candidate.c - libFuzzer harness for the candidate loader.
  *
  * Any input must be accepted or refused with a message, without a memory error (ASan/UBSan
- * watch). An accepted candidate must also survive the trip the isolation worker makes it take:
- * serialised, parsed again, and serialised to the same text.
+ * watch). An accepted candidate must also survive the trip a candidate built by hand takes to a
+ * worker process: serialised, parsed again, and serialised to the same text.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include <cadre/cadre.h>
 
-#include "isolate.h"
+#include "candidate/candidate.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
