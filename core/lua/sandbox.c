@@ -102,7 +102,8 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
     cadre__sandbox *sb = cadre__sandbox_of(L);
 
     (void)ar;
-    sb->deadline.fired = 1; /* already set by the watchdog; needed for the fallback hook */
+    atomic_store(&sb->deadline.fired,
+                 1); /* already set by the watchdog; needed for the fallback hook */
     /* Remember where the budget ran out the first time: later firings happen wherever the
      * rubric goes after catching the error, which is not where the time went. */
     if (sb->where_line == 0) record_where(sb, L, 0);
@@ -132,8 +133,8 @@ void cadre__sandbox_check_budget(lua_State *L)
     if (!sb->in_call) return;
     /* Without the watchdog nothing sets `fired` while C code runs: read the clock here. */
     if (sb->fallback_hook && thread_cpu_ns() - sb->fallback_start_ns >= sb->time_ms * 1000000ull)
-        sb->deadline.fired = 1;
-    if (sb->deadline.fired) budget_hook(L, NULL);
+        atomic_store(&sb->deadline.fired, 1);
+    if (atomic_load(&sb->deadline.fired)) budget_hook(L, NULL);
 }
 
 void cadre__sandbox_set_budget_mode(cadre__budget_mode mode)
@@ -148,7 +149,7 @@ void cadre__sandbox_begin(cadre__sandbox *sb)
     sb->where_file[0] = '\0';
     sb->where_line = 0;
     sb->fallback_hook = 0;
-    sb->deadline.fired = 0;
+    atomic_store(&sb->deadline.fired, 0);
     if (budget_mode == CADRE__BUDGET_NONE) {
         sb->deadline.current = sb->L;
         return;
@@ -222,10 +223,10 @@ int cadre__sandbox_pcall(cadre__sandbox *sb, int nargs, int nresults, cadre_erro
     lua_insert(L, base);
     status = lua_pcall(L, nargs, nresults, base);
     lua_remove(L, base);
-    if (status == LUA_OK && !sb->deadline.fired) return 0;
+    if (status == LUA_OK && !atomic_load(&sb->deadline.fired)) return 0;
 
     file = sb->where_file[0] ? sb->where_file : sb->path;
-    if (sb->deadline.fired) {
+    if (atomic_load(&sb->deadline.fired)) {
         /* Even if the rubric caught the budget error and returned, the call is over. */
         cadre__fail(err, code, file, sb->where_line, 0,
                     "CPU budget of %u ms exceeded (raise it with --lua-time-limit)", sb->time_ms);

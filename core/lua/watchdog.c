@@ -46,7 +46,7 @@ static void add_ns(struct timespec *t, uint64_t ns)
 
 static void fire(cadre__deadline *d)
 {
-    d->fired = 1;
+    atomic_store(&d->fired, 1);
     /* Count 1 with line and call events: the next VM step in any Lua function traps. */
     lua_sethook(d->current, d->hook, LUA_MASKCOUNT | LUA_MASKLINE | LUA_MASKCALL, 1);
 }
@@ -58,7 +58,7 @@ static void check_all(const struct timespec *now)
         struct timespec cpu;
         uint64_t used;
 
-        if (d->fired) {
+        if (atomic_load(&d->fired)) {
             fire(d); /* re-apply: the running coroutine may have changed since */
             continue;
         }
@@ -212,7 +212,7 @@ void cadre__deadline_switch(cadre__deadline *d, lua_State *co)
     if (d == NULL || !d->armed) return;
     pthread_mutex_lock(&mu);
     d->current = co;
-    if (d->fired)
+    if (atomic_load(&d->fired))
         fire(d);
     else
         lua_sethook(co, NULL, 0, 0); /* a hook left over from an earlier, stopped call */

@@ -10,6 +10,7 @@
 #define CADRE_WATCHDOG_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -23,7 +24,8 @@ struct cadre__deadline {
     struct timespec cpu_start;
     struct timespec wall_check; /* when the watchdog next looks at it */
     uint64_t budget_ns;
-    volatile int fired;
+    /* Set by the watchdog thread, read by the Lua thread while it runs: atomic. */
+    atomic_int fired;
     int armed;
     cadre__deadline *next;
 };

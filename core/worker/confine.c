@@ -9,7 +9,8 @@
  *  - RLIMIT_CORE 0: a crash leaves no core file; RLIMIT_FSIZE 0: no file can grow;
  *  - RLIMIT_AS: the address space is capped (not under AddressSanitizer or valgrind, whose
  *    shadow memory would not fit); RLIMIT_CPU: a backstop behind the engine's own deadline;
- *  - RLIMIT_NOFILE 64: a plugin cannot hold many descriptors;
+ *  - RLIMIT_NOFILE 64: a plugin cannot hold many descriptors (not under valgrind, which keeps
+ *    descriptors of its own);
  *  - no_new_privs and a seccomp filter (when built with libseccomp) that refuses the system
  *    calls a plugin has no business making: running programs, making processes, network
  *    sockets, signalling or tracing other processes, changing limits, and every call that
@@ -119,7 +120,9 @@ static int set_limits(const cadre__confinement *c, char *msg, size_t size)
 {
     if (set_limit(RLIMIT_CORE, 0, 0) != 0) return failf(msg, size, "RLIMIT_CORE");
     if (set_limit(RLIMIT_FSIZE, 0, 0) != 0) return failf(msg, size, "RLIMIT_FSIZE");
-    if (set_limit(RLIMIT_NOFILE, 64, 64) != 0) return failf(msg, size, "RLIMIT_NOFILE");
+    /* valgrind keeps descriptors of its own above the limit and refuses a lower one. */
+    if (!under_valgrind() && set_limit(RLIMIT_NOFILE, 64, 64) != 0)
+        return failf(msg, size, "RLIMIT_NOFILE");
     if (set_limit(RLIMIT_CPU, CADRE__WORKER_CPU_LIMIT_S, CADRE__WORKER_CPU_LIMIT_S + 5) != 0)
         return failf(msg, size, "RLIMIT_CPU");
     if (c->memory_limit > 0 && !UNDER_SANITIZER && !under_valgrind()) {

@@ -368,7 +368,7 @@ int cadre__remote_load(cadre__plugin **out, const char *path, const char *sha256
     r->spec.text_len = len;
     r->spec.limits = ctx->limits;
     r->spec.confinement.memory_limit = ctx->worker_memory;
-    r->load_ms = text ? 3 * ctx->limits.time_ms + REMOTE_GRACE_MS : ctx->native_time_ms;
+    r->load_ms = text ? 3 * ctx->limits.time_ms + REMOTE_LOAD_GRACE_MS : ctx->native_time_ms;
     r->call_ms = text ? ctx->limits.time_ms + REMOTE_GRACE_MS : ctx->native_time_ms;
     rc = spawn(r, 1, err);
     if (rc != 0) {
