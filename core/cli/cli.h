@@ -33,6 +33,7 @@ typedef struct cli_opts {
     int verbose;
     unsigned long time_ms;
     unsigned long memory_mb;
+    unsigned long native_ms;
     int isolation;                   /* cadre_isolation */
     const char *trust[MAX_DIRS + 1]; /* --trust */
     int ntrust;
@@ -89,6 +90,7 @@ int cmd_new(int argc, char **argv);
         {"lua-memory-limit", required_argument, NULL, 1006}, {"verbose", no_argument, NULL, 'v'},  \
         {"isolate", required_argument, NULL, 1007}, {"trust", required_argument, NULL, 1008},      \
         {"allow-override", no_argument, NULL, 1009},                                               \
+        {"native-time-limit", required_argument, NULL, 1010},                                      \
     {                                                                                              \
         "help", no_argument, NULL, 'h'                                                             \
     }

@@ -64,6 +64,8 @@ static void list_text(const cadre_engine *e, int verbose)
             print_params(m);
         }
     }
+    if (verbose)
+        fprintf(cli_out, "\nWorker processes are confined by: %s\n", cadre_worker_confinement());
     if (r) fprintf(cli_out, "\nRefused (%zu):\n", r);
     for (size_t i = 0; i < r; i++) {
         const cadre_diag *d = cadre_engine_refused(e, i);

@@ -208,6 +208,12 @@ int cli_common_option(cli_opts *o, int opt, const char *arg)
     case 1009:
         o->allow_override = 1;
         return 1;
+    case 1010:
+        if (parse_ulong(arg, 600000, &o->native_ms) != 0) {
+            cli_error("--native-time-limit: expected milliseconds 1..600000, got '%s'", arg);
+            return -1;
+        }
+        return 1;
     case 'v':
         o->verbose = 1;
         return 1;
@@ -276,6 +282,7 @@ int cli_engine(cadre_engine **out, const cli_opts *o, int quiet_refusals)
     eo.user_dir = o->no_user ? "" : NULL;
     eo.lua_time_limit_ms = (uint32_t)o->time_ms;
     eo.lua_memory_limit = (size_t)o->memory_mb << 20;
+    eo.native_time_limit_ms = (uint32_t)o->native_ms;
     eo.isolation = o->isolation;
     eo.allow_override = o->allow_override;
     eo.on_diag = quiet_refusals ? NULL : cli_print_diag;

@@ -14,7 +14,11 @@
  *  - no_new_privs and a seccomp filter (when built with libseccomp) that refuses the system
  *    calls a plugin has no business making: running programs, making processes, network
  *    sockets, signalling or tracing other processes, changing limits, and every call that
- *    writes to, renames or removes files or changes their attributes.
+ *    writes to, renames or removes files or changes their attributes;
+ *  - a Landlock ruleset (when the kernel has it): files can be read only beneath the plugin's
+ *    own folder, the system's library folders (/usr, /lib...) and LD_LIBRARY_PATH, and this
+ *    process's /proc entry; nothing can be written or created anywhere; and, from Landlock
+ *    ABI 4 and 6, no TCP connections and no signals to processes outside the worker.
  * The filter allows by default and refuses a list: what a plugin legitimately needs (memory,
  * threads, reading its own data files, clocks) varies by C library and runtime, while what it
  * must not do is short and stable.
@@ -23,18 +27,23 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifdef CADRE_HAVE_SECCOMP
 #include <sched.h>
 #include <seccomp.h>
 #endif
+#include <linux/landlock.h>
+#include <sys/syscall.h>
 
+#include "cadre/cadre.h"
 #include "worker/confine.h"
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
@@ -271,6 +280,98 @@ static int filter(char *msg, size_t size)
 }
 #endif
 
+/* ---- Landlock ---- */
+
+/* The ruleset attribute as the kernel has grown it (linux/landlock.h of Debian 12 has only its
+ * first field): handled filesystem rights, then network rights (ABI 4), then scopes (ABI 6). */
+typedef struct ll_ruleset_attr {
+    uint64_t handled_access_fs;
+    uint64_t handled_access_net;
+    uint64_t scoped;
+} ll_ruleset_attr;
+
+/* Rights of later ABIs, as the kernel defines them. */
+#define LL_FS_TRUNCATE         (1ULL << 14) /* ABI 3 */
+#define LL_FS_IOCTL_DEV        (1ULL << 15) /* ABI 5 */
+#define LL_NET_BIND_TCP        (1ULL << 0)  /* ABI 4 */
+#define LL_NET_CONNECT_TCP     (1ULL << 1)
+#define LL_SCOPE_ABSTRACT_UNIX (1ULL << 0) /* ABI 6 */
+#define LL_SCOPE_SIGNAL        (1ULL << 1)
+
+#define LL_READ (LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR)
+
+static int landlock_abi(void)
+{
+    static int abi = -2;
+
+    if (abi == -2) {
+        abi = (int)syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
+        if (abi < 0) abi = 0;
+    }
+    return abi;
+}
+
+/* Allows reading beneath `path` (a folder, or a single file), when it exists. */
+static void ll_allow(int ruleset, const char *path)
+{
+    struct landlock_path_beneath_attr pb;
+    struct stat st;
+    int fd = open(path, O_PATH | O_CLOEXEC);
+
+    if (fd < 0) return;
+    if (fstat(fd, &st) == 0) {
+        pb.allowed_access = S_ISDIR(st.st_mode) ? LL_READ : LANDLOCK_ACCESS_FS_READ_FILE;
+        pb.parent_fd = fd;
+        syscall(SYS_landlock_add_rule, ruleset, LANDLOCK_RULE_PATH_BENEATH, &pb, 0);
+    }
+    close(fd);
+}
+
+static int restrict_files(const cadre__confinement *c, char *msg, size_t size)
+{
+    static const char *const system_paths[] = {
+        "/usr",       "/lib", "/lib64", "/lib32", "/etc/ld.so.cache", "/etc/ld.so.preload",
+        "/proc/self", NULL};
+    int abi = landlock_abi(), ruleset, rc;
+    ll_ruleset_attr attr = {0};
+    size_t attr_size = sizeof(uint64_t);
+    const char *llp = getenv("LD_LIBRARY_PATH");
+
+    if (abi < 1) return 0; /* no Landlock here: the rest of the confinement still holds */
+    attr.handled_access_fs = LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_WRITE_FILE | LL_READ |
+                             LANDLOCK_ACCESS_FS_REMOVE_DIR | LANDLOCK_ACCESS_FS_REMOVE_FILE |
+                             LANDLOCK_ACCESS_FS_MAKE_CHAR | LANDLOCK_ACCESS_FS_MAKE_DIR |
+                             LANDLOCK_ACCESS_FS_MAKE_REG | LANDLOCK_ACCESS_FS_MAKE_SOCK |
+                             LANDLOCK_ACCESS_FS_MAKE_FIFO | LANDLOCK_ACCESS_FS_MAKE_BLOCK |
+                             LANDLOCK_ACCESS_FS_MAKE_SYM;
+    if (abi >= 2) attr.handled_access_fs |= LANDLOCK_ACCESS_FS_REFER;
+    if (abi >= 3) attr.handled_access_fs |= LL_FS_TRUNCATE;
+    if (abi >= 5) attr.handled_access_fs |= LL_FS_IOCTL_DEV;
+    if (abi >= 4) {
+        attr.handled_access_net = LL_NET_BIND_TCP | LL_NET_CONNECT_TCP;
+        attr_size = 2 * sizeof(uint64_t);
+    }
+    if (abi >= 6) {
+        attr.scoped = LL_SCOPE_ABSTRACT_UNIX | LL_SCOPE_SIGNAL;
+        attr_size = 3 * sizeof(uint64_t);
+    }
+    ruleset = (int)syscall(SYS_landlock_create_ruleset, &attr, attr_size, 0);
+    if (ruleset < 0) return failf(msg, size, "landlock_create_ruleset");
+    if (c->plugin_dir) ll_allow(ruleset, c->plugin_dir);
+    for (int i = 0; system_paths[i]; i++)
+        ll_allow(ruleset, system_paths[i]);
+    if (llp != NULL) { /* the libraries a native plugin may need, where the user keeps them */
+        char buf[4096], *save = NULL;
+
+        snprintf(buf, sizeof(buf), "%s", llp);
+        for (char *d = strtok_r(buf, ":", &save); d; d = strtok_r(NULL, ":", &save))
+            if (*d == '/') ll_allow(ruleset, d);
+    }
+    rc = (int)syscall(SYS_landlock_restrict_self, ruleset, 0);
+    close(ruleset);
+    return rc == 0 ? 0 : failf(msg, size, "landlock_restrict_self");
+}
+
 int cadre__confine(const cadre__confinement *c, char *msg, size_t size)
 {
     if (arrange_fds(c, msg, size) != 0) return -1;
@@ -279,6 +380,8 @@ int cadre__confine(const cadre__confinement *c, char *msg, size_t size)
     if (getppid() != c->parent) _exit(0); /* the engine is already gone */
     if (set_limits(c, msg, size) != 0) return -1;
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return failf(msg, size, "no_new_privs");
+    /* valgrind reads the plugin's files for debugging information on its own behalf. */
+    if (!under_valgrind() && restrict_files(c, msg, size) != 0) return -1;
 #ifdef CADRE_HAVE_SECCOMP
     if (!under_valgrind() && filter(msg, size) != 0) return -1;
 #endif
@@ -287,9 +390,25 @@ int cadre__confine(const cadre__confinement *c, char *msg, size_t size)
 
 const char *cadre__confinement_summary(void)
 {
+    static char summary[200];
+    int abi = landlock_abi();
+
+    snprintf(summary, sizeof(summary), "descriptors, rlimits, no_new_privs, %s, %s",
 #ifdef CADRE_HAVE_SECCOMP
-    return "descriptors, rlimits, no_new_privs, seccomp";
+             "seccomp",
 #else
-    return "descriptors, rlimits, no_new_privs (no seccomp: built without libseccomp)";
+             "no seccomp (built without libseccomp)",
 #endif
+             abi >= 1 ? "landlock" : "no landlock (not offered by this kernel)");
+    if (abi >= 1) {
+        size_t n = strlen(summary);
+
+        snprintf(summary + n, sizeof(summary) - n, " (ABI %d)", abi);
+    }
+    return summary;
+}
+
+const char *cadre_worker_confinement(void)
+{
+    return cadre__confinement_summary();
 }

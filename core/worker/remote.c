@@ -23,7 +23,7 @@
 typedef struct remote {
     cadre__plugin *p;
     cadre__worker_spec spec; /* what a (re)started worker loads */
-    char *path, *sha256, *text;
+    char *path, *sha256, *text, *dir;
     uint32_t load_ms, call_ms;
     pid_t pid; /* 0: no worker now */
     cadre__channel ch;
@@ -320,6 +320,7 @@ static void remote_unload(cadre__plugin *p)
     free(r->path);
     free(r->sha256);
     free(r->text);
+    free(r->dir);
     free(r);
     p->impl = NULL;
 }
@@ -368,6 +369,16 @@ int cadre__remote_load(cadre__plugin **out, const char *path, const char *sha256
     r->spec.text_len = len;
     r->spec.limits = ctx->limits;
     r->spec.confinement.memory_limit = ctx->worker_memory;
+    {
+        /* What the plugin may read: its own folder (its data, a rubric's data/ folder). */
+        char real[4096];
+        const char *slash = strrchr(path, '/');
+        char *dir = strndup(path, slash ? (size_t)(slash - path) : 0);
+
+        r->dir = dir && realpath(*dir ? dir : "/", real) ? strdup(real) : NULL;
+        free(dir);
+        r->spec.confinement.plugin_dir = r->dir;
+    }
     r->load_ms = text ? 3 * ctx->limits.time_ms + REMOTE_LOAD_GRACE_MS : ctx->native_time_ms;
     r->call_ms = text ? ctx->limits.time_ms + REMOTE_GRACE_MS : ctx->native_time_ms;
     rc = spawn(r, 1, err);

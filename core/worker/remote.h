@@ -17,10 +17,11 @@
 
 #include "plugin_internal.h"
 
-#define REMOTE_GRACE_MS      2000
-#define REMOTE_LOAD_GRACE_MS 5000 /* starting a process and the Lua libraries, under valgrind too  \
-                                   */
-#define REMOTE_UNLOAD_MS     2000
+#define REMOTE_GRACE_MS 2000
+#define REMOTE_LOAD_GRACE_MS                                                                       \
+    5000 /* starting a process and the Lua libraries, under valgrind too                           \
+          */
+#define REMOTE_UNLOAD_MS 2000
 
 /* True when `p` runs in a worker process. */
 int cadre__remote_is(const cadre__plugin *p);

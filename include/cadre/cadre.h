@@ -69,6 +69,11 @@ CADRE_EXTERN const char *cadre_version(void);
 /** Frees memory the library handed to the caller as a plain buffer (cadre_report_render). */
 CADRE_EXTERN void cadre_free(void *ptr);
 
+/** What confines worker processes in this build and on this kernel, e.g. "descriptors,
+ *  rlimits, no_new_privs, seccomp, landlock (ABI 6)" (docs/plugins.md, "Trust"). Static
+ *  storage. Added in 0.2.0. */
+CADRE_EXTERN const char *cadre_worker_confinement(void);
+
 /** cadre_text_escape() flag: keep newlines (for paragraphs) instead of escaping them. */
 #define CADRE_ESCAPE_KEEP_NEWLINES 1u
 
