@@ -134,7 +134,7 @@ static int set_limits(const cadre__confinement *c, char *msg, size_t size)
         return failf(msg, size, "RLIMIT_NOFILE");
     if (set_limit(RLIMIT_CPU, CADRE__WORKER_CPU_LIMIT_S, CADRE__WORKER_CPU_LIMIT_S + 5) != 0)
         return failf(msg, size, "RLIMIT_CPU");
-    if (c->memory_limit > 0 && !UNDER_SANITIZER && !under_valgrind()) {
+    if (c->memory_limit > 0 && !under_valgrind()) {
         size_t now = address_space_now();
 
         if (now > 0 && set_limit(RLIMIT_AS, now + c->memory_limit, now + c->memory_limit) != 0)

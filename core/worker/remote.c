@@ -272,9 +272,13 @@ static void remote_collect(cadre__plugin *p, cadre_builder *b)
     }
     rc = cadre__channel_recv(&r->ch, &frame, &len, &r->deadline, r->out_fd, drain, r);
     if (rc == 0) {
-        if (cadre__wire_replay_result(b, frame, len, &last) != 0)
-            cadre__builder_locate(b, r->path, 0);
-        if (last) reap(r, 0, NULL); /* worn out: the next submit starts a fresh one */
+        int replayed = cadre__wire_replay_result(b, frame, len, &last);
+
+        if (replayed != 0) cadre__builder_locate(b, r->path, 0);
+        if (replayed == -2)
+            reap(r, 1, NULL); /* out of step (a forged frame?): a new worker for the next */
+        else if (last)
+            reap(r, 0, NULL); /* worn out: the next submit starts a fresh one */
         return;
     }
     if (rc == -2) {

@@ -286,11 +286,12 @@ void cadre__wire_put_result(cadre__buf *b, const cadre_result *res, int last)
     }
 }
 
-/* A malformed frame fails the builder once, with one message, whatever went wrong first. */
+/* A malformed frame fails the builder once, with one message, whatever went wrong first; -2
+ * tells the caller that the channel can no longer be trusted to be in step. */
 static int malformed(cadre_builder *b)
 {
     cadre__builder_fail(b, CADRE_EPLUGIN, NULL, 0, "the worker process sent a malformed result");
-    return -1;
+    return -2;
 }
 
 static int replay_criteria(cadre_builder *b, cadre__wire *w)
@@ -354,6 +355,7 @@ int cadre__wire_replay_result(cadre_builder *b, const char *data, size_t len, in
     cadre__wire w;
     double score;
     const char *band, *summary;
+    int rc;
 
     cadre__wire_open(&w, data, len);
     *last = cadre__wire_u8(&w) != 0;
@@ -372,8 +374,8 @@ int cadre__wire_replay_result(cadre_builder *b, const char *data, size_t len, in
     band = cadre__wire_str(&w);
     summary = cadre__wire_str(&w);
     if (w.bad) return malformed(b);
-    if (replay_criteria(b, &w) != 0 || replay_rest(b, &w) != 0 ||
-        cadre__builder_set_score(b, score) != 0 || cadre__builder_set_band(b, band) != 0 ||
+    if ((rc = replay_criteria(b, &w)) != 0 || (rc = replay_rest(b, &w)) != 0) return rc;
+    if (cadre__builder_set_score(b, score) != 0 || cadre__builder_set_band(b, band) != 0 ||
         (summary != NULL && cadre__builder_set_summary(b, summary) != 0))
         return -1;
     return 0;

@@ -55,8 +55,9 @@ void cadre__wire_put_request(cadre__buf *b, const cadre__plugin *p, const char *
 
 /* A result, with a flag saying the worker ends after sending it (and should be replaced). */
 void cadre__wire_put_result(cadre__buf *b, const cadre_result *res, int last);
-/* Replays a result frame into `b`. Returns 0, or -1 with the builder failed and saying why;
- * *last receives the worker's flag. */
+/* Replays a result frame into `b`. Returns 0; -1 with the builder failed and saying why (a
+ * value the builder refused); -2 when the frame itself is malformed, so the channel cannot be
+ * trusted any more. *last receives the worker's flag. */
 int cadre__wire_replay_result(cadre_builder *b, const char *data, size_t len, int *last);
 
 #endif
