@@ -248,21 +248,3 @@ const char *cadre__suggest_list(const char *word, const char *const *list)
         n++;
     return cadre__suggest(word, list, n, sizeof(list[0]));
 }
-
-int cadre_text_escape(char **out, const char *text, size_t len, unsigned flags, cadre_error *err)
-{
-    cadre__buf b = {0};
-
-    if (out == NULL || (text == NULL && len > 0))
-        return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_text_escape: NULL argument");
-    *out = NULL;
-    cadre__escape_for_terminal(&b, text ? text : "", len,
-                               (flags & CADRE_ESCAPE_KEEP_NEWLINES) != 0);
-    if (b.data == NULL) cadre__buf_puts(&b, "");
-    if (b.oom) {
-        free(b.data);
-        return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
-    }
-    *out = b.data;
-    return 0;
-}
