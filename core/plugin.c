@@ -237,8 +237,15 @@ void cadre__plugin_print(cadre__plugin *p, const char *line, size_t len)
                            len);
         return;
     }
-    /* A worker process: standard output is the pipe the engine reads, cleans and caps. */
+    /* A worker process: standard output is the pipe the engine reads, cleans and caps. Lines
+     * past the engine's caps would only be dropped there: stop writing them here, which keeps
+     * a flood from costing a system call a line. */
+    if (p->printed.lines > CADRE__OUTPUT_PLUGIN_LINES ||
+        p->printed.bytes > CADRE__OUTPUT_PLUGIN_BYTES)
+        return;
     if (len > CADRE__OUTPUT_LINE_BYTES) len = CADRE__OUTPUT_LINE_BYTES + 1;
+    p->printed.lines++;
+    p->printed.bytes += len + 1;
     {
         char buf[CADRE__OUTPUT_LINE_BYTES + 2];
 

@@ -36,7 +36,7 @@ my $native_dir = "$build/tests/hostile/native";
 my $lua_dir = "$root/tests/hostile/lua";
 my $json = JSON::PP->new->utf8->canonical;
 my $BOUND = 15;       # seconds a run may take: the largest documented deadline plus margins
-my $LUA_MS = 300;     # --lua-time-limit for the runs
+my $LUA_MS = 500;     # --lua-time-limit for the runs
 my $NATIVE_MS = 1500; # --native-time-limit
 my $SECRET = 'cadre-hostile-secret-4f1d';
 
