@@ -4,11 +4,22 @@
 -- argument. Helpers keep the standard functions they use in locals, so a rubric that
 -- reassigns a global cannot change how a helper behaves.
 local prims = ...
-local type, ipairs, tostring, error = type, ipairs, tostring, error
+local type, ipairs, pairs, tostring, error = type, ipairs, pairs, tostring, error
 local floor, huge = math.floor, math.huge
 local format, concat = string.format, table.concat
 
 local cadre = {version = prims.version, vocab = prims.vocab, data = prims.data}
+
+-- vocabulary -> id -> label, private to these helpers: the rubric's state is read-only after
+-- loading (reads of a frozen table take one more look-up), and this table is not the rubric's.
+local labels = {}
+for name, list in pairs(prims.vocab) do
+  local m = {}
+  for id, e in pairs(list) do
+    if type(id) == "string" then m[id] = e.label end
+  end
+  labels[name] = m
+end
 
 local function need_number(x, fname, what)
   if type(x) ~= "number" then
@@ -79,10 +90,9 @@ end
 
 -- cadre.label(vocabulary, id): the human label of a vocabulary id, or the id itself.
 function cadre.label(vocabulary, id)
-  local v = cadre.vocab[vocabulary]
+  local v = labels[vocabulary]
   if v == nil then error(format("cadre.label: no vocabulary '%s'", tostring(vocabulary)), 2) end
-  local e = v[id]
-  return e and e.label or tostring(id)
+  return v[id] or tostring(id)
 end
 
 -- cadre.band(score, bands): the label of the first band whose min the score reaches.

@@ -109,9 +109,19 @@ static int frozen_next(lua_State *L)
     return 1;
 }
 
+/* The iterator pairs() gets for one frozen table: its hidden table is upvalue 1, out of the
+ * rubric's reach (a C function's upvalues cannot be read from Lua). */
+static int frozen_iter(lua_State *L)
+{
+    lua_settop(L, 2);
+    if (lua_next(L, lua_upvalueindex(1))) return 2;
+    lua_pushnil(L);
+    return 1;
+}
+
 static int frozen_pairs(lua_State *L)
 {
-    lua_pushcfunction(L, frozen_next);
+    lua_pushvalue(L, lua_upvalueindex(1)); /* frozen_iter over this table's hidden one */
     lua_pushvalue(L, 1);
     lua_pushnil(L);
     return 3;
@@ -377,7 +387,9 @@ static void freeze(lua_State *L, walk *w, int t)
     }
     lua_pop(L, 1);
     if (lua_getfield(L, fm, "__pairs") == LUA_TNIL) {
-        lua_pushcfunction(L, frozen_pairs);
+        lua_pushvalue(L, h);
+        lua_pushcclosure(L, frozen_iter, 1);
+        lua_pushcclosure(L, frozen_pairs, 1);
         lua_setfield(L, fm, "__pairs");
     }
     lua_pop(L, 1);
