@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/builder.c - the result builder: the one gate for what plugins produce.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/builder.h - building one cadre_result, for native plugins (through the cadre_host table)
  * and Lua rubrics (through the bridge) alike, so both produce exactly the same shape.

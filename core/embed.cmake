@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Turns a text file into a C array: cmake -DIN=file -DOUT=file.c -DNAME=symbol -P embed.cmake
 # Used to compile core/prelude.lua into libcadre, so the library needs no data files at run time.
 file(READ "${IN}" hex HEX)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/engine.c - the registry of plugins: the search path, trust, refusals, parameters.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/engine_internal.h - the engine object, shared by engine.c (the registry) and run.c
  * (assessing and reports).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/host.c - the function table native plugins build their results through (cadre_host in
  * <cadre/plugin.h>): printf-style wrappers over the builder, parameters and vocabularies.

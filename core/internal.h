@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/internal.h - declarations shared inside libcadre. Nothing here is installed.
  *

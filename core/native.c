@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/native.c - loading shared-object plugins with dlopen.
  *

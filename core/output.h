@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/output.h - what plugins print (a rubric's print(), an isolated plugin's stdout and
  * stderr), on its way to the embedder's callback or standard error.

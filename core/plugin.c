@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/plugin.c - what native and Lua plugins have in common: metadata and parameters.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/plugin_internal.h - the engine's view of a loaded plugin, whatever its kind.
  *

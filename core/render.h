@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/render.h - turning reports into text: the two renderers.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/render_json.c - reports as JSON (docs/report.md describes the format).
  *

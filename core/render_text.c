@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/render_text.c - reports for a person: a bar per score, the criteria with their share
  * of the score and evidence, the findings with what to do, and what was missing.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/report.h - the report object, shared by run.c (which fills it) and the renderers.
  */

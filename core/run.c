@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/run.c - running assessments on a candidate and the report they produce.
  */

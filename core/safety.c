@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/safety.c - refusing plugin files and folders that other users could have written.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/testkit.c - rubric tests (cadre_test_file, `cadre test`; docs/rubric-authoring.md).
  *

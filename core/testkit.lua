@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- core/testkit.lua - checks a rubric test's expectations against a result (cadre test).
 --
 -- Runs in the test file's sandbox. Returns a function check(expect, result) that returns the

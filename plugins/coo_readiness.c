@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * plugins/coo_readiness.c - how ready a person is to be a COO, and at which career level.
  *

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- coo_readiness_test.lua - tests for the native coo_readiness plugin: cadre test <this file>
 local function executive(changes)
   local c = {

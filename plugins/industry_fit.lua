@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- plugins/industry_fit.lua - how well a person fits the operations leadership of each of the
 -- ten industries in domain.md, and which fit best.
 --

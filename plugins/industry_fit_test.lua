@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- industry_fit_test.lua - tests for industry_fit.lua: cadre test <this file>
 local nurse_leader = {
   experience = {total_years = 15},

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- plugins/role_fit.lua - COO or operations manager: which role fits this person now, whether
 -- their profile is strategic or tactical, and what would move them from one to the other.
 --

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- role_fit_test.lua - tests for role_fit.lua: cadre test <this file>
 return {
   tests = {

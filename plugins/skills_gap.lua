@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- plugins/skills_gap.lua - which skills stand between a person and a role, and what to do.
 --
 -- The target role is a data file, data/roles/<role>.json (docs/assessments.md): a new role is

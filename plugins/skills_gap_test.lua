@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- skills_gap_test.lua - tests for skills_gap.lua: cadre test <this file>
 local function everything_at(level, except)
   local skills = {}

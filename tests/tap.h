@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/tap.h - a small Test Anything Protocol producer for the C unit tests.
  *

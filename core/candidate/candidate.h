@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/candidate/candidate.h - what the rest of libcadre uses of the candidate model besides
  * the public API (cadre.h): its JSON form, for worker processes.

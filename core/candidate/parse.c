@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/candidate/parse.c - the candidate loader: JSON text in, validated cadre_candidate out.
  *

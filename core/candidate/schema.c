@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/candidate/schema.c - the candidate schema tables (see schema.h). Ranges are sanity limits
  * that catch typos and absurd input; the reasons for each are in docs/candidate.md.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/candidate/schema.h - the candidate schema as data: one table per JSON object, shared by the
  * loader (which parses into the struct), the Lua bridge (which exposes the struct as tables) and

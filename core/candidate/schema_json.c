@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/candidate/schema_json.c - the candidate JSON Schema, generated from schema.c and vocab.c so
  * that docs/candidate.schema.json can be checked against the loader (tests/docs).

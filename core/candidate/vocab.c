@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/candidate/vocab.c - the controlled vocabularies of the candidate model.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/candidate/vocab.h - controlled vocabularies and enumerations of the candidate model.
  */

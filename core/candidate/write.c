@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/candidate/write.c - a candidate back to JSON, walking the same schema tables the loader
  * parses with, so that parse(serialise(c)) gives c back. Worker processes receive candidates

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/cli/cli.h - the cadre program. It uses only the public headers, as an embedder would.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/cli/cmd_assess.c - `cadre assess` (files) and `cadre batch` (JSON Lines streams).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/cli/cmd_list.c - `cadre list`: what is loaded, from where, and what was refused.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/cli/cmd_new.c - `cadre new NAME`: a rubric and its test that pass out of the box.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/cli/cmd_test.c - `cadre test`: run rubric test files and print TAP.
  */

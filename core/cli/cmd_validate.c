@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/cli/cmd_validate.c - `cadre validate`: check candidate files without assessing them.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/cli/cmd_vocab.c - `cadre vocab` and `cadre schema`: the candidate model, printed.
  */

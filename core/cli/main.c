@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/cli/main.c - `cadre`: command dispatch and what the commands share.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/lua/bridge.c - the candidate (and parameters) as read-only Lua objects.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/lua/bridge.h - moving data between C and a rubric's Lua state.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/lua/library.c - string.rep, table.insert, remove and move, and setmetatable for the sandbox;
  * see library.h for why each is replaced.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/lua/library.h - library functions that could run for minutes inside one C call, replaced
  * by versions the CPU budget can stop.

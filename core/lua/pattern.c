@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/lua/pattern.c - Lua patterns for the sandbox; see library.h.
  *

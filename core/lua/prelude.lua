@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- core/prelude.lua - the cadre.* helpers every rubric can use (docs/rubric-authoring.md).
 --
 -- Runs in each rubric's sandbox before the rubric and receives the C primitives as its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/lua/rubric.c - Lua rubrics: load the file, check what it declares, run assessments.
  *

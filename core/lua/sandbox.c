@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/lua/sandbox.c - see sandbox.h.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/lua/sandbox.h - a lua_State that untrusted rubric text can run in.
  *

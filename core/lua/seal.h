@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/lua/seal.h - a rubric's state is read-only once it has loaded, so that nothing one
  * candidate's assessment does can change the report of the next one.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/lua/watchdog.c - see watchdog.h. One thread per process, started on first use.
  *

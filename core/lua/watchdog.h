@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/lua/watchdog.h - CPU budgets for Lua calls without a per-instruction cost.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/util/arena.c - bump allocation. Candidates, results and reports are built once, read many
  * times and freed as a whole, so each owns an arena instead of tracking every string.

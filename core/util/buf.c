@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/util/buf.c - a growable text buffer that remembers running out of memory, so callers
  * can write a whole document and check once at the end.

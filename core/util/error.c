@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/util/error.c - status codes, the caller-owned error struct, and small shared helpers.
  */

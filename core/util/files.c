@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/util/files.c - reading whole files with limits, and hashing them.
  */

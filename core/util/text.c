@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/util/text.c - UTF-8 validation and cleaning, escaping for terminals, positions in text,
  * identifiers and "did you mean".

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/util/vec.c - a growable array of fixed-size elements.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/worker/channel.h - frames between the engine and a worker process.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/worker/confine.h - what a worker process gives up before it loads a plugin.
  *

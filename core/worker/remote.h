@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/worker/remote.h - a plugin that runs in a worker process, seen from the engine.
  *

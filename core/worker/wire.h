@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/worker/wire.h - what crosses the process boundary, as compact binary frames.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * core/worker/worker.h - the worker process's side: one plugin, loaded and run in a process
  * of its own, behind the confinement of confine.h.

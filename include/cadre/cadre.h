@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cadre/cadre.h - the public API of libcadre, for programs that embed the engine.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cadre/candidate.h - the candidate every assessment reads.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cadre/plugin.h - the whole ABI between cadre and a native (shared-object) plugin.
  *

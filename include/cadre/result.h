@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cadre/result.h - what one assessment says about one candidate.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cadre/version.h - the engine's version, the one place it is written down.
  *

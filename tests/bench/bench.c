@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/bench/bench.c - what the Lua CPU budget costs honest rubrics (scripts/bench).
  *

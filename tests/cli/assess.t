@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # cadre assess: the report for a person, JSON for programs, exit codes, colour rules.
 . "$(dirname "$0")/lib.sh"
 sample=docs/examples/candidates/vp_operations.json
@@ -74,9 +75,9 @@ printf '{"name": "Lua Test"}' >"$tmp/lua_test.json"
 run assess -P "$tmp/p" --lua-time-limit 100 "$tmp/lua_test.json"
 is "$rc" 1 "a failing plugin: exit 1"
 contains "$out" "CPU budget of 100 ms exceeded" "the failing plugin's error is in the report"
-contains "$out" "infinite_loop.lua:6" "... with its file and line"
+contains "$out" "infinite_loop.lua:7" "... with its file and line"
 contains "$out" "Skills gap" "the other assessments still ran"
-contains "$err" "syntax_error.lua:5" "a refused plugin is reported on stderr with its line"
+contains "$err" "syntax_error.lua:6" "a refused plugin is reported on stderr with its line"
 run assess -P "$tmp/p" -a skills_gap "$sample"
 is "$rc" 0 "with -a, unrelated broken plugins do not fail the run"
 run assess --no-builtin-plugins "$sample"

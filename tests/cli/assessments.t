@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The built-in assessments on the sample candidates: the outcomes a domain expert would expect
 # (bands, the order of industries, the top gaps), that changing one input moves the right
 # score the right way, and byte-exact JSON snapshots.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # cadre new and cadre test from an author's side: the scaffold, and how each kind of mistake
 # in a rubric or its tests is reported.
 . "$(dirname "$0")/lib.sh"

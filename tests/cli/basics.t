@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Help, version, unknown commands and options: every command explains itself.
 . "$(dirname "$0")/lib.sh"
 

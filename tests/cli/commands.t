@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # cadre list, validate, batch, vocab and schema.
 . "$(dirname "$0")/lib.sh"
 
@@ -25,7 +26,7 @@ cp tests/fixtures/lua/bad_weight.lua "$tmp/p/"
 run list -P "$tmp/p"
 is "$rc" 1 "list with a refused plugin: exit 1"
 contains "$out" "Refused (1):" "refusals are listed"
-contains "$out" "bad_weight.lua:5" "with file and line"
+contains "$out" "bad_weight.lua:6" "with file and line"
 contains "$out" "weight: expected a positive number, got high" "and the reason"
 chmod 777 "$tmp/p"
 run list -P "$tmp/p"

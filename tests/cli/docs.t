@@ -1,4 +1,5 @@
 #!/usr/bin/env perl
+# SPDX-License-Identifier: MIT
 # Runs every example in docs/rubric-authoring.md, in order, in a scratch folder where `build`
 # and `docs` point at the real ones:
 #   ```lua file=PATH          written to PATH (later commands use it)

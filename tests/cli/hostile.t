@@ -1,4 +1,5 @@
 #!/usr/bin/perl
+# SPDX-License-Identifier: MIT
 # tests/cli/hostile.t - the hostile corpus (tests/hostile): every case, in every isolation mode
 # it declares, must be contained. For each run:
 #   1. it ends within its bound;

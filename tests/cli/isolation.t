@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The cadre program isolates native plugins by default: a crashing plugin costs one error
 # result, and the report, the other assessments and the exit status say so.
 . "$(dirname "$0")/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/cli/lib.sh - TAP helpers for the CLI tests (sourced, POSIX sh).
 #
 # CADRE_BIN is the program under test (ctest sets it; scripts/test too). Tests run from the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The built-in assessments' own rubric tests (plugins/*_test.lua), through `cadre test`, whose
 # TAP output this script passes straight through to prove and ctest.
 set -u

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/fuzz/fuzz_candidate.c - libFuzzer harness for the candidate loader.
  *

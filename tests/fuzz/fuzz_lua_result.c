@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/fuzz/fuzz_lua_result.c - libFuzzer harness for the conversion of what Lua rubrics
  * return (scores, evidence, summaries) and pass to the result object r (findings, ranks,

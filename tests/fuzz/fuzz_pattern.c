@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/fuzz/fuzz_pattern.c - libFuzzer harness comparing the sandbox's pattern functions
  * (core/pattern.c) with Lua's own on any subject, pattern and start position.

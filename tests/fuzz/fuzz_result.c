@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/fuzz/fuzz_result.c - libFuzzer harness for what crosses the process boundary from a
  * worker: a result frame replayed into a builder, and a metadata frame read into a plugin. The

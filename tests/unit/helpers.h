@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/unit/helpers.h - what several unit tests share: an engine that loads nothing but what
  * the test gives it (no built-in or user folder, no CADRE_PLUGIN_PATH).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/unit/library_probe.h - runs the same code in a sandbox (with the library functions of
  * core/library.c and core/pattern.c) and in a plain Lua state (with Lua's own), and compares

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/unit/test_candidate.c - the candidate loader: good input, every kind of bad input,
  * and random corruption of a good document.

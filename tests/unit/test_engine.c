@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/unit/test_engine.c - the search path, reports and their rendering, hand-built
  * candidates, vocabularies against the O*NET data, and the JSON Schema.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/unit/test_isolation.c - isolated plugins: a native plugin that crashes, exits or hangs
  * costs one error result, as does a rubric out of budget; the worker is restarted when it died

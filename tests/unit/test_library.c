@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/unit/test_library.c - the sandbox's replacements of library functions (core/library.c,
  * core/pattern.c) give the same results and the same errors as Lua's own, and the CPU budget

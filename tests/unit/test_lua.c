@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/unit/test_lua.c - Lua rubrics: the good ones work, and every file in the hostile corpus
  * (tests/fixtures/lua) is contained with the error its header promises.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/unit/test_native.c - loading native plugins: the handshake, every refusal, results
  * built through the host table, and values the engine must not accept from a plugin.

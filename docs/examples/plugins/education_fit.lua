@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- docs/examples/plugins/education_fit.lua - an example rubric: education against COO roles.
 --
 -- Small on purpose: it is the worked example in docs/plugins.md. The facts come from

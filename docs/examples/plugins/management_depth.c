@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * docs/examples/plugins/management_depth.c - an example native assessment: depth of management
  *

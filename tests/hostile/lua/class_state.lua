@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Counts instances in a class table used as a metatable.
 -- class: 7
 -- expect: refused

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- A to-be-closed variable whose __close never returns, run by coroutine.close: the handler runs
 -- on the coroutine's own Lua thread.
 -- class: 1

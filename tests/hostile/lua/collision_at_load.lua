@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- The same colliding resize in the file's top-level code: loading never finishes.
 -- class: 1
 -- expect: refused

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- A thousand criteria with 4000 bytes of evidence each.
 -- class: 3
 -- expect: refused

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- cadre.data() of a 5 MB file: over the size cap.
 -- class: 2
 -- expect: refused

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- cadre.data() of a path that climbs out of the data folder.
 -- class: 2
 -- expect: refused

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- cadre.data() of a named pipe no one writes to: opening it must not hang.
 -- class: 2
 -- expect: refused

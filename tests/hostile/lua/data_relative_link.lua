@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- cadre.data() of a file reached through a symbolic link (data/x.json -> ../../../home/secret.txt): data files
 -- are read only from inside the data folder.
 -- class: 2

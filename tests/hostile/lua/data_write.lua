@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Writes into a data table it read with cadre.data().
 -- class: 7
 -- expect: refused

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- The same detail set a hundred thousand times with 4000 bytes: each replaced value used to
 -- stay in the report's memory.
 -- class: 3

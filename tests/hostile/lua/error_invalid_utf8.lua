@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- An error whose message is not UTF-8.
 -- class: 5
 -- expect: error

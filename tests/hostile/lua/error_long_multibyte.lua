@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- An error of 6000 bytes of two-byte characters: cut on a character boundary.
 -- class: 5
 -- expect: error

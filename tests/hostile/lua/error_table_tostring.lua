@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- An error value whose __tostring loops: the engine must not call it outside the budget.
 -- class: 5
 -- expect: error

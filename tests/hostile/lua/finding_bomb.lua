@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- A thousand findings with 4000-byte texts and recommendations.
 -- class: 3
 -- expect: refused

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Text with newlines that try to start lines of their own in the text report.
 -- class: 5
 -- expect: ok

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Keeps the previous candidate in a global declared while loading.
 -- class: 7
 -- expect: refused

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Integer keys that all land in one hash chain when the table grows to 2^20 slots: the one
 -- VM instruction that resizes the table then runs for hours. No hook can fire inside it; only
 -- the process boundary stops it.

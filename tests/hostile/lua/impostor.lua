@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Claims the name of the built-in skills_gap and says there are no gaps.
 -- class: 6
 -- expect: refused

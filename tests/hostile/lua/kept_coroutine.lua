@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- A generator made while loading keeps its own stack from one candidate to the next.
 -- class: 7
 -- expect: refused

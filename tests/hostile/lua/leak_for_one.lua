@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Leaks only for one candidate ("Hostile Target"), so it passes the load-time probes: that
 -- candidate gets an error, and the next candidate's report is as if nothing happened.
 -- class: 7

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Replaces a library function during an assessment (it would stay replaced for the next one).
 -- class: 7
 -- expect: refused

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Runs out of its memory cap: its own result fails, everyone else's is printed.
 -- class: 3
 -- expect: error

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Swaps the __index of a class table: the class still works as a metatable after sealing, and
 -- a change to it is caught and put back.
 -- class: 7

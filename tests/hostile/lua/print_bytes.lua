@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Twenty lines of a megabyte each.
 -- class: 4
 -- expect: ok

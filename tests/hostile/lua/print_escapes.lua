@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- print() of terminal escapes: a title change, a clipboard write, a C1 control, a bidi
 -- override, and a forged "cadre:" line after a newline.
 -- class: 5

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- A hundred thousand lines of print().
 -- class: 4
 -- expect: ok

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Uses math.random in its evidence: the same candidate still gets the same report, whatever
 -- was assessed before it.
 -- class: 7

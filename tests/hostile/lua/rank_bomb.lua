@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Two thousand ranking entries with 4000-byte notes.
 -- class: 3
 -- expect: refused

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- rawset() on the global table during an assessment.
 -- class: 7
 -- expect: refused

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Not hostile: reads its own tables every way Lua allows (pairs, ipairs, next, #, rawget,
 -- rawlen, a metatable class): sealing must not change what they see.
 -- class: 7

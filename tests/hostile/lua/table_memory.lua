@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Remembers every name in a table of the file and reports the previous one.
 -- class: 7
 -- expect: refused

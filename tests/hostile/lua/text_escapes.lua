@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Evidence, findings, a ranking note, a detail and a summary full of escapes, C1 controls,
 -- bidi overrides and zero-width characters: kept in the JSON, escaped in text.
 -- class: 5

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- A title that would retitle the terminal.
 -- class: 5
 -- expect: refused

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Counts the candidates it has seen in a variable of the file.
 -- class: 7
 -- expect: refused

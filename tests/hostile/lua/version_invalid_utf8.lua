@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- A version that is not UTF-8.
 -- class: 5
 -- expect: refused

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- A message handler that loops after the budget error: Lua calls handlers with hooks off.
 -- class: 1
 -- expect: refused

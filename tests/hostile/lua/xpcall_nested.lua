@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- Handlers that catch the budget error and start the loop again, inside pcall inside xpcall.
 -- class: 1
 -- expect: refused

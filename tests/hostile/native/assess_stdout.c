@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* assess() writes to standard output four ways, each a fake report.
  * class: 8
  * expect: ok

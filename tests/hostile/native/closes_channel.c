@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Closes every descriptor it has, the engine's channel among them.
  * class: 9
  * expect: error

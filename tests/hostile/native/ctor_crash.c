@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A constructor that crashes while the library loads.
  * class: 9
  * expect: refused

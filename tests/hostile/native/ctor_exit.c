@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A constructor that calls exit(0): in the engine's process it would end the run with status 0
  * and no report.
  * class: 9

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A constructor that prints a fake report to standard output.
  * class: 8
  * expect: ok

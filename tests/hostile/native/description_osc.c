@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A descriptor whose description retitles the terminal.
  * class: 5
  * expect: refused

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* An entry point that never returns.
  * class: 9
  * expect: refused

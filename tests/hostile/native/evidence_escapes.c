@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Evidence, a finding and a summary full of terminal escapes, C1 controls and a bidi override:
  * valid UTF-8, so accepted, and escaped wherever they are printed.
  * class: 5

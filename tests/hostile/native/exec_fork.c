@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tries to run programs and make processes: execve, fork, system, posix_spawn.
  * class: 9
  * expect: ok

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fail() with a message that is not UTF-8.
  * class: 5
  * expect: error

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fail() with 6000 bytes of two-byte characters: cut, never mid-character.
  * class: 5
  * expect: error

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fini() crashes when the engine unloads the plugin: after the report is out.
  * class: 9
  * expect: ok

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fini() never returns: the engine gives the worker two seconds, then kills it.
  * class: 9
  * expect: ok

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Writes forged frames into every descriptor it finds, the engine's channel among them, then
  * returns normally: the engine must not take the forgery for a result.
  * class: 9

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/hostile/native/hostile.h - what the hostile native plugins share.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Claims the name of the built-in coo_readiness.
  * class: 6
  * expect: refused

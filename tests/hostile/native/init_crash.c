@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* init() dereferences NULL.
  * class: 9
  * expect: refused

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* init() ends the process with _exit(3).
  * class: 9
  * expect: refused

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* assess() starts a thread that outlives the call: it keeps writing to standard output and
  * calling the host with the builder it was given, long after assess() returned.
  * class: 8

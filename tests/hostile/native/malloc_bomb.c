@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Allocates and touches memory until it runs out, then writes through what it got.
  * class: 3
  * expect: error

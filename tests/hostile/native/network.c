@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tries to open network and local sockets.
  * class: 9
  * expect: ok

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Calls every host function with NULL arguments, then behaves.
  * class: 10
  * expect: ok

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Lifts its CPU and memory limits, then spins.
  * class: 1
  * expect: error

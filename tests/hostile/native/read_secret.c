@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reads a secret from the home folder and a file outside its own folder, and reports them; a
  * worker may read only its own folder and the system's libraries.
  * class: 2

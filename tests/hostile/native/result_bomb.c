@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A million 4000-byte details under one key: the report would grow to gigabytes.
  * class: 3
  * expect: error

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Installs a SIGSEGV handler that never returns, then crashes: a crash turned into a hang.
  * class: 1
  * expect: error

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tries to stop the engine: SIGTERM to its parent, SIGKILL to its process group.
  * class: 9
  * expect: ok

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Keeps the builder of one call and writes through it in the next: the host refuses it.
  * class: 10
  * expect: ok

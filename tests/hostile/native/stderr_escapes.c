@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Writes terminal escape sequences to standard error: a title change (OSC 0), a clipboard write
  * (OSC 52), a screen clear, a C1 control and a bidirectional override.
  * class: 5

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Writes 50 MB to standard error.
  * class: 4
  * expect: ok

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A descriptor whose version hides text behind a right-to-left override.
  * class: 5
  * expect: refused

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tries to create, truncate, rename, link and remove files and folders in its own folder, the
  * home folder, the working folder and /tmp. Nothing on disk may change.
  * class: 9
