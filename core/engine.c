@@ -109,7 +109,10 @@ int cadre_engine_new(cadre_engine **out, const cadre_engine_options *opts, cadre
 
 void cadre_engine_free(cadre_engine *e)
 {
+    locale_t previous;
+
     if (e == NULL) return;
+    previous = cadre__locale_enter(); /* fini() and Lua's __close run here */
     for (size_t i = 0; i < e->plugins.count; i++)
         cadre__plugin_free(cadre__engine_plugin_at(e, i));
     cadre__vec_free(&e->plugins);
@@ -120,6 +123,7 @@ void cadre_engine_free(cadre_engine *e)
     free(e->builtin_dir);
     free(e->user_dir);
     free(e);
+    cadre__locale_leave(previous);
 }
 
 int cadre_engine_trust_dir(cadre_engine *e, const char *dir, cadre_error *err)
@@ -365,7 +369,7 @@ static int register_plugin(cadre_engine *e, cadre__plugin *p, int builtin, cadre
     return 0;
 }
 
-int cadre_engine_load_file(cadre_engine *e, const char *path, cadre_error *err)
+static int engine_load_file(cadre_engine *e, const char *path, cadre_error *err)
 {
     cadre_error local;
     cadre_error *er = err ? err : &local;
@@ -465,7 +469,7 @@ static char *default_user_dir(void)
     return strdup(buf);
 }
 
-int cadre_engine_load(cadre_engine *e, cadre_error *err)
+static int engine_load(cadre_engine *e, cadre_error *err)
 {
     const char *env = e && e->use_env_path ? getenv("CADRE_PLUGIN_PATH") : NULL;
     char *user;
@@ -514,8 +518,8 @@ const cadre_plugin_meta *cadre_engine_plugin(const cadre_engine *e, size_t i)
     return p ? &p->meta : NULL;
 }
 
-int cadre_engine_set_param(cadre_engine *e, const char *plugin, const char *key, const char *value,
-                           cadre_error *err)
+static int engine_set_param(cadre_engine *e, const char *plugin, const char *key, const char *value,
+                            cadre_error *err)
 {
     cadre__plugin *p;
     char msg[300];
@@ -557,4 +561,32 @@ int cadre_engine_set_param(cadre_engine *e, const char *plugin, const char *key,
                            s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "",
                            n ? list : "none");
     }
+}
+
+int cadre_engine_load_file(cadre_engine *e, const char *path, cadre_error *err)
+{
+    locale_t previous = cadre__locale_enter();
+    int rc = engine_load_file(e, path, err);
+
+    cadre__locale_leave(previous);
+    return rc;
+}
+
+int cadre_engine_load(cadre_engine *e, cadre_error *err)
+{
+    locale_t previous = cadre__locale_enter();
+    int rc = engine_load(e, err);
+
+    cadre__locale_leave(previous);
+    return rc;
+}
+
+int cadre_engine_set_param(cadre_engine *e, const char *plugin, const char *key, const char *value,
+                           cadre_error *err)
+{
+    locale_t previous = cadre__locale_enter();
+    int rc = engine_set_param(e, plugin, key, value, err);
+
+    cadre__locale_leave(previous);
+    return rc;
 }

@@ -8,6 +8,7 @@
 #ifndef CADRE_INTERNAL_H
 #define CADRE_INTERNAL_H
 
+#include <locale.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -31,6 +32,14 @@ int cadre__vfail(cadre_error *err, int code, const char *source, int line, int c
                  const char *fmt, va_list ap);
 /* Copies src into a fixed buffer, truncating on a UTF-8 boundary. */
 void cadre__strlcpy(char *dst, const char *src, size_t size);
+
+/* ---- the C locale for the engine's work (locale.c) ---- */
+
+/* Switches the calling thread to the C locale; returns what to restore, for
+ * cadre__locale_leave. Every public entry point that parses or formats numbers, or runs
+ * plugins, brackets its work with the two. */
+locale_t cadre__locale_enter(void);
+void cadre__locale_leave(locale_t previous);
 
 /* ---- arena (arena.c): bump allocation for objects freed all at once ---- */
 

@@ -333,8 +333,8 @@ int cadre__render_text(cadre__buf *out, const cadre_report *const *reports, size
     return out->oom ? CADRE_ENOMEM : 0;
 }
 
-int cadre_report_render(char **out, size_t *len, const cadre_report *const *reports, size_t count,
-                        cadre_format format, unsigned flags, cadre_error *err)
+static int report_render(char **out, size_t *len, const cadre_report *const *reports, size_t count,
+                         cadre_format format, unsigned flags, cadre_error *err)
 {
     cadre__buf b = {0};
     int rc;
@@ -367,4 +367,14 @@ int cadre_report_render(char **out, size_t *len, const cadre_report *const *repo
     *out = b.data;
     if (len) *len = b.len;
     return 0;
+}
+
+int cadre_report_render(char **out, size_t *len, const cadre_report *const *reports, size_t count,
+                        cadre_format format, unsigned flags, cadre_error *err)
+{
+    locale_t previous = cadre__locale_enter();
+    int rc = report_render(out, len, reports, count, format, flags, err);
+
+    cadre__locale_leave(previous);
+    return rc;
 }

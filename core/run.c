@@ -175,8 +175,8 @@ static void detach(cadre_report *r, cadre_result *res)
     if (res->error.file) res->error.file = cadre__arena_strdup(A, res->error.file);
 }
 
-int cadre_engine_assess(cadre_report **out, cadre_engine *e, const cadre_candidate *c,
-                        const char *const *names, cadre_error *err)
+static int engine_assess(cadre_report **out, cadre_engine *e, const cadre_candidate *c,
+                         const char *const *names, cadre_error *err)
 {
     cadre_candidate full;
     cadre__plugin **list = NULL;
@@ -249,4 +249,14 @@ void cadre_report_free(cadre_report *r)
     if (r == NULL) return;
     cadre__arena_free(&r->arena);
     free(r);
+}
+
+int cadre_engine_assess(cadre_report **out, cadre_engine *e, const cadre_candidate *c,
+                        const char *const *names, cadre_error *err)
+{
+    locale_t previous = cadre__locale_enter();
+    int rc = engine_assess(out, e, c, names, err);
+
+    cadre__locale_leave(previous);
+    return rc;
 }

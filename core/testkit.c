@@ -494,8 +494,8 @@ static cadre_engine *engine_for(const char *rubric, const cadre_engine_options *
     return e;
 }
 
-int cadre_test_file(size_t *failed, const char *path, const cadre_engine_options *opts,
-                    cadre_test_fn on_test, void *userdata, cadre_error *caller_err)
+static int test_file(size_t *failed, const char *path, const cadre_engine_options *opts,
+                     cadre_test_fn on_test, void *userdata, cadre_error *caller_err)
 {
     cadre_error local, *err = caller_err ? caller_err : &local; /* the outcome needs the text */
 
@@ -553,4 +553,14 @@ int cadre_test_file(size_t *failed, const char *path, const cadre_engine_options
     cadre__sandbox_free(sb);
     free(text);
     return 0;
+}
+
+int cadre_test_file(size_t *failed, const char *path, const cadre_engine_options *opts,
+                    cadre_test_fn on_test, void *userdata, cadre_error *err)
+{
+    locale_t previous = cadre__locale_enter();
+    int rc = test_file(failed, path, opts, on_test, userdata, err);
+
+    cadre__locale_leave(previous);
+    return rc;
 }

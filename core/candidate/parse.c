@@ -843,8 +843,8 @@ static int finish(loader *L, cJSON *root, cadre_candidate **out)
     return 0;
 }
 
-int cadre_candidate_parse(cadre_candidate **out, const char *json, size_t len, const char *source,
-                          cadre_diag_fn on_diag, void *userdata, cadre_error *err)
+static int candidate_parse(cadre_candidate **out, const char *json, size_t len, const char *source,
+                           cadre_diag_fn on_diag, void *userdata, cadre_error *err)
 {
     loader L = {0};
     const char *end = NULL;
@@ -966,4 +966,14 @@ void cadre_candidate_free(cadre_candidate *c)
     cadre__vec_free(&ci->warnings);
     cadre__arena_free(&ci->arena);
     free(ci);
+}
+
+int cadre_candidate_parse(cadre_candidate **out, const char *json, size_t len, const char *source,
+                          cadre_diag_fn on_diag, void *userdata, cadre_error *err)
+{
+    locale_t previous = cadre__locale_enter();
+    int rc = candidate_parse(out, json, len, source, on_diag, userdata, err);
+
+    cadre__locale_leave(previous);
+    return rc;
 }

@@ -156,7 +156,7 @@ static cJSON *object_schema(const cadre__field *fields, const char *doc)
     return s;
 }
 
-int cadre_candidate_schema(char **out, cadre_error *err)
+static int candidate_schema(char **out, cadre_error *err)
 {
     cJSON *root;
 
@@ -171,4 +171,13 @@ int cadre_candidate_schema(char **out, cadre_error *err)
     cJSON_Delete(root);
     if (*out == NULL) return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
     return 0;
+}
+
+int cadre_candidate_schema(char **out, cadre_error *err)
+{
+    locale_t previous = cadre__locale_enter();
+    int rc = candidate_schema(out, err);
+
+    cadre__locale_leave(previous);
+    return rc;
 }

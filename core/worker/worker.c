@@ -96,6 +96,7 @@ void cadre__worker_main(const cadre__worker_spec *spec)
     char msg[600];
     int rc;
 
+    cadre__locale_enter(); /* for the rest of this process's life */
     if (cadre__confine(&spec->confinement, msg, sizeof(msg)) != 0) {
         /* Without its confinement the worker must not run the plugin; say why over the
          * channel if it got that far, or on the original descriptor. */
