@@ -421,8 +421,7 @@ static void finish_criteria(cadre_builder *b, cadre_result *out)
         arr[i].missing = strings_out(b, &c->missing, 1);
         arr[i].missing_count = c->missing.count;
     }
-    out->criteria = arr;
-    out->criteria_count = b->criteria.count;
+    out->criteria = (cadre_list){arr, b->criteria.count, sizeof(*arr), 1};
     cadre__builder_score(b, &out->score);
     out->confidence = cadre__builder_confidence(b);
 }
@@ -438,8 +437,7 @@ void cadre__builder_finish(cadre_builder *b, cadre_result *out)
         out->score = 0;
         out->confidence = 0;
         out->band = NULL;
-        out->criteria = NULL;
-        out->criteria_count = 0;
+        out->criteria = (cadre_list){NULL, 0, sizeof(cadre_criterion), 0};
         out->error.code = b->fail_code;
         out->error.message = b->fail_message ? b->fail_message : "out of memory";
         out->error.file = b->fail_file;
@@ -451,15 +449,15 @@ void cadre__builder_finish(cadre_builder *b, cadre_result *out)
     out->confidence = round(out->confidence * 100) / 100;
     out->band = b->band;
     out->summary = b->summary;
-    out->findings = copy_out(b, &b->findings);
-    out->finding_count = b->findings.count;
+    out->findings =
+        (cadre_list){copy_out(b, &b->findings), b->findings.count, sizeof(cadre_finding), 1};
     out->missing = strings_out(b, &b->missing, 1);
     out->missing_count = b->missing.count;
-    out->ranking = copy_out(b, &b->ranking);
-    out->rank_count = b->ranking.count;
-    if (out->ranking) sort_ranking((cadre_rank *)out->ranking, out->rank_count);
-    out->details = copy_out(b, &b->details);
-    out->detail_count = b->details.count;
+    out->ranking = (cadre_list){copy_out(b, &b->ranking), b->ranking.count, sizeof(cadre_rank), 1};
+    if (out->ranking.items)
+        sort_ranking((cadre_rank *)(void *)out->ranking.items, out->ranking.count);
+    out->details =
+        (cadre_list){copy_out(b, &b->details), b->details.count, sizeof(cadre_detail), 1};
 }
 
 /* ---- parameters ---- */

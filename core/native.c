@@ -140,7 +140,7 @@ int cadre__native_load(cadre__plugin **out, const char *path, const char *sha256
         m.name = n->info.name;
         m.title = n->info.title;
         m.version = n->info.version;
-        m.kind = "native";
+        m.kind = CADRE_PLUGIN_NATIVE;
         m.sha256 = sha256;
         m.description = n->info.description;
         m.inputs = n->info.inputs;

@@ -44,10 +44,10 @@ static cJSON *criteria_json(const cadre_result *res)
     cJSON *a = cJSON_CreateArray();
     double wsum = 0;
 
-    for (size_t i = 0; i < res->criteria_count; i++)
-        wsum += res->criteria[i].weight;
-    for (size_t i = 0; a && i < res->criteria_count; i++) {
-        const cadre_criterion *c = &res->criteria[i];
+    for (size_t i = 0; i < res->criteria.count; i++)
+        wsum += CADRE_ITEM(cadre_criterion, res->criteria, i)->weight;
+    for (size_t i = 0; a && i < res->criteria.count; i++) {
+        const cadre_criterion *c = CADRE_ITEM(cadre_criterion, res->criteria, i);
         cJSON *o = cJSON_CreateObject();
 
         cJSON_AddStringToObject(o, "id", c->id);
@@ -66,8 +66,8 @@ static cJSON *findings_json(const cadre_result *res)
 {
     cJSON *a = cJSON_CreateArray();
 
-    for (size_t i = 0; a && i < res->finding_count; i++) {
-        const cadre_finding *f = &res->findings[i];
+    for (size_t i = 0; a && i < res->findings.count; i++) {
+        const cadre_finding *f = CADRE_ITEM(cadre_finding, res->findings, i);
         cJSON *o = cJSON_CreateObject();
 
         cJSON_AddStringToObject(o, "kind", finding_kind(f->kind));
@@ -82,8 +82,8 @@ static cJSON *ranking_json(const cadre_result *res)
 {
     cJSON *a = cJSON_CreateArray();
 
-    for (size_t i = 0; a && i < res->rank_count; i++) {
-        const cadre_rank *r = &res->ranking[i];
+    for (size_t i = 0; a && i < res->ranking.count; i++) {
+        const cadre_rank *r = CADRE_ITEM(cadre_rank, res->ranking, i);
         cJSON *o = cJSON_CreateObject();
 
         cJSON_AddStringToObject(o, "id", r->id);
@@ -102,7 +102,7 @@ static cJSON *assessment_json(const cadre_result *res)
     cJSON_AddStringToObject(o, "name", res->plugin);
     cJSON_AddStringToObject(o, "title", res->title);
     cJSON_AddStringToObject(o, "version", res->version);
-    cJSON_AddStringToObject(o, "kind", res->kind);
+    cJSON_AddStringToObject(o, "kind", cadre_plugin_kind_name(res->kind));
     cJSON_AddStringToObject(o, "source", res->source);
     cJSON_AddStringToObject(o, "source_sha256", res->source_sha256);
     if (res->status == CADRE_STATUS_ERROR) {
@@ -126,8 +126,9 @@ static cJSON *assessment_json(const cadre_result *res)
     cJSON_AddItemToObject(o, "missing", strings(res->missing, res->missing_count));
     cJSON_AddItemToObject(o, "ranking", ranking_json(res));
     d = cJSON_AddObjectToObject(o, "details");
-    for (size_t i = 0; d && i < res->detail_count; i++)
-        cJSON_AddStringToObject(d, res->details[i].key, res->details[i].value);
+    for (size_t i = 0; d && i < res->details.count; i++)
+        cJSON_AddStringToObject(d, CADRE_ITEM(cadre_detail, res->details, i)->key,
+                                CADRE_ITEM(cadre_detail, res->details, i)->value);
     return o;
 }
 

@@ -139,13 +139,13 @@ static void criteria(const style *st, const cadre_result *res, unsigned flags)
 {
     double wsum = 0;
 
-    for (size_t i = 0; i < res->criteria_count; i++)
-        wsum += res->criteria[i].weight;
+    for (size_t i = 0; i < res->criteria.count; i++)
+        wsum += CADRE_ITEM(cadre_criterion, res->criteria, i)->weight;
     sgr(st, "1");
     cadre__buf_printf(st->b, "  %-34s %5s  %s\n", "Criteria", "share", "score");
     sgr(st, "0");
-    for (size_t i = 0; i < res->criteria_count; i++) {
-        const cadre_criterion *c = &res->criteria[i];
+    for (size_t i = 0; i < res->criteria.count; i++) {
+        const cadre_criterion *c = CADRE_ITEM(cadre_criterion, res->criteria, i);
 
         cadre__buf_puts(st->b, "  ");
         padded(st, c->label, 34);
@@ -173,8 +173,8 @@ static void findings(const style *st, const cadre_result *res)
     for (int kind = 0; kind < 3; kind++) {
         int shown = 0;
 
-        for (size_t i = 0; i < res->finding_count; i++) {
-            const cadre_finding *f = &res->findings[i];
+        for (size_t i = 0; i < res->findings.count; i++) {
+            const cadre_finding *f = CADRE_ITEM(cadre_finding, res->findings, i);
 
             if ((int)f->kind != kind) continue;
             if (!shown++) {
@@ -196,12 +196,12 @@ static void findings(const style *st, const cadre_result *res)
 
 static void ranking(const style *st, const cadre_result *res)
 {
-    if (res->rank_count == 0) return;
+    if (res->ranking.count == 0) return;
     sgr(st, "1");
     cadre__buf_puts(st->b, "\n  Ranking\n");
     sgr(st, "0");
-    for (size_t i = 0; i < res->rank_count; i++) {
-        const cadre_rank *r = &res->ranking[i];
+    for (size_t i = 0; i < res->ranking.count; i++) {
+        const cadre_rank *r = CADRE_ITEM(cadre_rank, res->ranking, i);
 
         cadre__buf_printf(st->b, "  %3zu. ", i + 1);
         padded(st, r->label, 24);
@@ -219,16 +219,18 @@ static void ranking(const style *st, const cadre_result *res)
 
 static void details(const style *st, const cadre_result *res)
 {
-    for (size_t i = 0; i < res->detail_count; i++) {
+    for (size_t i = 0; i < res->details.count; i++) {
         char key[80];
         size_t k;
 
-        for (k = 0; res->details[i].key[k] && k < sizeof(key) - 1; k++)
-            key[k] = res->details[i].key[k] == '_' ? ' ' : res->details[i].key[k];
+        for (k = 0; CADRE_ITEM(cadre_detail, res->details, i)->key[k] && k < sizeof(key) - 1; k++)
+            key[k] = CADRE_ITEM(cadre_detail, res->details, i)->key[k] == '_'
+                         ? ' '
+                         : CADRE_ITEM(cadre_detail, res->details, i)->key[k];
         key[k] = '\0';
         if (key[0] >= 'a' && key[0] <= 'z') key[0] = (char)(key[0] - 'a' + 'A');
         cadre__buf_printf(st->b, "  %s: ", key);
-        wrap(st, res->details[i].value, 4 + strlen(key), 6);
+        wrap(st, CADRE_ITEM(cadre_detail, res->details, i)->value, 4 + strlen(key), 6);
     }
 }
 

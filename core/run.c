@@ -169,7 +169,6 @@ static void detach(cadre_report *r, cadre_result *res)
     res->plugin = cadre__arena_strdup(A, res->plugin);
     res->title = cadre__arena_strdup(A, res->title);
     res->version = cadre__arena_strdup(A, res->version);
-    res->kind = cadre__arena_strdup(A, res->kind);
     res->source = cadre__arena_strdup(A, res->source);
     res->source_sha256 = cadre__arena_strdup(A, res->source_sha256);
     if (res->error.file) res->error.file = cadre__arena_strdup(A, res->error.file);

@@ -234,8 +234,8 @@ static void push_result(lua_State *L, const cadre_result *r)
     set_str(L, "summary", r->summary);
     set_num(L, "confidence", r->confidence);
     lua_newtable(L);
-    for (size_t i = 0; i < r->criteria_count; i++) {
-        const cadre_criterion *c = &r->criteria[i];
+    for (size_t i = 0; i < r->criteria.count; i++) {
+        const cadre_criterion *c = CADRE_ITEM(cadre_criterion, r->criteria, i);
 
         lua_createtable(L, 0, 5);
         set_num(L, "score", c->score);
@@ -247,30 +247,31 @@ static void push_result(lua_State *L, const cadre_result *r)
         lua_setfield(L, -2, c->id);
     }
     lua_setfield(L, -2, "criteria");
-    lua_createtable(L, (int)r->finding_count, 0);
-    for (size_t i = 0; i < r->finding_count; i++) {
+    lua_createtable(L, (int)r->findings.count, 0);
+    for (size_t i = 0; i < r->findings.count; i++) {
         lua_createtable(L, 0, 3);
-        set_str(L, "kind", kind_name(r->findings[i].kind));
-        set_str(L, "text", r->findings[i].text);
-        set_str(L, "recommendation", r->findings[i].recommendation);
+        set_str(L, "kind", kind_name(CADRE_ITEM(cadre_finding, r->findings, i)->kind));
+        set_str(L, "text", CADRE_ITEM(cadre_finding, r->findings, i)->text);
+        set_str(L, "recommendation", CADRE_ITEM(cadre_finding, r->findings, i)->recommendation);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     lua_setfield(L, -2, "findings");
     push_strings(L, r->missing, r->missing_count);
     lua_setfield(L, -2, "missing");
-    lua_createtable(L, (int)r->rank_count, 0);
-    for (size_t i = 0; i < r->rank_count; i++) {
+    lua_createtable(L, (int)r->ranking.count, 0);
+    for (size_t i = 0; i < r->ranking.count; i++) {
         lua_createtable(L, 0, 4);
-        set_str(L, "id", r->ranking[i].id);
-        set_str(L, "label", r->ranking[i].label);
-        set_num(L, "score", r->ranking[i].score);
-        set_str(L, "note", r->ranking[i].note);
+        set_str(L, "id", CADRE_ITEM(cadre_rank, r->ranking, i)->id);
+        set_str(L, "label", CADRE_ITEM(cadre_rank, r->ranking, i)->label);
+        set_num(L, "score", CADRE_ITEM(cadre_rank, r->ranking, i)->score);
+        set_str(L, "note", CADRE_ITEM(cadre_rank, r->ranking, i)->note);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     lua_setfield(L, -2, "ranking");
     lua_newtable(L);
-    for (size_t i = 0; i < r->detail_count; i++)
-        set_str(L, r->details[i].key, r->details[i].value);
+    for (size_t i = 0; i < r->details.count; i++)
+        set_str(L, CADRE_ITEM(cadre_detail, r->details, i)->key,
+                CADRE_ITEM(cadre_detail, r->details, i)->value);
     lua_setfield(L, -2, "details");
     lua_createtable(L, 0, 3);
     set_str(L, "message", r->error.message ? r->error.message : "");

@@ -296,7 +296,8 @@ static double ramp(double x, double lo, double hi)
 static int skill_level(const cadre_candidate *c, const char *id)
 {
     for (size_t i = 0; i < c->skills.count; i++)
-        if (strcmp(c->skills.items[i].id, id) == 0) return c->skills.items[i].level;
+        if (strcmp(CADRE_ITEM(cadre_skill, c->skills, i)->id, id) == 0)
+            return CADRE_ITEM(cadre_skill, c->skills, i)->level;
     return -1;
 }
 
@@ -500,7 +501,7 @@ static double track_record(const ctx *x)
         lack(&a, "achievements");
     }
     for (size_t i = 0; i < c->achievements.count; i++) {
-        const cadre_achievement *ach = &c->achievements.items[i];
+        const cadre_achievement *ach = CADRE_ITEM(cadre_achievement, c->achievements, i);
         double v = achievement_value(ach);
 
         company += ach->reach == CADRE_REACH_COMPANY;
@@ -610,7 +611,8 @@ static int best_reach(const cadre_candidate *c)
     int best = 0;
 
     for (size_t i = 0; i < c->achievements.count; i++)
-        if ((int)c->achievements.items[i].reach > best) best = (int)c->achievements.items[i].reach;
+        if ((int)CADRE_ITEM(cadre_achievement, c->achievements, i)->reach > best)
+            best = (int)CADRE_ITEM(cadre_achievement, c->achievements, i)->reach;
     return best;
 }
 
@@ -719,8 +721,8 @@ static void record_findings(const ctx *x)
 
     if (!c->achievements.set || c->achievements.count == 0) return;
     for (size_t i = 0; i < c->achievements.count; i++)
-        measured +=
-            c->achievements.items[i].impact_pct.set || c->achievements.items[i].value_usd.set;
+        measured += CADRE_ITEM(cadre_achievement, c->achievements, i)->impact_pct.set ||
+                    CADRE_ITEM(cadre_achievement, c->achievements, i)->value_usd.set;
     if (best_reach(c) < CADRE_REACH_COMPANY) {
         x->h->finding(x->b, CADRE_FINDING_GAP,
                       "None of your achievements reached the whole company; COOs are judged on "

@@ -550,6 +550,7 @@ static int industries_fn(loader *L, const cJSON *v, const char *path, cadre_cand
         k++;
     }
     cand->industries.items = items;
+    cand->industries.item_size = sizeof(*items);
     cand->industries.count = k;
     cand->industries.set = 1;
     return rc;
@@ -628,6 +629,7 @@ static int skills_fn(loader *L, const cJSON *v, const char *path, cadre_candidat
         k++;
     }
     cand->skills.items = items;
+    cand->skills.item_size = sizeof(*items);
     cand->skills.count = k;
     cand->skills.set = 1;
     return rc;
@@ -663,6 +665,7 @@ static int achievements_fn(loader *L, const cJSON *v, const char *path, cadre_ca
         k++;
     }
     cand->achievements.items = items;
+    cand->achievements.item_size = sizeof(*items);
     cand->achievements.count = k;
     cand->achievements.set = 1;
     return rc;
@@ -735,10 +738,10 @@ static int schema_version_fn(loader *L, const cJSON *v, const char *path)
     double ver;
 
     if (check_number(L, v, path, 1, 1000, 1, &ver) != 0) return -1;
-    if (ver > CADRE_CANDIDATE_VERSION) {
+    if (ver > CADRE_CANDIDATE_SCHEMA_VERSION) {
         error_at(L, path,
                  "this candidate uses schema version %.0f; this cadre (%s) reads version %d", ver,
-                 CADRE_VERSION, CADRE_CANDIDATE_VERSION);
+                 CADRE_VERSION, CADRE_CANDIDATE_SCHEMA_VERSION);
         return -1;
     }
     return 0;
@@ -765,10 +768,10 @@ static void cross_checks(loader *L)
     for (size_t i = 0; i < c->industries.count; i++) {
         char path[PATH_SIZE];
 
-        join(path, "industries", c->industries.items[i].id, 0);
-        if (total->set && c->industries.items[i].years > total->value)
+        join(path, "industries", CADRE_ITEM(cadre_industry, c->industries, i)->id, 0);
+        if (total->set && CADRE_ITEM(cadre_industry, c->industries, i)->years > total->value)
             error_at(L, path, "%g years is more than experience.total_years (%g)",
-                     c->industries.items[i].years, total->value);
+                     CADRE_ITEM(cadre_industry, c->industries, i)->years, total->value);
     }
     if (c->experience.executive_years.set && c->experience.management_years.set &&
         c->experience.executive_years.value > c->experience.management_years.value)

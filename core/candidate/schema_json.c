@@ -131,7 +131,7 @@ static cJSON *field_schema(const cadre__field *f)
         break;
     case CADRE__F_VERSION:
         s = typed(NULL);
-        cJSON_AddItemToObject(s, "const", cJSON_CreateNumber(CADRE_CANDIDATE_VERSION));
+        cJSON_AddItemToObject(s, "const", cJSON_CreateNumber(CADRE_CANDIDATE_SCHEMA_VERSION));
         break;
     case CADRE__F_SKIP:
         s = typed("string");

@@ -269,12 +269,18 @@ const char *cadre_vocab_name(size_t i)
     return i < CADRE__ARRAY_LEN(vocabs) ? vocabs[i].name : NULL;
 }
 
-const cadre_vocab_entry *cadre_vocab_entries(const char *vocabulary, size_t *count)
+size_t cadre_vocab_count(const char *vocabulary)
 {
     const cadre__vocab *v = vocabulary ? cadre__vocab_get(vocabulary) : NULL;
 
-    if (count) *count = v ? v->count : 0;
-    return v ? v->entries : NULL;
+    return v ? v->count : 0;
+}
+
+const cadre_vocab_entry *cadre_vocab_entry_at(const char *vocabulary, size_t i)
+{
+    const cadre__vocab *v = vocabulary ? cadre__vocab_get(vocabulary) : NULL;
+
+    return v && i < v->count ? &v->entries[i] : NULL;
 }
 
 const cadre__vocab *cadre__vocab_get(const char *name)

@@ -88,13 +88,14 @@ static void add_field(cJSON *obj, const cadre__field *f, const void *base)
         if (!c->industries.set) break;
         v = cJSON_CreateObject();
         for (size_t i = 0; v && i < c->industries.count; i++)
-            cJSON_AddNumberToObject(v, c->industries.items[i].id, c->industries.items[i].years);
+            cJSON_AddNumberToObject(v, CADRE_ITEM(cadre_industry, c->industries, i)->id,
+                                    CADRE_ITEM(cadre_industry, c->industries, i)->years);
         break;
     case CADRE__F_SKILLS:
         if (!c->skills.set) break;
         v = cJSON_CreateObject();
         for (size_t i = 0; v && i < c->skills.count; i++) {
-            const cadre_skill *s = &c->skills.items[i];
+            const cadre_skill *s = CADRE_ITEM(cadre_skill, c->skills, i);
             cJSON *e;
 
             if (s->evidence == NULL) {
@@ -110,7 +111,8 @@ static void add_field(cJSON *obj, const cadre__field *f, const void *base)
         if (!c->achievements.set) break;
         v = cJSON_CreateArray();
         for (size_t i = 0; v && i < c->achievements.count; i++)
-            cJSON_AddItemToArray(v, group_json(f->sub, &c->achievements.items[i]));
+            cJSON_AddItemToArray(
+                v, group_json(f->sub, CADRE_ITEM(cadre_achievement, c->achievements, i)));
         break;
     case CADRE__F_EXTRA:
         if (c->extra) v = value_json(c->extra);

@@ -45,8 +45,8 @@ static void list_text(const cadre_engine *e, int verbose)
     for (size_t i = 0; i < n; i++) {
         const cadre_plugin_meta *m = cadre_engine_plugin(e, i);
 
-        fprintf(cli_out, "%-18s %-7s %-8s %-9s %s\n", m->name, m->kind, m->version,
-                m->isolated ? "isolated" : "in-process", m->title);
+        fprintf(cli_out, "%-18s %-7s %-8s %-9s %s\n", m->name, cadre_plugin_kind_name(m->kind),
+                m->version, m->isolated ? "isolated" : "in-process", m->title);
         if (!verbose) continue;
         fprintf(cli_out, "    %s\n    file:   %s\n    sha256: %s\n", m->description, m->path,
                 m->sha256);
@@ -90,7 +90,7 @@ static int list_json(const cadre_engine *e)
         cJSON_AddStringToObject(o, "name", m->name);
         cJSON_AddStringToObject(o, "title", m->title);
         cJSON_AddStringToObject(o, "version", m->version);
-        cJSON_AddStringToObject(o, "kind", m->kind);
+        cJSON_AddStringToObject(o, "kind", cadre_plugin_kind_name(m->kind));
         cJSON_AddStringToObject(o, "path", m->path);
         cJSON_AddStringToObject(o, "sha256", m->sha256);
         cJSON_AddStringToObject(o, "description", m->description);

@@ -37,8 +37,7 @@ static const char *extra_title(const char *vocab)
 
 static void print_one(const char *name, const char *format, cJSON *json)
 {
-    size_t n;
-    const cadre_vocab_entry *e = cadre_vocab_entries(name, &n);
+    size_t n = cadre_vocab_count(name);
     cJSON *arr = json ? cJSON_AddArrayToObject(json, name) : NULL;
 
     if (strcmp(format, "markdown") == 0)
@@ -47,19 +46,21 @@ static void print_one(const char *name, const char *format, cJSON *json)
     else if (!json)
         fprintf(cli_out, "%s%s (%zu)\n", name == cadre_vocab_name(0) ? "" : "\n", name, n);
     for (size_t i = 0; i < n; i++) {
+        const cadre_vocab_entry *e = cadre_vocab_entry_at(name, i);
+
         if (json) {
             cJSON *o = cJSON_CreateObject();
 
-            cJSON_AddStringToObject(o, "id", e[i].id);
-            cJSON_AddStringToObject(o, "label", e[i].label);
-            cJSON_AddStringToObject(o, "meaning", e[i].meaning);
-            if (e[i].extra) cJSON_AddStringToObject(o, "extra", e[i].extra);
+            cJSON_AddStringToObject(o, "id", e->id);
+            cJSON_AddStringToObject(o, "label", e->label);
+            cJSON_AddStringToObject(o, "meaning", e->meaning);
+            if (e->extra) cJSON_AddStringToObject(o, "extra", e->extra);
             cJSON_AddItemToArray(arr, o);
         } else if (strcmp(format, "markdown") == 0) {
-            fprintf(cli_out, "| `%s` | %s | %s | %s |\n", e[i].id, e[i].label, e[i].meaning,
-                    e[i].extra ? e[i].extra : "-");
+            fprintf(cli_out, "| `%s` | %s | %s | %s |\n", e->id, e->label, e->meaning,
+                    e->extra ? e->extra : "-");
         } else {
-            fprintf(cli_out, "  %-28s %s\n", e[i].id, e[i].meaning);
+            fprintf(cli_out, "  %-28s %s\n", e->id, e->meaning);
         }
     }
 }
@@ -87,7 +88,7 @@ int cmd_vocab(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (argc - optind > 1) return fputs(vocab_usage, stderr), EXIT_USAGE;
-    if (optind < argc && cadre_vocab_entries(argv[optind], NULL) == NULL) {
+    if (optind < argc && cadre_vocab_count(argv[optind]) == 0) {
         cli_error("no vocabulary '%s'; there are skill, industry, certification, tool, field "
                   "and function",
                   argv[optind]);

@@ -333,7 +333,7 @@ unsigned cli_render_flags(const cli_opts *o)
 static int version(void)
 {
     fprintf(cli_out, "cadre %s (library %s, plugin ABI %d, candidate schema %d)\n", CADRE_VERSION,
-            cadre_version(), CADRE_PLUGIN_ABI_VERSION, CADRE_CANDIDATE_VERSION);
+            cadre_version(), CADRE_PLUGIN_ABI_VERSION, CADRE_CANDIDATE_SCHEMA_VERSION);
     return EXIT_OK;
 }
 

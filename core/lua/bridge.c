@@ -348,7 +348,7 @@ static void push_achievements(lua_State *L, const cadre_candidate *c, const cadr
         char sub[256];
 
         snprintf(sub, sizeof(sub), "%s[%d]", path, (int)i + 1);
-        push_group(L, f->sub, &c->achievements.items[i], sub);
+        push_group(L, f->sub, CADRE_ITEM(cadre_achievement, c->achievements, i), sub);
         /* Details of one achievement are optional: reading an absent one is not "missing". */
         ((proxy *)lua_touserdata(L, -1))->provided = 0;
         lua_rawseti(L, -2, (lua_Integer)i + 1);
@@ -398,8 +398,8 @@ static void set_field(lua_State *L, const cadre__field *f, const void *base, con
         if (!c->industries.set) return;
         lua_newtable(L);
         for (size_t i = 0; i < c->industries.count; i++) {
-            cadre__lua_push_number(L, c->industries.items[i].years);
-            lua_setfield(L, -2, c->industries.items[i].id);
+            cadre__lua_push_number(L, CADRE_ITEM(cadre_industry, c->industries, i)->years);
+            lua_setfield(L, -2, CADRE_ITEM(cadre_industry, c->industries, i)->id);
         }
         make_proxy(L, K_INDUSTRIES, 1, NULL, path);
         break;
@@ -407,8 +407,8 @@ static void set_field(lua_State *L, const cadre__field *f, const void *base, con
         if (!c->skills.set) return;
         lua_newtable(L);
         for (size_t i = 0; i < c->skills.count; i++) {
-            lua_pushinteger(L, c->skills.items[i].level);
-            lua_setfield(L, -2, c->skills.items[i].id);
+            lua_pushinteger(L, CADRE_ITEM(cadre_skill, c->skills, i)->level);
+            lua_setfield(L, -2, CADRE_ITEM(cadre_skill, c->skills, i)->id);
         }
         make_proxy(L, K_SKILLS, 1, NULL, path);
         break;
@@ -432,9 +432,9 @@ static void push_skill_evidence(lua_State *L, const cadre_candidate *c)
 {
     lua_newtable(L);
     for (size_t i = 0; i < c->skills.count; i++) {
-        if (c->skills.items[i].evidence == NULL) continue;
-        lua_pushstring(L, c->skills.items[i].evidence);
-        lua_setfield(L, -2, c->skills.items[i].id);
+        if (CADRE_ITEM(cadre_skill, c->skills, i)->evidence == NULL) continue;
+        lua_pushstring(L, CADRE_ITEM(cadre_skill, c->skills, i)->evidence);
+        lua_setfield(L, -2, CADRE_ITEM(cadre_skill, c->skills, i)->id);
     }
     make_proxy(L, K_EXTRA, 0, NULL, "skill_evidence");
 }

@@ -1213,7 +1213,7 @@ int cadre__lua_load(cadre__plugin **out, const char *path, const char *sha256, c
     free(data_dir);
     if (rc == 0) rc = load_rubric(p, rb, text, len, &m, err);
     if (rc == 0) {
-        m.kind = "lua";
+        m.kind = CADRE_PLUGIN_LUA;
         m.sha256 = sha256;
         rc = cadre__plugin_set_meta(p, &m, path, err);
     }

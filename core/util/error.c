@@ -45,6 +45,16 @@ const char *cadre_version(void)
     return CADRE_VERSION;
 }
 
+int cadre_version_number(void)
+{
+    return CADRE_VERSION_NUMBER;
+}
+
+const char *cadre_plugin_kind_name(cadre_plugin_kind kind)
+{
+    return kind == CADRE_PLUGIN_NATIVE ? "native" : kind == CADRE_PLUGIN_LUA ? "lua" : "unknown";
+}
+
 void cadre_free(void *ptr)
 {
     free(ptr);

@@ -136,7 +136,7 @@ void cadre__wire_put_meta(cadre__buf *b, const cadre__plugin *p)
     cadre__wire_put_str(b, m->name);
     cadre__wire_put_str(b, m->title);
     cadre__wire_put_str(b, m->version);
-    cadre__wire_put_str(b, m->kind);
+    cadre__wire_put_u8(b, (unsigned)m->kind);
     cadre__wire_put_str(b, m->description);
     put_strings(b, m->inputs, n_in);
     cadre__wire_put_u32(b, (uint32_t)p->param_count);
@@ -186,7 +186,7 @@ int cadre__wire_get_meta(cadre__plugin *p, const char *data, size_t len, const c
     m.name = cadre__wire_str(&w);
     m.title = cadre__wire_str(&w);
     m.version = cadre__wire_str(&w);
-    m.kind = cadre__wire_str(&w);
+    m.kind = (cadre_plugin_kind)cadre__wire_u8(&w);
     m.description = cadre__wire_str(&w);
     n = cadre__wire_u32(&w);
     if (n > MAX_WIRE_LIST) goto malformed;
@@ -208,10 +208,8 @@ int cadre__wire_get_meta(cadre__plugin *p, const char *data, size_t len, const c
     spec_ptrs[n] = NULL;
     m.params = spec_ptrs;
     m.sha256 = sha256;
-    if (w.bad || w.p != w.end || m.kind == NULL ||
-        (strcmp(m.kind, "native") != 0 && strcmp(m.kind, "lua") != 0))
+    if (w.bad || w.p != w.end || (m.kind != CADRE_PLUGIN_NATIVE && m.kind != CADRE_PLUGIN_LUA))
         goto malformed;
-    m.kind = strcmp(m.kind, "native") == 0 ? "native" : "lua"; /* static, as loaders set it */
     /* Every string is checked again here, as for a plugin loaded in this process. */
     return cadre__plugin_set_meta(p, &m, path, err);
 malformed:
@@ -255,9 +253,9 @@ void cadre__wire_put_result(cadre__buf *b, const cadre_result *res, int last)
     cadre__wire_put_f64(b, res->score);
     cadre__wire_put_str(b, res->band);
     cadre__wire_put_str(b, res->summary);
-    cadre__wire_put_u32(b, (uint32_t)res->criteria_count);
-    for (size_t i = 0; i < res->criteria_count; i++) {
-        const cadre_criterion *c = &res->criteria[i];
+    cadre__wire_put_u32(b, (uint32_t)res->criteria.count);
+    for (size_t i = 0; i < res->criteria.count; i++) {
+        const cadre_criterion *c = CADRE_ITEM(cadre_criterion, res->criteria, i);
 
         cadre__wire_put_str(b, c->id);
         cadre__wire_put_str(b, c->label);
@@ -266,24 +264,24 @@ void cadre__wire_put_result(cadre__buf *b, const cadre_result *res, int last)
         cadre__wire_put_str(b, c->evidence);
         put_strings(b, c->missing, c->missing_count);
     }
-    cadre__wire_put_u32(b, (uint32_t)res->finding_count);
-    for (size_t i = 0; i < res->finding_count; i++) {
-        cadre__wire_put_u8(b, (unsigned)res->findings[i].kind);
-        cadre__wire_put_str(b, res->findings[i].text);
-        cadre__wire_put_str(b, res->findings[i].recommendation);
+    cadre__wire_put_u32(b, (uint32_t)res->findings.count);
+    for (size_t i = 0; i < res->findings.count; i++) {
+        cadre__wire_put_u8(b, (unsigned)CADRE_ITEM(cadre_finding, res->findings, i)->kind);
+        cadre__wire_put_str(b, CADRE_ITEM(cadre_finding, res->findings, i)->text);
+        cadre__wire_put_str(b, CADRE_ITEM(cadre_finding, res->findings, i)->recommendation);
     }
     put_strings(b, res->missing, res->missing_count);
-    cadre__wire_put_u32(b, (uint32_t)res->rank_count);
-    for (size_t i = 0; i < res->rank_count; i++) {
-        cadre__wire_put_str(b, res->ranking[i].id);
-        cadre__wire_put_str(b, res->ranking[i].label);
-        cadre__wire_put_f64(b, res->ranking[i].score);
-        cadre__wire_put_str(b, res->ranking[i].note);
+    cadre__wire_put_u32(b, (uint32_t)res->ranking.count);
+    for (size_t i = 0; i < res->ranking.count; i++) {
+        cadre__wire_put_str(b, CADRE_ITEM(cadre_rank, res->ranking, i)->id);
+        cadre__wire_put_str(b, CADRE_ITEM(cadre_rank, res->ranking, i)->label);
+        cadre__wire_put_f64(b, CADRE_ITEM(cadre_rank, res->ranking, i)->score);
+        cadre__wire_put_str(b, CADRE_ITEM(cadre_rank, res->ranking, i)->note);
     }
-    cadre__wire_put_u32(b, (uint32_t)res->detail_count);
-    for (size_t i = 0; i < res->detail_count; i++) {
-        cadre__wire_put_str(b, res->details[i].key);
-        cadre__wire_put_str(b, res->details[i].value);
+    cadre__wire_put_u32(b, (uint32_t)res->details.count);
+    for (size_t i = 0; i < res->details.count; i++) {
+        cadre__wire_put_str(b, CADRE_ITEM(cadre_detail, res->details, i)->key);
+        cadre__wire_put_str(b, CADRE_ITEM(cadre_detail, res->details, i)->value);
     }
 }
 

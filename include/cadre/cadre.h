@@ -9,8 +9,10 @@
  *    caller, who frees it with the matching *_free function; *_free(NULL) does nothing.
  *  - Pointers returned by accessors are borrowed: they stay valid until the object that owns
  *    them is freed, and must not be freed by the caller.
- *  - An engine is not thread-safe; use one engine per thread. Candidates and reports are
- *    immutable once built and may be read from any thread.
+ *  - Records that may grow (a result's criteria, a candidate's skills...) are in cadre_list
+ *    lists, read with CADRE_ITEM (cadre/list.h); structs that may grow begin with struct_size;
+ *    options structs have an _INIT macro and an _init() function.
+ *  - Threads: see "Threads and processes" below.
  */
 #ifndef CADRE_H
 #define CADRE_H
@@ -64,8 +66,11 @@ typedef struct cadre_error {
 /** A short static description of a status code ("out of memory", ...). */
 CADRE_EXTERN const char *cadre_strerror(int code);
 
-/** The library's version string, e.g. "0.1.0" (may differ from CADRE_VERSION at build time). */
+/** The library's version string, e.g. "0.2.0" (may differ from CADRE_VERSION at build time). */
 CADRE_EXTERN const char *cadre_version(void);
+
+/** The library's version as CADRE_VERSION_NUMBER computes it. Added in 0.2.0. */
+CADRE_EXTERN int cadre_version_number(void);
 
 /** Frees memory the library handed to the caller as a plain buffer (cadre_report_render). */
 CADRE_EXTERN void cadre_free(void *ptr);
@@ -149,7 +154,8 @@ CADRE_EXTERN int cadre_candidate_schema(char **out, cadre_error *err);
 
 /* ---- Vocabularies ------------------------------------------------------------------------ */
 
-/** One entry of a controlled vocabulary (static storage). */
+/** One entry of a controlled vocabulary (static storage). May grow at the end: read entries
+ *  through cadre_vocab_entry_at. */
 typedef struct cadre_vocab_entry {
     const char *id;      /* snake_case, stable */
     const char *label;   /* for people */
@@ -163,14 +169,27 @@ typedef struct cadre_vocab_entry {
  *  "function"), or NULL past the end. */
 CADRE_EXTERN const char *cadre_vocab_name(size_t i);
 
-/** The entries of a vocabulary, in their documented order; NULL (count 0) for an unknown name. */
-CADRE_EXTERN const cadre_vocab_entry *cadre_vocab_entries(const char *vocabulary, size_t *count);
+/** Number of entries of a vocabulary, or 0 for an unknown name. Added in 0.2.0. */
+CADRE_EXTERN size_t cadre_vocab_count(const char *vocabulary);
+
+/** Entry `i` of a vocabulary, in its documented order; NULL past the end or for an unknown
+ *  name. Added in 0.2.0 (replacing cadre_vocab_entries, whose array could not grow). */
+CADRE_EXTERN const cadre_vocab_entry *cadre_vocab_entry_at(const char *vocabulary, size_t i);
 
 /* ---- Engine ------------------------------------------------------------------------------ */
 
 typedef struct cadre_engine cadre_engine;
 
-/** How an engine finds and limits plugins. Initialise with cadre_engine_options_init(). */
+/** Where plugins run: values of cadre_engine_options.isolation. */
+typedef enum cadre_isolation {
+    CADRE_ISOLATE_UNTRUSTED = 0, /* plugins outside trusted folders run in workers (default) */
+    CADRE_ISOLATE_NONE = 1,      /* every plugin runs in the calling process: trusts them all */
+    CADRE_ISOLATE_NATIVE = 2,    /* also every native plugin runs in a worker, trusted or not */
+    CADRE_ISOLATE_ALL = 3        /* every plugin runs in a worker */
+} cadre_isolation;
+
+/** How an engine finds and limits plugins. Initialise with CADRE_ENGINE_OPTIONS_INIT or
+ *  cadre_engine_options_init(); fields are only ever added at the end. */
 typedef struct cadre_engine_options {
     uint32_t struct_size;
     /* The folder of built-in plugins; NULL for the compiled-in default, "" for none. */
@@ -192,7 +211,7 @@ typedef struct cadre_engine_options {
      * folder that is not trusted (the built-in folder is; see trusted_dirs) is loaded and run
      * in a worker process of its own, with a hard deadline and OS limits, so that whatever it
      * does costs at most one error result. Trusted plugins run in the calling process. */
-    int isolation;
+    cadre_isolation isolation;
     /* Wall-clock limit for loading or running one isolated native plugin, ms (default 10000).
      * Isolated Lua rubrics get their CPU budget plus 2000 ms before the worker is stopped. */
     uint32_t native_time_limit_ms;
@@ -214,16 +233,15 @@ typedef struct cadre_engine_options {
     size_t worker_memory_limit;
 } cadre_engine_options;
 
-/** Values of cadre_engine_options.isolation. */
-typedef enum cadre_isolation {
-    CADRE_ISOLATE_UNTRUSTED = 0, /* plugins outside trusted folders run in workers (default) */
-    CADRE_ISOLATE_NONE = 1,      /* every plugin runs in the calling process: trusts them all */
-    CADRE_ISOLATE_NATIVE = 2,    /* also every native plugin runs in a worker, trusted or not */
-    CADRE_ISOLATE_ALL = 3        /* every plugin runs in a worker */
-} cadre_isolation;
+/** The defaults, as an initializer: `cadre_engine_options o = CADRE_ENGINE_OPTIONS_INIT;`.
+ *  Built-in and user folders, CADRE_PLUGIN_PATH read, plugins outside the built-in folder
+ *  isolated; every limit at its default. Added in 0.2.0. */
+#define CADRE_ENGINE_OPTIONS_INIT                                                                  \
+    {                                                                                              \
+        .struct_size = sizeof(cadre_engine_options), .use_env_path = 1                             \
+    }
 
-/** Fills `opts` with the defaults: built-in and user folders, CADRE_PLUGIN_PATH read, plugins
- *  outside the built-in folder isolated. */
+/** Fills `opts` with the defaults, as CADRE_ENGINE_OPTIONS_INIT does. */
 CADRE_EXTERN void cadre_engine_options_init(cadre_engine_options *opts);
 
 /** Creates an engine. `opts` may be NULL for the defaults. The engine belongs to the caller
@@ -262,7 +280,7 @@ typedef struct cadre_plugin_meta {
     const char *name;
     const char *title;
     const char *version;
-    const char *kind; /* "native" or "lua" */
+    cadre_plugin_kind kind;
     const char *path;
     const char *sha256;
     const char *description;
@@ -272,6 +290,9 @@ typedef struct cadre_plugin_meta {
     int trusted;  /* found in the built-in folder or a trusted one */
     int isolated; /* runs in a worker process */
 } cadre_plugin_meta;
+
+/** "native" or "lua". Static storage. Added in 0.2.0. */
+CADRE_EXTERN const char *cadre_plugin_kind_name(cadre_plugin_kind kind);
 
 /** Number of loaded plugins; they are sorted by name. */
 CADRE_EXTERN size_t cadre_engine_plugin_count(const cadre_engine *e);

@@ -7,7 +7,9 @@
  *
  * Compatibility: the struct is append-only. `struct_size` and `version` come first and new
  * fields are only ever added at the end, so a plugin built against an older header reads the
- * prefix it knows. A plugin that needs a newer field checks CADRE_CANDIDATE_HAS().
+ * prefix it knows. A plugin that needs a newer field checks CADRE_CANDIDATE_HAS(). The records
+ * of its lists (skills, industries, achievements) grow the same way and are read with
+ * CADRE_ITEM (cadre/list.h).
  *
  * Absent is not zero: every optional scalar carries whether the person supplied it
  * (cadre_num.set, cadre_flag, the *_UNKNOWN enum values, NULL strings, list.set), so an
@@ -21,12 +23,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "list.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/** Version of the candidate layout; bumped when fields are appended. */
-#define CADRE_CANDIDATE_VERSION 1
+/** Version of the candidate struct's layout; bumped when fields are appended. Version 2 (cadre
+ *  0.2.0): the lists became cadre_list. */
+#define CADRE_CANDIDATE_VERSION 2
+
+/** Version of the candidate's JSON form ("schema_version" in a profile; docs/candidate.md),
+ *  which the struct's layout does not change. Added in 0.2.0. */
+#define CADRE_CANDIDATE_SCHEMA_VERSION 1
 
 /** True when candidate `c` is large enough to contain `field` (for fields added after v1). */
 #define CADRE_CANDIDATE_HAS(c, field)                                                              \
@@ -104,7 +113,8 @@ typedef enum cadre_reach {
     CADRE_REACH_COMPANY
 } cadre_reach;
 
-/** A self-rated skill. `level` is on the anchored 0..5 scale of docs/candidate.md. */
+/** A self-rated skill. `level` is on the anchored 0..5 scale of docs/candidate.md. An element
+ *  of cadre_candidate.skills: read with CADRE_ITEM(cadre_skill, c->skills, i). */
 typedef struct cadre_skill {
     const char *id;       /* vocabulary id, e.g. "strategic_planning" */
     int level;            /* 0..5 */
@@ -112,14 +122,15 @@ typedef struct cadre_skill {
     int known;            /* 1 if `id` is in the skill vocabulary; unknown ids are kept */
 } cadre_skill;
 
-/** Years spent in one industry. */
+/** Years spent in one industry. CADRE_ITEM(cadre_industry, c->industries, i). */
 typedef struct cadre_industry {
     const char *id; /* vocabulary id, e.g. "healthcare" */
     double years;   /* >= 0 */
     int known;      /* 1 if `id` is in the industry vocabulary */
 } cadre_industry;
 
-/** Something the person changed, with its measured effect when they know it. */
+/** Something the person changed, with its measured effect when they know it.
+ *  CADRE_ITEM(cadre_achievement, c->achievements, i). */
 typedef struct cadre_achievement {
     cadre_achievement_kind kind;
     const char *description; /* never NULL */
@@ -144,7 +155,8 @@ typedef enum cadre_value_kind {
     CADRE_VALUE_OBJECT
 } cadre_value_kind;
 
-/** A JSON value, used for the free-form `extra` object that custom rubrics read. */
+/** A JSON value, used for the free-form `extra` object that custom rubrics read. A JSON value
+ *  has exactly these kinds, so this record is complete and its arrays are plain C arrays. */
 typedef struct cadre_value {
     cadre_value_kind kind;
     union {
@@ -197,17 +209,8 @@ typedef struct cadre_candidate {
 
     cadre_strings certifications; /* vocabulary ids, e.g. "apics_cscp" */
 
-    struct {
-        const cadre_industry *items;
-        size_t count;
-        int set;
-    } industries;
-
-    struct {
-        const cadre_skill *items;
-        size_t count;
-        int set;
-    } skills;
+    cadre_list industries; /* of cadre_industry */
+    cadre_list skills;     /* of cadre_skill */
 
     cadre_strings tools; /* vocabulary ids, e.g. "sap", "power_bi" */
 
@@ -220,11 +223,7 @@ typedef struct cadre_candidate {
         cadre_flag hiring_authority;
     } scope;
 
-    struct {
-        const cadre_achievement *items;
-        size_t count;
-        int set;
-    } achievements;
+    cadre_list achievements; /* of cadre_achievement */
 
     struct {
         cadre_num max_weekly_hours; /* hours per week the person is willing to work */
@@ -240,7 +239,8 @@ typedef struct cadre_candidate {
     const cadre_value *extra; /* the free-form "extra" object, or NULL */
 
     /* Set by the loader (warnings, arena); NULL in a candidate an embedder fills by hand, which
-     * is allowed: zero the struct, set struct_size and version, fill what you know. */
+     * is allowed: zero the struct, set struct_size and version, fill what you know (a list's
+     * item_size is sizeof its record type). */
     const struct cadre_candidate_private *priv;
 } cadre_candidate;
 

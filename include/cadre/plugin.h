@@ -27,8 +27,10 @@
 extern "C" {
 #endif
 
-/** The plugin ABI this header describes. */
-#define CADRE_PLUGIN_ABI_VERSION 1
+/** The plugin ABI this header describes. Version 2 (cadre 0.2.0): the candidate's lists became
+ *  cadre_list, read with CADRE_ITEM (cadre/list.h); version 1 plugins are refused with both
+ *  versions named. */
+#define CADRE_PLUGIN_ABI_VERSION 2
 
 /** Name of the one symbol a native plugin exports. */
 #define CADRE_PLUGIN_ENTRY "cadre_plugin_entry"
@@ -73,7 +75,10 @@ typedef struct cadre_param_spec {
 typedef struct cadre_host {
     uint32_t struct_size;       /* sizeof(cadre_host) in the engine */
     uint32_t abi_version;       /* CADRE_PLUGIN_ABI_VERSION of the engine */
-    const char *engine_version; /* e.g. "0.1.0" */
+    const char *engine_version; /* e.g. "0.2.0" */
+
+    /* Every function below is in ABI 1 and later (cadre 0.1.0). A function added later says
+     * "Added in cadre X, ABI N" and must be checked with CADRE_HOST_HAS before it is called. */
 
     /* Add a criterion: relative weight > 0, score 0..100, and the evidence behind the score. */
     int (*criterion)(cadre_builder *b, const char *id, const char *label, double weight,

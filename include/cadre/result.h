@@ -4,13 +4,17 @@
  *
  * Every plugin, native or Lua, produces this same shape; embedders read it through
  * cadre_report_result() (cadre.h). All structs here are read-only views owned by the report
- * that contains them, and like the candidate they only grow at the end.
+ * that contains them, and like the candidate they only grow at the end: cadre_result through
+ * its struct_size, the records of its lists (criteria, findings, ranking, details) through the
+ * lists' item_size, read with CADRE_ITEM (cadre/list.h).
  */
 #ifndef CADRE_RESULT_H
 #define CADRE_RESULT_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "list.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -21,13 +25,19 @@ typedef enum cadre_status {
     CADRE_STATUS_ERROR = 1 /* the plugin failed; see cadre_result.error */
 } cadre_status;
 
+/** What a plugin is made of. Added in 0.2.0 (before, a string "native" or "lua"). */
+typedef enum cadre_plugin_kind {
+    CADRE_PLUGIN_NATIVE = 1, /* a shared object (cadre/plugin.h) */
+    CADRE_PLUGIN_LUA = 2     /* a Lua rubric */
+} cadre_plugin_kind;
+
 typedef enum cadre_finding_kind {
     CADRE_FINDING_STRENGTH = 0,
     CADRE_FINDING_GAP = 1,
     CADRE_FINDING_RISK = 2
 } cadre_finding_kind;
 
-/** One weighted criterion: how it scored and why. */
+/** One weighted criterion: how it scored and why. CADRE_ITEM(cadre_criterion, r->criteria, i). */
 typedef struct cadre_criterion {
     const char *id;
     const char *label;
@@ -38,14 +48,15 @@ typedef struct cadre_criterion {
     size_t missing_count;
 } cadre_criterion;
 
-/** A strength, gap or risk, with what to do about it. */
+/** A strength, gap or risk, with what to do about it. CADRE_ITEM(cadre_finding, r->findings, i). */
 typedef struct cadre_finding {
     cadre_finding_kind kind;
     const char *text;           /* never NULL */
     const char *recommendation; /* NULL for most strengths */
 } cadre_finding;
 
-/** One entry of a ranking (industries by fit, roles by fit, ...), best first. */
+/** One entry of a ranking (industries by fit, roles by fit, ...), best first.
+ *  CADRE_ITEM(cadre_rank, r->ranking, i). */
 typedef struct cadre_rank {
     const char *id;
     const char *label;
@@ -53,7 +64,8 @@ typedef struct cadre_rank {
     const char *note; /* may be NULL */
 } cadre_rank;
 
-/** A named fact the assessment derived, e.g. "career_level" = "mid". */
+/** A named fact the assessment derived, e.g. "career_level" = "mid".
+ *  CADRE_ITEM(cadre_detail, r->details, i). */
 typedef struct cadre_detail {
     const char *key;
     const char *value;
@@ -63,10 +75,10 @@ typedef struct cadre_detail {
 typedef struct cadre_result {
     uint32_t struct_size;
 
-    const char *plugin;        /* plugin name */
-    const char *title;         /* human title of the assessment */
-    const char *version;       /* plugin version */
-    const char *kind;          /* "native" or "lua" */
+    const char *plugin;  /* plugin name */
+    const char *title;   /* human title of the assessment */
+    const char *version; /* plugin version */
+    cadre_plugin_kind kind;
     const char *source;        /* file name of the plugin (no directory) */
     const char *source_sha256; /* hex SHA-256 of the plugin file */
 
@@ -76,16 +88,12 @@ typedef struct cadre_result {
     const char *summary; /* one line for a person; may be NULL */
     double confidence;   /* 0..1: share of the weight whose inputs were all present */
 
-    const cadre_criterion *criteria;
-    size_t criteria_count;
-    const cadre_finding *findings;
-    size_t finding_count;
+    cadre_list criteria;        /* of cadre_criterion */
+    cadre_list findings;        /* of cadre_finding */
     const char *const *missing; /* every candidate field the assessment lacked, sorted */
     size_t missing_count;
-    const cadre_rank *ranking;
-    size_t rank_count;
-    const cadre_detail *details;
-    size_t detail_count;
+    cadre_list ranking; /* of cadre_rank */
+    cadre_list details; /* of cadre_detail */
 
     /* When status is ERROR: what failed and where (plugin file and line when known). */
     struct {

@@ -18,7 +18,7 @@ contains "$out" "usage: cadre assess" "cadre help assess"
 run --version
 is "$rc" 0 "--version exits 0"
 contains "$out" "cadre 0." "--version names the version"
-contains "$out" "plugin ABI 1" "--version names the plugin ABI"
+contains "$out" "plugin ABI 2" "--version names the plugin ABI"
 run
 is "$rc" 2 "no command: usage error"
 run frobnicate

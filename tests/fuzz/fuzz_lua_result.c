@@ -185,13 +185,16 @@ static void check(const cadre_result *r)
         if (r->error.message == NULL) abort();
         return;
     }
-    if (!(r->score >= 0 && r->score <= 100) || r->band == NULL || r->criteria_count == 0) abort();
-    for (size_t i = 0; i < r->criteria_count; i++)
-        if (!(r->criteria[i].score >= 0 && r->criteria[i].score <= 100) ||
-            r->criteria[i].evidence == NULL)
+    if (!(r->score >= 0 && r->score <= 100) || r->band == NULL || r->criteria.count == 0) abort();
+    for (size_t i = 0; i < r->criteria.count; i++)
+        if (!(CADRE_ITEM(cadre_criterion, r->criteria, i)->score >= 0 &&
+              CADRE_ITEM(cadre_criterion, r->criteria, i)->score <= 100) ||
+            CADRE_ITEM(cadre_criterion, r->criteria, i)->evidence == NULL)
             abort();
-    for (size_t i = 0; i < r->rank_count; i++)
-        if (!(r->ranking[i].score >= 0 && r->ranking[i].score <= 100)) abort();
+    for (size_t i = 0; i < r->ranking.count; i++)
+        if (!(CADRE_ITEM(cadre_rank, r->ranking, i)->score >= 0 &&
+              CADRE_ITEM(cadre_rank, r->ranking, i)->score <= 100))
+            abort();
 }
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)

@@ -28,12 +28,13 @@ static void check(const cadre_result *r)
         if (r->error.message == NULL) abort();
         return;
     }
-    if (!(r->score >= 0 && r->score <= 100) || r->band == NULL || r->criteria_count == 0 ||
+    if (!(r->score >= 0 && r->score <= 100) || r->band == NULL || r->criteria.count == 0 ||
         !(r->confidence >= 0 && r->confidence <= 1))
         abort();
-    for (size_t i = 0; i < r->criteria_count; i++)
-        if (!(r->criteria[i].score >= 0 && r->criteria[i].score <= 100) ||
-            r->criteria[i].evidence == NULL)
+    for (size_t i = 0; i < r->criteria.count; i++)
+        if (!(CADRE_ITEM(cadre_criterion, r->criteria, i)->score >= 0 &&
+              CADRE_ITEM(cadre_criterion, r->criteria, i)->score <= 100) ||
+            CADRE_ITEM(cadre_criterion, r->criteria, i)->evidence == NULL)
             abort();
 }
 

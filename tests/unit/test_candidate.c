@@ -90,15 +90,18 @@ static void test_full(void)
     is_int(c->education.highest_degree, CADRE_DEGREE_MASTER, "highest_degree = master");
     is_int(c->certifications.count, 2, "two certifications");
     is_int(c->industries.count, 2, "two industries");
-    is_str(c->industries.items[1].id, "logistics", "industry order kept");
+    is_str(CADRE_ITEM(cadre_industry, c->industries, 1)->id, "logistics", "industry order kept");
     is_int(c->skills.count, 2, "two skills");
-    is_int(c->skills.items[1].level, 3, "skill in object form: level");
-    is_str(c->skills.items[1].evidence, "3-year plan", "skill in object form: evidence");
+    is_int(CADRE_ITEM(cadre_skill, c->skills, 1)->level, 3, "skill in object form: level");
+    is_str(CADRE_ITEM(cadre_skill, c->skills, 1)->evidence, "3-year plan",
+           "skill in object form: evidence");
     is_int(c->scope.pnl_owner, CADRE_FLAG_NO, "pnl_owner false is NO, not unset");
     ok(c->scope.budget_usd.value == 38000000, "budget");
     is_int(c->achievements.count, 1, "one achievement");
-    is_int(c->achievements.items[0].kind, CADRE_ACHIEVEMENT_COST_REDUCTION, "achievement kind");
-    is_int(c->achievements.items[0].reach, CADRE_REACH_COMPANY, "achievement reach");
+    is_int(CADRE_ITEM(cadre_achievement, c->achievements, 0)->kind,
+           CADRE_ACHIEVEMENT_COST_REDUCTION, "achievement kind");
+    is_int(CADRE_ITEM(cadre_achievement, c->achievements, 0)->reach, CADRE_REACH_COMPANY,
+           "achievement reach");
     is_int(c->preferences.travel, CADRE_TRAVEL_FREQUENT, "travel");
     is_str(c->targets.role, "coo", "targets.role");
     ok(c->extra && c->extra->kind == CADRE_VALUE_OBJECT && c->extra->as.object.count == 2,
@@ -276,7 +279,8 @@ static void test_warnings(void)
     like(all_msgs, "listed twice", "duplicate list entry warned");
     like(all_msgs, "cadre vocab certification", "no suggestion: points at the vocabulary");
     is_int(cadre_candidate_warning_count(c), 5, "warnings kept on the candidate");
-    ok(c->skills.count == 1 && !c->skills.items[0].known, "unknown skill kept, marked unknown");
+    ok(c->skills.count == 1 && !CADRE_ITEM(cadre_skill, c->skills, 0)->known,
+       "unknown skill kept, marked unknown");
     is_int(c->tools.count, 1, "duplicate tool counted once");
     ok(cadre_candidate_warning(c, 5) == NULL, "warning past the end is NULL");
     cadre_candidate_free(c);

@@ -53,11 +53,13 @@ static void test_builtin_run(void)
     for (size_t i = 0; r && i < cadre_report_count(r); i++) {
         const cadre_result *res = cadre_report_result(r, i);
 
-        ok(res->criteria_count > 0 && res->band && res->score >= 0 && res->score <= 100,
+        ok(res->criteria.count > 0 && res->band && res->score >= 0 && res->score <= 100,
            "%s: score, band and criteria", res->plugin);
-        for (size_t k = 0; k < res->criteria_count; k++)
-            ok(res->criteria[k].evidence && *res->criteria[k].evidence, "%s/%s: evidence present",
-               res->plugin, res->criteria[k].id);
+        for (size_t k = 0; k < res->criteria.count; k++)
+            ok(CADRE_ITEM(cadre_criterion, res->criteria, k)->evidence &&
+                   *CADRE_ITEM(cadre_criterion, res->criteria, k)->evidence,
+               "%s/%s: evidence present", res->plugin,
+               CADRE_ITEM(cadre_criterion, res->criteria, k)->id);
     }
     is_int(cadre_report_render(&json, &len, (const cadre_report *const *)&r, 1, CADRE_FORMAT_JSON,
                                0, &err),
@@ -206,8 +208,7 @@ static void test_vocab(void)
     static const char *const files[] = {"skills.tsv", "knowledge.tsv", "abilities.tsv",
                                         "work_activities.tsv"};
     char *onet = calloc(1, 200000), line[512];
-    size_t n, mapped = 0;
-    const cadre_vocab_entry *e = cadre_vocab_entries("skill", &n);
+    size_t n = cadre_vocab_count("skill"), mapped = 0;
 
     for (size_t i = 0; i < 4; i++) {
         char path[512];
@@ -226,29 +227,33 @@ static void test_vocab(void)
     }
     ok(n >= 40, "at least 40 skills (%zu)", n);
     for (size_t i = 0; i < n; i++) {
+        const cadre_vocab_entry *e = cadre_vocab_entry_at("skill", i);
         char key[64];
 
-        if (e[i].extra == NULL) continue;
+        if (e->extra == NULL) continue;
         mapped++;
-        snprintf(key, sizeof(key), "|%s|", e[i].extra);
-        ok(strstr(onet, key) != NULL, "skill %s maps to O*NET %s, which exists", e[i].id,
-           e[i].extra);
+        snprintf(key, sizeof(key), "|%s|", e->extra);
+        ok(strstr(onet, key) != NULL, "skill %s maps to O*NET %s, which exists", e->id, e->extra);
     }
     ok(mapped >= 25, "most skills map to O*NET (%zu)", mapped);
     for (size_t v = 0; cadre_vocab_name(v); v++) {
-        const cadre_vocab_entry *ent = cadre_vocab_entries(cadre_vocab_name(v), &n);
+        const char *name = cadre_vocab_name(v);
         int good = 1;
 
+        n = cadre_vocab_count(name);
         for (size_t i = 0; i < n; i++) {
-            good &= ent[i].id[0] >= 'a' && ent[i].id[0] <= 'z' && ent[i].label && ent[i].meaning;
+            const cadre_vocab_entry *ent = cadre_vocab_entry_at(name, i);
+
+            good &= ent->id[0] >= 'a' && ent->id[0] <= 'z' && ent->label && ent->meaning;
             for (size_t k = 0; k < i; k++)
-                good &= strcmp(ent[i].id, ent[k].id) != 0;
+                good &= strcmp(ent->id, cadre_vocab_entry_at(name, k)->id) != 0;
         }
+        good &= cadre_vocab_entry_at(name, n) == NULL;
         ok(good, "vocabulary %s: ids unique and documented", cadre_vocab_name(v));
     }
-    cadre_vocab_entries("industry", &n);
-    is_int(n, 10, "the ten industries of domain.md");
-    ok(cadre_vocab_entries("nope", &n) == NULL && n == 0, "unknown vocabulary: NULL");
+    is_int(cadre_vocab_count("industry"), 10, "the ten industries of domain.md");
+    ok(cadre_vocab_entry_at("nope", 0) == NULL && cadre_vocab_count("nope") == 0,
+       "unknown vocabulary: NULL, count 0");
     free(onet);
 }
 

@@ -55,7 +55,8 @@ static void test_native(void)
                names[i]);
         }
     }
-    is_num(find(r, 7)->criteria[0].score, 50, 0.01, "the last plugin saw the original candidate");
+    is_num(CADRE_ITEM(cadre_criterion, find(r, 7)->criteria, 0)->score, 50, 0.01,
+           "the last plugin saw the original candidate");
     is_str(c->name, "Original", "a plugin writing to the candidate changed only its own copy");
     is_num(c->experience.management_years.value, 5, 0, "... not the caller's");
     cadre_report_free(r);

@@ -85,8 +85,8 @@ int main(void)
             char buf[16];
 
             snprintf(buf, sizeof(buf), "%.1f", 1.5);
-            ok(strcmp(buf, "1,5") == 0, "%s writes decimal commas (%s), so the test means something",
-               comma_locales[i], buf);
+            ok(strcmp(buf, "1,5") == 0,
+               "%s writes decimal commas (%s), so the test means something", comma_locales[i], buf);
         }
         got = reports();
         ok(got && reference && strcmp(got, reference) == 0,

@@ -194,29 +194,37 @@ static void test_good(void)
     cadre_error err;
 
     is_int(cadre_engine_load_file(e, DIR_LUA "/good.lua", &err), 0, "good.lua loads");
-    is_str(cadre_engine_plugin(e, 0)->kind, "lua", "kind lua");
+    is_int(cadre_engine_plugin(e, 0)->kind, CADRE_PLUGIN_LUA, "kind lua");
     ok(cadre_engine_plugin(e, 0)->params[2] != NULL, "three parameters declared");
     res = assess_one(e, &r, "fixture_good_lua", candidate_json);
     is_int(res->status, CADRE_STATUS_OK, "assessed");
-    is_num(res->criteria[0].score, 50, 0.01, "years: ramp 5 of 10");
-    is_num(res->criteria[0].weight, 3, 0, "weight from the data file");
-    is_num(res->criteria[1].score, 75, 0.01, "leadership 3 of 4 (TSV data)");
+    is_num(CADRE_ITEM(cadre_criterion, res->criteria, 0)->score, 50, 0.01, "years: ramp 5 of 10");
+    is_num(CADRE_ITEM(cadre_criterion, res->criteria, 0)->weight, 3, 0,
+           "weight from the data file");
+    is_num(CADRE_ITEM(cadre_criterion, res->criteria, 1)->score, 75, 0.01,
+           "leadership 3 of 4 (TSV data)");
     is_num(res->score, (3 * 50 + 75) / 4.0, 0.05, "weighted score");
     is_str(res->band, "weak", "band from bands");
     is_str(res->summary, "weak: 56.3", "summary sees the view");
-    is_str(res->criteria[0].evidence, "5 years of management", "evidence");
-    is_str(res->findings[0].recommendation, "Lead a larger team.", "advise adds findings");
-    is_str(res->details[0].value, "plain", "choice default reaches Lua");
-    is_str(res->ranking[0].id, "y", "ranking sorted");
+    is_str(CADRE_ITEM(cadre_criterion, res->criteria, 0)->evidence, "5 years of management",
+           "evidence");
+    is_str(CADRE_ITEM(cadre_finding, res->findings, 0)->recommendation, "Lead a larger team.",
+           "advise adds findings");
+    is_str(CADRE_ITEM(cadre_detail, res->details, 0)->value, "plain", "choice default reaches Lua");
+    is_str(CADRE_ITEM(cadre_rank, res->ranking, 0)->id, "y", "ranking sorted");
     is_num(res->confidence, 1, 0, "nothing missing");
     cadre_report_free(r);
 
     cadre_engine_set_param(e, "fixture_good_lua", "full_at", "20", &err);
     res = assess_one(e, &r, "fixture_good_lua", "{\"skills\": {}}");
-    is_num(res->criteria[0].score, 0, 0, "unassessed criterion counts 0");
-    like(res->criteria[0].evidence, "Not assessed, counted as 0", "... and says so");
-    is_str(res->criteria[0].missing[0], "experience.management_years", "its missing input");
-    is_str(res->criteria[1].missing[0], "skills.leadership", "absent skill recorded as missing");
+    is_num(CADRE_ITEM(cadre_criterion, res->criteria, 0)->score, 0, 0,
+           "unassessed criterion counts 0");
+    like(CADRE_ITEM(cadre_criterion, res->criteria, 0)->evidence, "Not assessed, counted as 0",
+         "... and says so");
+    is_str(CADRE_ITEM(cadre_criterion, res->criteria, 0)->missing[0], "experience.management_years",
+           "its missing input");
+    is_str(CADRE_ITEM(cadre_criterion, res->criteria, 1)->missing[0], "skills.leadership",
+           "absent skill recorded as missing");
     is_num(res->confidence, 0, 0, "everything missing: confidence 0");
     is_str(res->band, "not enough information", "band says there is too little to go on");
     cadre_report_free(r);
@@ -227,7 +235,8 @@ static void test_good(void)
     res = assess_one(e, &r, "fixture_assess_form", candidate_json);
     is_num(res->score, 42, 0, "r:score overrides the weighted mean");
     is_str(res->band, "custom band", "r:band");
-    is_str(res->criteria[0].evidence, "2 certifications", "candidate list length");
+    is_str(CADRE_ITEM(cadre_criterion, res->criteria, 0)->evidence, "2 certifications",
+           "candidate list length");
     cadre_report_free(r);
     cadre_engine_free(e);
 }

@@ -33,7 +33,7 @@ static void refused(const char *file, int code, const char *what, const char *na
 static void test_refusals(void)
 {
     refused("wrong_abi.so", CADRE_EABI, "ABI version 99", "wrong ABI");
-    refused("wrong_abi.so", CADRE_EABI, "provides ABI version 1", "wrong ABI names ours");
+    refused("wrong_abi.so", CADRE_EABI, "provides ABI version 2", "wrong ABI names ours");
     refused("no_entry.so", CADRE_EPLUGIN, "no symbol cadre_plugin_entry", "no entry symbol");
     refused("returns_null.so", CADRE_EPLUGIN, "returned NULL", "entry returns NULL");
     refused("init_fails.so", CADRE_EPLUGIN, "init failed: cannot open the model file",
@@ -105,7 +105,7 @@ static void test_good(void)
 
     snprintf(path, sizeof(path), "%s/good.so", CADRE_TEST_NATIVE);
     is_int(cadre_engine_load_file(e, path, &err), 0, "good plugin loads");
-    is_str(cadre_engine_plugin(e, 0)->kind, "native", "kind native");
+    is_int(cadre_engine_plugin(e, 0)->kind, CADRE_PLUGIN_NATIVE, "kind native");
     is_int(strlen(cadre_engine_plugin(e, 0)->sha256), 64, "sha256 recorded");
     res = run(e, &r, "fixture_good", "{\"experience\": {\"management_years\": 5}}");
     ok(res != NULL, "assessed");
@@ -113,11 +113,13 @@ static void test_good(void)
     is_int(res->status, CADRE_STATUS_OK, "status ok");
     is_num(res->score, 50, 0.01, "score from the criterion");
     is_str(res->band, "low", "band");
-    is_str(res->criteria[0].evidence, "5 of 10 years", "printf-style evidence");
+    is_str(CADRE_ITEM(cadre_criterion, res->criteria, 0)->evidence, "5 of 10 years",
+           "printf-style evidence");
     is_num(res->confidence, 1, 0.001, "no missing input: full confidence");
-    is_str(res->ranking[0].id, "a", "ranking sorted best first");
-    is_str(res->details[0].value, "fast", "choice parameter default");
-    is_str(res->findings[0].recommendation, "do this", "recommendation attached");
+    is_str(CADRE_ITEM(cadre_rank, res->ranking, 0)->id, "a", "ranking sorted best first");
+    is_str(CADRE_ITEM(cadre_detail, res->details, 0)->value, "fast", "choice parameter default");
+    is_str(CADRE_ITEM(cadre_finding, res->findings, 0)->recommendation, "do this",
+           "recommendation attached");
     is_str(res->version, "2.0.0", "plugin version in the result");
     cadre_report_free(r);
 
@@ -127,7 +129,8 @@ static void test_good(void)
     is_num(res->score, 0, 0.01, "absent years count as 0");
     is_num(res->confidence, 0, 0.001, "the missing input lowers confidence");
     is_str(res->missing[0], "experience.management_years", "missing input listed");
-    is_str(res->details[0].value, "slow", "parameter reaches the plugin");
+    is_str(CADRE_ITEM(cadre_detail, res->details, 0)->value, "slow",
+           "parameter reaches the plugin");
     cadre_report_free(r);
 
     is_int(cadre_engine_set_param(e, "fixture_god", "mode", "x", &err), CADRE_ENOTFOUND,
