@@ -18,10 +18,6 @@
 
 #include "engine_internal.h"
 
-#ifndef CADRE_PLUGIN_DIR
-#define CADRE_PLUGIN_DIR "/usr/local/lib/cadre/plugins"
-#endif
-
 #define DEFAULT_TIME_MS       1000
 #define DEFAULT_NATIVE_MS     10000
 #define DEFAULT_MEMORY        ((size_t)64 << 20)
@@ -75,7 +71,7 @@ int cadre_engine_new(cadre_engine **out, const cadre_engine_options *opts, cadre
     e->trusted = (cadre__vec)CADRE__VEC_INIT(char *);
     e->plugins = (cadre__vec)CADRE__VEC_INIT(cadre__entry);
     e->refused = (cadre__vec)CADRE__VEC_INIT(cadre_diag);
-    e->builtin_dir = dup_opt(o.builtin_dir ? o.builtin_dir : CADRE_PLUGIN_DIR);
+    e->builtin_dir = dup_opt(o.builtin_dir ? o.builtin_dir : cadre__builtin_dir_default());
     e->user_dir = dup_opt(o.user_dir);
     e->use_env_path = o.use_env_path;
     e->isolation = o.isolation;

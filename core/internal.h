@@ -41,6 +41,12 @@ void cadre__strlcpy(char *dst, const char *src, size_t size);
 locale_t cadre__locale_enter(void);
 void cadre__locale_leave(locale_t previous);
 
+/* ---- where the library was installed (location.c) ---- */
+
+/* The built-in plugin folder: beside the shared library that is running (libdir/cadre/plugins),
+ * or the compiled-in folder when libcadre is linked into the program. Static storage. */
+const char *cadre__builtin_dir_default(void);
+
 /* ---- arena (arena.c): bump allocation for objects freed all at once ---- */
 
 typedef struct cadre__arena_chunk cadre__arena_chunk;

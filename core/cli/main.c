@@ -223,8 +223,8 @@ int cli_common_option(cli_opts *o, int opt, const char *arg)
     }
 }
 
-/* Built-in plugins: next to the program in a build tree (build/cadre, build/plugins), or at
- * the installed place relative to the program (bin/ -> lib/cadre/plugins). */
+/* Built-in plugins: next to the program in a build tree (build/cadre, build/plugins); once
+ * installed, the library finds them beside itself (core/util/location.c), so NULL. */
 static const char *builtin_dir(void)
 {
     static char dir[PATH_MAX + 64];
@@ -233,17 +233,14 @@ static const char *builtin_dir(void)
     char *slash;
     struct stat st;
 
-    if (n <= 0) return NULL; /* the library's compiled-in default */
+    if (n <= 0) return NULL;
     exe[n] = '\0';
     slash = strrchr(exe, '/');
     if (slash == NULL) return NULL;
     *slash = '\0';
     snprintf(probe, sizeof(probe), "%s/CMakeCache.txt", exe);
-    if (stat(probe, &st) == 0) {
-        snprintf(dir, sizeof(dir), "%s/plugins", exe);
-        return dir;
-    }
-    snprintf(dir, sizeof(dir), "%s/%s", exe, CADRE_PLUGIN_REL);
+    if (stat(probe, &st) != 0) return NULL;
+    snprintf(dir, sizeof(dir), "%s/plugins", exe);
     return dir;
 }
 

@@ -12,6 +12,7 @@
  * Lua thread is only switched to or from (cadre__deadline_switch) and disarmed under it.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -123,6 +124,8 @@ static int ensure_started(void)
     static int atfork_done;
     pthread_condattr_t ca;
     pthread_attr_t attr;
+    sigset_t all, old;
+    int rc;
 
     if (started && owner_pid == getpid()) return 0;
     if (!atfork_done) {
@@ -138,11 +141,14 @@ static int ensure_started(void)
     pthread_attr_init(&attr);
     pthread_attr_setstacksize(&attr, 64 * 1024);
     stopping = 0;
-    if (pthread_create(&thread, &attr, watchdog_main, NULL) != 0) {
-        pthread_attr_destroy(&attr);
-        return -1;
-    }
+    /* The thread is the engine's, not the host's: it blocks every signal, so that a signal the
+     * host program directs at "the process" is handled by one of the host's own threads. */
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    rc = pthread_create(&thread, &attr, watchdog_main, NULL);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     pthread_attr_destroy(&attr);
+    if (rc != 0) return -1;
     started = 1;
     owner_pid = getpid();
     return 0;

@@ -27,6 +27,7 @@
 #define _GNU_SOURCE /* pipe2, close_range, CLONE_THREAD: Linux interfaces */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -301,15 +302,20 @@ typedef struct ll_ruleset_attr {
 
 #define LL_READ (LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR)
 
+static int abi_found;
+static pthread_once_t abi_once = PTHREAD_ONCE_INIT;
+
+static void find_landlock_abi(void)
+{
+    abi_found = (int)syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
+    if (abi_found < 0) abi_found = 0;
+}
+
+/* The kernel's Landlock ABI, asked once per process (threads of an embedder may ask at once). */
 static int landlock_abi(void)
 {
-    static int abi = -2;
-
-    if (abi == -2) {
-        abi = (int)syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
-        if (abi < 0) abi = 0;
-    }
-    return abi;
+    pthread_once(&abi_once, find_landlock_abi);
+    return abi_found;
 }
 
 /* Allows reading beneath `path` (a folder, or a single file), when it exists. */
@@ -389,9 +395,11 @@ int cadre__confine(const cadre__confinement *c, char *msg, size_t size)
     return 0;
 }
 
-const char *cadre__confinement_summary(void)
+static char summary[200];
+static pthread_once_t summary_once = PTHREAD_ONCE_INIT;
+
+static void write_summary(void)
 {
-    static char summary[200];
     int abi = landlock_abi();
 
     snprintf(summary, sizeof(summary), "descriptors, rlimits, no_new_privs, %s, %s",
@@ -406,6 +414,11 @@ const char *cadre__confinement_summary(void)
 
         snprintf(summary + n, sizeof(summary) - n, " (ABI %d)", abi);
     }
+}
+
+const char *cadre__confinement_summary(void)
+{
+    pthread_once(&summary_once, write_summary);
     return summary;
 }
 

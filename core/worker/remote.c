@@ -81,9 +81,17 @@ static void drain(void *userdata)
 /* ---- starting and ending workers ---- */
 
 /* Describes how a worker that stopped answering ended. */
+/* reap()'s status when the worker's end could not be collected: the host program ignores
+ * SIGCHLD or reaps every child itself (docs/embedding.md, "Threads, signals and processes"). */
+#define STATUS_COLLECTED_ELSEWHERE (-1)
+
 static void describe_end(int status, char *why, size_t size)
 {
-    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)
+    if (status == STATUS_COLLECTED_ELSEWHERE)
+        snprintf(why, size,
+                 "the worker process ended, and how is unknown: the program ignores SIGCHLD or "
+                 "collected the process's status itself");
+    else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)
         snprintf(why, size, "the plugin used up the worker's CPU time limit (RLIMIT_CPU)");
     else if (WIFSIGNALED(status))
         snprintf(why, size, "the plugin crashed (signal %d, %s)", WTERMSIG(status),
@@ -110,7 +118,12 @@ static void reap(remote *r, int kill_it, int *status)
     for (;;) {
         pid_t got = waitpid(r->pid, &st, kill_it ? 0 : WNOHANG);
 
-        if (got == r->pid || (got < 0 && errno != EINTR)) break;
+        if (got == r->pid) break;
+        if (got < 0 && errno == ECHILD) {
+            st = STATUS_COLLECTED_ELSEWHERE;
+            break;
+        }
+        if (got < 0 && errno != EINTR) break;
         if (got == 0) {
             /* Still unloading: wait on its output pipe, which closes when it exits. */
             struct pollfd pfd = {r->out_fd, POLLIN, 0};

@@ -192,7 +192,9 @@ typedef enum cadre_isolation {
  *  cadre_engine_options_init(); fields are only ever added at the end. */
 typedef struct cadre_engine_options {
     uint32_t struct_size;
-    /* The folder of built-in plugins; NULL for the compiled-in default, "" for none. */
+    /* The folder of built-in plugins; "" for none. NULL for the default: cadre/plugins beside
+     * the shared library that is running (so an installed tree can be moved), or, when
+     * libcadre is linked statically, the folder configured at build time. */
     const char *builtin_dir;
     /* The user's folder; NULL for $XDG_DATA_HOME/cadre/plugins (or ~/.local/share/...),
      * "" for none. A missing user folder is not an error. */
@@ -359,6 +361,37 @@ CADRE_EXTERN int cadre_report_render(char **out, size_t *len, const cadre_report
 
 /** Frees a report. NULL is a no-op. */
 CADRE_EXTERN void cadre_report_free(cadre_report *r);
+
+/* ---- Threads and processes --------------------------------------------------------------
+ *
+ * Threads. Every function may be called from any thread, with these rules:
+ *  - An engine is used by one thread at a time: calls on the same engine must not overlap.
+ *    It may move between threads (made in one, used in another, freed in a third). For
+ *    parallel work, give each thread its own engine: engines share nothing.
+ *  - A candidate and a report are read-only once made: any number of threads may read, assess
+ *    (cadre_engine_assess with different engines) and render the same one at once. Freeing
+ *    one must wait until no thread uses it.
+ *  - Callbacks (on_diag, on_output, on_test) run on the thread that called into the engine,
+ *    before that call returns.
+ *  - The calling thread's locale is switched to "C" for the duration of each call and
+ *    restored on return (uselocale); other threads are untouched.
+ *
+ * The watchdog thread. Lua budgets are enforced by one thread per process, started at the
+ * first Lua call and stopped when the last Lua rubric is unloaded. It blocks every signal, so a
+ * signal meant for the host is never delivered to it, and it runs no plugin code.
+ *
+ * Worker processes. Plugins outside trusted folders run in worker processes (see isolation):
+ * the engine fork()s without exec at load time and again after a crash. In the child only
+ * cadre, the C library, Lua, cJSON and the plugin run, never the host's code, so locks the host
+ * held in other threads at the moment of fork do not matter; pthread_atfork handlers the host
+ * registered do run. The child keeps descriptors 0-3 only (its own pipes; everything else,
+ * inheritable or not, is closed), resets every signal disposition, and dies with its engine's
+ * process. The engine waits for its own workers by pid: a host that sets SIGCHLD to SIG_IGN,
+ * or reaps every child with wait(-1), takes that status away, and a crashed plugin's error
+ * then cannot say how it ended. Writes to a dead worker never raise SIGPIPE. A host that
+ * cannot fork (or must not) sets isolation to CADRE_ISOLATE_NONE and trusts every plugin it
+ * loads. docs/embedding.md has the long form.
+ */
 
 /* ---- Rubric tests ------------------------------------------------------------------------ */
 
