@@ -12,7 +12,34 @@ install(TARGETS cadre cadre_static EXPORT cadreTargets
 install(TARGETS cadre_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/cadre DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/docs/candidate.schema.json
-  DESTINATION ${CADRE_SCHEMA_INSTALL_DIR})
+  ${PROJECT_SOURCE_DIR}/docs/report.schema.json DESTINATION ${CADRE_SCHEMA_INSTALL_DIR})
+
+# Manual pages and shell completion, written by the program itself from its command table
+# (core/cli/spec.c), so they cannot drift from --help.
+set(_gen ${PROJECT_BINARY_DIR}/generated)
+add_custom_command(
+  OUTPUT ${_gen}/man/cadre.1 ${_gen}/completion/cadre ${_gen}/completion/_cadre
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${_gen}/man ${_gen}/completion
+  COMMAND $<TARGET_FILE:cadre_cli> help --man-pages ${_gen}/man
+  COMMAND sh -c "\"$1\" completion bash > \"$2\"" sh $<TARGET_FILE:cadre_cli>
+          ${_gen}/completion/cadre
+  COMMAND sh -c "\"$1\" completion zsh > \"$2\"" sh $<TARGET_FILE:cadre_cli>
+          ${_gen}/completion/_cadre
+  DEPENDS cadre_cli
+  COMMENT "Writing the manual pages and shell completion"
+  VERBATIM)
+add_custom_target(cadre_generated ALL
+  DEPENDS ${_gen}/man/cadre.1 ${_gen}/completion/cadre ${_gen}/completion/_cadre)
+install(DIRECTORY ${_gen}/man/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 FILES_MATCHING PATTERN "*.1")
+install(FILES ${_gen}/completion/cadre
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
+# Debian's zsh searches vendor-completions under /usr, site-functions under /usr/local.
+if(CMAKE_INSTALL_PREFIX STREQUAL "/usr")
+  set(_zsh_dir ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
+else()
+  set(_zsh_dir ${CMAKE_INSTALL_DATADIR}/zsh/site-functions)
+endif()
+install(FILES ${_gen}/completion/_cadre DESTINATION ${_zsh_dir})
 
 # pkg-config: cadre (shared) and cadre-static.
 file(RELATIVE_PATH CADRE_PC_TO_PREFIX "${CMAKE_INSTALL_FULL_LIBDIR}/pkgconfig"

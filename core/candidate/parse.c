@@ -23,12 +23,9 @@
 #include "candidate/schema.h"
 #include "candidate/vocab.h"
 
-#define MAX_DEPTH        64   /* nesting levels in a candidate document */
-#define MAX_LIST         500  /* entries in any list or map of the candidate */
-#define MAX_KEY_SHOWN    48   /* bytes of a key quoted in a field path */
-#define MAX_LONG_STRING  4000 /* descriptions and evidence */
-#define MAX_EXTRA_STRING 65536
-#define PATH_SIZE        256
+#define MAX_DEPTH     64 /* nesting levels in a candidate document */
+#define MAX_KEY_SHOWN 48 /* bytes of a key quoted in a field path */
+#define PATH_SIZE     256
 
 struct cadre_candidate_private {
     cadre_candidate pub; /* first, so a cadre_candidate * from the loader is one of these */
@@ -263,9 +260,18 @@ static int check_string(loader *L, const cJSON *v, const char *path, size_t max,
         return -1;
     }
     n = strlen(v->valuestring);
+    /* Limits count characters (code points), as JSON Schema's maxLength does, so that the
+     * published schema and this loader agree on every name, in any script. The text is valid
+     * UTF-8 (the pre-pass checked), so characters are the bytes that do not continue one. */
     if (n > max) {
-        error_at(L, path, "string of %zu bytes is over the %zu-byte limit", n, max);
-        return -1;
+        size_t chars = 0;
+
+        for (size_t i = 0; i < n; i++)
+            chars += ((unsigned char)v->valuestring[i] & 0xC0) != 0x80;
+        if (chars > max) {
+            error_at(L, path, "%zu characters is over the limit of %zu", chars, max);
+            return -1;
+        }
     }
     *out = cadre__arena_strndup(&L->ci->arena, v->valuestring, n);
     if (*out == NULL) L->oom = 1;
@@ -370,8 +376,9 @@ static int expect_object(loader *L, const cJSON *v, const char *path)
         error_at(L, path, "expected an object, got %s", describe(v, got, sizeof(got)));
         return -1;
     }
-    if (cJSON_GetArraySize(v) > MAX_LIST) {
-        error_at(L, path, "%d entries is over the limit of %d", cJSON_GetArraySize(v), MAX_LIST);
+    if (cJSON_GetArraySize(v) > CADRE__MAX_LIST) {
+        error_at(L, path, "%d entries is over the limit of %d", cJSON_GetArraySize(v),
+                 CADRE__MAX_LIST);
         return -1;
     }
     return check_duplicates(L, v, path);
@@ -385,8 +392,9 @@ static int expect_array(loader *L, const cJSON *v, const char *path)
         error_at(L, path, "expected an array, got %s", describe(v, got, sizeof(got)));
         return -1;
     }
-    if (cJSON_GetArraySize(v) > MAX_LIST) {
-        error_at(L, path, "%d entries is over the limit of %d", cJSON_GetArraySize(v), MAX_LIST);
+    if (cJSON_GetArraySize(v) > CADRE__MAX_LIST) {
+        error_at(L, path, "%d entries is over the limit of %d", cJSON_GetArraySize(v),
+                 CADRE__MAX_LIST);
         return -1;
     }
     return 0;
@@ -587,7 +595,7 @@ static int skill_entry(loader *L, const cJSON *c, const char *sub, cadre_skill *
             char esub[PATH_SIZE];
 
             join(esub, sub, "evidence", 0);
-            if (check_string(L, ev, esub, MAX_LONG_STRING, &sk->evidence) != 0) return -1;
+            if (check_string(L, ev, esub, CADRE__MAX_LONG_STRING, &sk->evidence) != 0) return -1;
         }
     }
     if (!cJSON_IsNumber(level) || level->valuedouble != floor(level->valuedouble) ||
@@ -689,7 +697,7 @@ static int convert_value(loader *L, const cJSON *v, const char *path, cadre_valu
         out->as.number = v->valuedouble;
     } else if (cJSON_IsString(v)) {
         out->kind = CADRE_VALUE_STRING;
-        return check_string(L, v, path, MAX_EXTRA_STRING, &out->as.string);
+        return check_string(L, v, path, CADRE__MAX_EXTRA_STRING, &out->as.string);
     } else {
         int is_obj = cJSON_IsObject(v), i = 0, rc = 0;
         size_t n = (size_t)cJSON_GetArraySize(v);

@@ -86,7 +86,7 @@ static const cadre__field targets[] = {
 #define AOFF(m) offsetof(cadre_achievement, m)
 const cadre__field cadre__achievement_fields[] = {
     {"kind", CADRE__F_ENUM, AOFF(kind), 0, 0, "achievement", NULL, "what it improved"},
-    {"description", CADRE__F_STR, AOFF(description), 0, 4000, NULL, NULL,
+    {"description", CADRE__F_STR, AOFF(description), 0, CADRE__MAX_LONG_STRING, NULL, NULL,
      "what changed, in a sentence (required)"},
     {"impact_pct", CADRE__F_NUM, AOFF(impact_pct), -100, 10000, NULL, NULL,
      "measured effect in percent"},

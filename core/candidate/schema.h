@@ -40,6 +40,11 @@ struct cadre__field {
 
 #define CADRE__MAX_YEARS 70.0 /* a working life; more is a typo */
 
+/* Limits the loader enforces and the JSON Schema states (schema_json.c). */
+#define CADRE__MAX_LIST         500   /* entries in any list or map of the candidate */
+#define CADRE__MAX_LONG_STRING  4000  /* characters of a description or of evidence */
+#define CADRE__MAX_EXTRA_STRING 65536 /* characters of a string under "extra" */
+
 extern const cadre__field cadre__root_fields[];        /* offsets into cadre_candidate */
 extern const cadre__field cadre__achievement_fields[]; /* offsets into cadre_achievement */
 

@@ -30,17 +30,24 @@ static cJSON *enum_schema(const char *enum_name, const char *doc)
     return s;
 }
 
+/* A vocabulary id: one of the vocabulary's ids. cadre keeps an unknown id with a warning; the
+ * schema, which is the strict reading (docs/candidate.md, "The schema and cadre validate"),
+ * rejects it, and an editor offers the ids as completions. Without a vocabulary, any id. */
 static cJSON *id_schema(const char *vocab, const char *doc)
 {
-    cJSON *s = typed("string");
+    cJSON *s;
 
-    cJSON_AddStringToObject(s, "pattern", "^[a-z][a-z0-9_]{0,63}$");
     if (vocab) {
         const cadre__vocab *v = cadre__vocab_get(vocab);
-        cJSON *ex = cJSON_AddArrayToObject(s, "examples");
+        cJSON *e;
 
+        s = typed("string");
+        e = cJSON_AddArrayToObject(s, "enum");
         for (size_t i = 0; i < v->count; i++)
-            cJSON_AddItemToArray(ex, cJSON_CreateString(v->entries[i].id));
+            cJSON_AddItemToArray(e, cJSON_CreateString(v->entries[i].id));
+    } else {
+        s = typed("string");
+        cJSON_AddStringToObject(s, "pattern", "^[a-z][a-z0-9_]{0,63}$");
     }
     cJSON_AddStringToObject(s, "description", doc);
     return s;
@@ -76,6 +83,8 @@ static cJSON *map_value_schema(int kind)
     props = cJSON_AddObjectToObject(obj, "properties");
     cJSON_AddItemToObject(props, "level", cJSON_Duplicate(level, 1));
     cJSON_AddItemToObject(props, "evidence", typed("string"));
+    cJSON_AddNumberToObject(cJSON_GetObjectItem(props, "evidence"), "maxLength",
+                            CADRE__MAX_LONG_STRING);
     cJSON_AddItemToObject(obj, "required", cJSON_CreateStringArray((const char *[]){"level"}, 1));
     cJSON_AddFalseToObject(obj, "additionalProperties");
     cJSON_AddItemToArray(any, obj);
@@ -83,6 +92,61 @@ static cJSON *map_value_schema(int kind)
 }
 
 static cJSON *object_schema(const cadre__field *fields, const char *doc);
+
+static cJSON *ref(const char *where)
+{
+    cJSON *s = cJSON_CreateObject();
+
+    cJSON_AddStringToObject(s, "$ref", where);
+    return s;
+}
+
+/* A member of an object may be null, which means "not given" (docs/candidate.md): the type
+ * gains "null", an enum gains null, a const becomes an enum with null. */
+static cJSON *nullable(cJSON *s)
+{
+    cJSON *type = cJSON_GetObjectItem(s, "type"), *en = cJSON_GetObjectItem(s, "enum");
+    cJSON *con = cJSON_GetObjectItem(s, "const");
+
+    if (cJSON_IsString(type)) {
+        cJSON *both = cJSON_CreateArray();
+
+        cJSON_AddItemToArray(both, cJSON_CreateString(type->valuestring));
+        cJSON_AddItemToArray(both, cJSON_CreateString("null"));
+        cJSON_ReplaceItemInObject(s, "type", both);
+    } else if (cJSON_IsArray(en)) {
+        cJSON_AddItemToArray(en, cJSON_CreateNull());
+    } else if (con != NULL) {
+        en = cJSON_CreateArray();
+        cJSON_AddItemToArray(en, cJSON_DetachItemViaPointer(s, con));
+        cJSON_AddItemToArray(en, cJSON_CreateNull());
+        cJSON_AddItemToObject(s, "enum", en);
+    }
+    return s;
+}
+
+/* Anything under "extra": JSON of any shape within the loader's limits (nesting, which the
+ * schema cannot count, aside). */
+static cJSON *extra_value_schema(void)
+{
+    cJSON *s = cJSON_CreateObject(), *any = cJSON_AddArrayToObject(s, "anyOf"), *t;
+
+    t = typed("string");
+    cJSON_AddNumberToObject(t, "maxLength", CADRE__MAX_EXTRA_STRING);
+    cJSON_AddItemToArray(any, t);
+    cJSON_AddItemToArray(any, typed("number"));
+    cJSON_AddItemToArray(any, typed("boolean"));
+    cJSON_AddItemToArray(any, typed("null"));
+    t = typed("array");
+    cJSON_AddNumberToObject(t, "maxItems", CADRE__MAX_LIST);
+    cJSON_AddItemToObject(t, "items", ref("#/$defs/extra_value"));
+    cJSON_AddItemToArray(any, t);
+    t = typed("object");
+    cJSON_AddNumberToObject(t, "maxProperties", CADRE__MAX_LIST);
+    cJSON_AddItemToObject(t, "additionalProperties", ref("#/$defs/extra_value"));
+    cJSON_AddItemToArray(any, t);
+    return s;
+}
 
 static cJSON *field_schema(const cadre__field *f)
 {
@@ -111,6 +175,7 @@ static cJSON *field_schema(const cadre__field *f)
     case CADRE__F_IDLIST:
         s = typed("array");
         cJSON_AddItemToObject(s, "items", id_schema(f->aux, "a vocabulary id"));
+        cJSON_AddNumberToObject(s, "maxItems", CADRE__MAX_LIST);
         cJSON_AddTrueToObject(s, "uniqueItems");
         break;
     case CADRE__F_INDUSTRIES:
@@ -118,6 +183,7 @@ static cJSON *field_schema(const cadre__field *f)
         s = typed("object");
         cJSON_AddItemToObject(s, "propertyNames", id_schema(f->aux, "a vocabulary id"));
         cJSON_AddItemToObject(s, "additionalProperties", map_value_schema(f->kind));
+        cJSON_AddNumberToObject(s, "maxProperties", CADRE__MAX_LIST);
         break;
     case CADRE__F_ACHIEVEMENTS:
         s = typed("array");
@@ -125,16 +191,19 @@ static cJSON *field_schema(const cadre__field *f)
         cJSON_AddItemToObject(items, "required",
                               cJSON_CreateStringArray((const char *[]){"description"}, 1));
         cJSON_AddItemToObject(s, "items", items);
+        cJSON_AddNumberToObject(s, "maxItems", CADRE__MAX_LIST);
         break;
     case CADRE__F_EXTRA:
         s = typed("object");
+        cJSON_AddNumberToObject(s, "maxProperties", CADRE__MAX_LIST);
+        cJSON_AddItemToObject(s, "additionalProperties", ref("#/$defs/extra_value"));
         break;
     case CADRE__F_VERSION:
         s = typed(NULL);
         cJSON_AddItemToObject(s, "const", cJSON_CreateNumber(CADRE_CANDIDATE_SCHEMA_VERSION));
         break;
     case CADRE__F_SKIP:
-        s = typed("string");
+        s = typed(NULL); /* anything: cadre ignores it */
         break;
     default:
         return typed(NULL);
@@ -150,7 +219,7 @@ static cJSON *object_schema(const cadre__field *fields, const char *doc)
     cJSON_AddStringToObject(s, "description", doc);
     props = cJSON_AddObjectToObject(s, "properties");
     for (const cadre__field *f = fields; f->name != NULL; f++)
-        cJSON_AddItemToObject(props, f->name, field_schema(f));
+        cJSON_AddItemToObject(props, f->name, nullable(field_schema(f)));
     /* Unknown fields are accepted with a warning, but editors should flag them. */
     cJSON_AddFalseToObject(s, "additionalProperties");
     return s;
@@ -165,8 +234,10 @@ static int candidate_schema(char **out, cadre_error *err)
     root = object_schema(cadre__root_fields,
                          "A person's profile for cadre's role assessments (docs/candidate.md)");
     cJSON_AddStringToObject(root, "$schema", "https://json-schema.org/draft/2020-12/schema");
-    cJSON_AddStringToObject(root, "$id", "https://cadre.dev/schema/candidate-1.json");
+    cJSON_AddStringToObject(root, "$id", "urn:cadre:schema:candidate:1");
     cJSON_AddStringToObject(root, "title", "cadre candidate, schema version 1");
+    cJSON_AddItemToObject(cJSON_AddObjectToObject(root, "$defs"), "extra_value",
+                          extra_value_schema());
     *out = cJSON_Print(root);
     cJSON_Delete(root);
     if (*out == NULL) return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");

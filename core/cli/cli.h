@@ -9,6 +9,9 @@
 
 #include <cadre/cadre.h>
 
+#include "options.h"
+#include "spec.h"
+
 struct cJSON;
 
 /* Exit codes (docs/cli.md). */
@@ -22,9 +25,11 @@ enum {
 };
 
 #define MAX_DIRS 64
+#define MAX_SETS 64
 
 /* Options shared by the commands that load plugins or print reports. */
 typedef struct cli_opts {
+    const cli_command *cmd;     /* the command being run, for its messages */
     const char *dirs[MAX_DIRS]; /* -P, in command-line order */
     int ndirs;
     int no_user, no_builtin;
@@ -39,8 +44,8 @@ typedef struct cli_opts {
     const char *trust[MAX_DIRS + 1]; /* --trust */
     int ntrust;
     int allow_override;
-    const char *assessments; /* -a, comma-separated */
-    const char *sets[64];    /* --set plugin.key=value */
+    const char *assessments;    /* -a, comma-separated */
+    const char *sets[MAX_SETS]; /* --set plugin.key=value */
     int nsets;
 } cli_opts;
 
@@ -52,9 +57,11 @@ extern FILE *cli_out;
  * /dev/null, so that no file the program opens can take their place). */
 extern int cli_stdin_closed, cli_stdout_closed;
 
-/* Common option parsing: returns 1 if `opt` (a getopt_long result) was a common option and
- * was consumed, 0 if not, -1 on a bad value (message printed). */
-int cli_common_option(cli_opts *o, int opt, const char *arg);
+/* Sets the defaults every command that loads plugins starts from. */
+void cli_opts_init(cli_opts *o, const cli_command *cmd);
+/* Common option parsing: returns 1 if option `id` (spec.h) was a common option and was
+ * consumed, 0 if not, -1 on a bad value (message printed). */
+int cli_common_option(cli_opts *o, int id, const char *arg);
 /* Makes an engine from the options, loads plugins and applies --set. Prints problems. */
 int cli_engine(cadre_engine **out, const cli_opts *o, int quiet_refusals);
 /* The render flags for stdout under these options. */
@@ -81,19 +88,7 @@ int cmd_vocab(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_new(int argc, char **argv);
-
-/* The long options every plugin-loading command accepts, for getopt_long tables. */
-#define CLI_COMMON_LONGOPTS                                                                        \
-    {"plugins", required_argument, NULL, 'P'}, {"no-user-plugins", no_argument, NULL, 1001},       \
-        {"no-builtin-plugins", no_argument, NULL, 1002}, {"format", required_argument, NULL, 'f'}, \
-        {"color", required_argument, NULL, 1003}, {"ascii", no_argument, NULL, 1004},              \
-        {"lua-time-limit", required_argument, NULL, 1005},                                         \
-        {"lua-memory-limit", required_argument, NULL, 1006}, {"verbose", no_argument, NULL, 'v'},  \
-        {"isolate", required_argument, NULL, 1007}, {"trust", required_argument, NULL, 1008},      \
-        {"allow-override", no_argument, NULL, 1009},                                               \
-        {"native-time-limit", required_argument, NULL, 1010},                                      \
-    {                                                                                              \
-        "help", no_argument, NULL, 'h'                                                             \
-    }
+int cmd_help(int argc, char **argv);
+int cmd_completion(int argc, char **argv);
 
 #endif

@@ -3,7 +3,6 @@
  * core/cli/cmd_assess.c - `cadre assess` (files) and `cadre batch` (JSON Lines streams).
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,97 +10,17 @@
 
 #include "cli.h"
 
-static const char assess_usage[] =
-    "usage: cadre assess [options] FILE...\n"
-    "\n"
-    "Assess each candidate file (JSON, see docs/candidate.md; - reads standard input) with the\n"
-    "loaded assessments and print one report.\n"
-    "\n"
-    "options:\n"
-    "  -a, --assessments NAMES   run only these, comma-separated, in this order\n"
-    "  -f, --format FORMAT       text (default), json or jsonl (docs/report.md)\n"
-    "  -s, --set PLUGIN.KEY=VALUE\n"
-    "                            set a parameter, e.g. --set skills_gap.role=operations_manager\n"
-    "  -P, --plugins DIR         also load plugins from DIR (before all others; repeatable)\n"
-    "      --no-user-plugins     skip ~/.local/share/cadre/plugins\n"
-    "      --no-builtin-plugins  skip the built-in assessments\n"
-    "      --color WHEN          auto (default: on a terminal, unless NO_COLOR), always, never\n"
-    "      --ascii               draw bars with ASCII characters\n"
-    "      --lua-time-limit MS   CPU budget per Lua assessment call (default 1000)\n"
-    "      --lua-memory-limit MB memory cap per Lua rubric (default 64)\n"
-    "      --native-time-limit MS\n"
-    "                            wall-clock limit for loading or running one isolated native\n"
-    "                            plugin (default 10000)\n"
-    "      --isolate WHAT        which plugins run in a worker process of their own, where a\n"
-    "                            crash or hang costs one error result: untrusted (default:\n"
-    "                            all but the built-in and --trust folders), native (also\n"
-    "                            every native plugin), all, or none (trust every plugin)\n"
-    "      --trust DIR           run the plugins of folder DIR in this process (faster; see\n"
-    "                            docs/plugins.md for what it gives up; repeatable)\n"
-    "      --allow-override      let a plugin replace a built-in of the same name\n"
-    "  -v, --verbose             list each criterion's missing inputs\n"
-    "  -h, --help                this help\n"
-    "\n"
-    "exit status: 0 all assessments ran; 1 an assessment failed or a plugin was refused;\n"
-    "2 usage error; 3 a candidate file was invalid; 4 no such assessment; 5 internal error\n";
-
-static const char batch_usage[] =
-    "usage: cadre batch [options] [FILE|-]\n"
-    "\n"
-    "Read candidates as JSON Lines (one JSON object per line) from FILE or standard input and\n"
-    "write one compact JSON report per input line, in order. A line that is not a valid\n"
-    "candidate produces a report with an \"error\" member naming the line, so no record is lost.\n"
-    "Blank lines are skipped.\n"
-    "\n"
-    "options: -a, -s/--set, -P, --no-user-plugins, --no-builtin-plugins, --lua-time-limit,\n"
-    "--lua-memory-limit, --native-time-limit, --isolate, --trust, --allow-override and -h as\n"
-    "for `cadre assess`.\n"
-    "\n"
-    "exit status: 0 every line assessed; 1 an assessment failed; 2 usage error; 3 a line was\n"
-    "not a valid candidate; 4 no such assessment; 5 internal error\n";
-
-static const struct option longopts[] = {
-    CLI_COMMON_LONGOPTS,
-    {"assessments", required_argument, NULL, 'a'},
-    {"set", required_argument, NULL, 's'},
-    {NULL, 0, NULL, 0},
-};
-
-/* Parses options; returns -1 to continue, or an exit code. */
-static int parse(cli_opts *o, int argc, char **argv, const char *usage)
+/* Options of assess and batch: all of them are common ones (setup.c). */
+static int on_option(void *ud, int id, const char *arg)
 {
-    int c;
+    return cli_common_option(ud, id, arg) < 0 ? -1 : 0;
+}
 
-    memset(o, 0, sizeof(*o));
-    o->color = -1;
-    o->format = "text";
-    o->isolation = CADRE_ISOLATE_UNTRUSTED; /* docs/plugins.md, "Trust" */
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "+a:s:P:f:vh", longopts, NULL)) != -1) {
-        int r = cli_common_option(o, c, optarg);
-
-        if (r < 0) return EXIT_USAGE;
-        if (r > 0) continue;
-        switch (c) {
-        case 'a':
-            o->assessments = optarg;
-            break;
-        case 's':
-            if (o->nsets == 64) {
-                cli_error("too many --set options");
-                return EXIT_USAGE;
-            }
-            o->sets[o->nsets++] = optarg;
-            break;
-        case 'h':
-            fputs(usage, cli_out);
-            return EXIT_OK;
-        default:
-            fputs(usage, stderr);
-            return EXIT_USAGE;
-        }
-    }
-    return -1;
+/* Parses options; returns -1 to continue (operands from *first), or an exit code. */
+static int parse(cli_opts *o, const char *name, int argc, char **argv, int *first)
+{
+    cli_opts_init(o, cli_command_find(name));
+    return cli_parse(o->cmd, argc, argv, first, on_option, o);
 }
 
 /* Splits -a "a,b" into a NULL-terminated array (in `buf`), or NULL for "all". */
@@ -149,36 +68,25 @@ int cmd_assess(int argc, char **argv)
     const char *names_buf[65], **names;
     char list_buf[1024];
     cadre_format fmt;
-    int rc = parse(&o, argc, argv, assess_usage), n = 0, status = EXIT_OK;
+    int first, rc = parse(&o, "assess", argc, argv, &first), n = 0, status = EXIT_OK;
 
     if (rc >= 0) return rc;
-    if (strcmp(o.format, "text") == 0)
-        fmt = CADRE_FORMAT_TEXT;
-    else if (strcmp(o.format, "json") == 0)
-        fmt = CADRE_FORMAT_JSON;
-    else if (strcmp(o.format, "jsonl") == 0)
-        fmt = CADRE_FORMAT_JSONL;
-    else {
-        cli_error("--format: expected text, json or jsonl, got '%s'", o.format);
-        return EXIT_USAGE;
-    }
-    if (optind >= argc) {
-        cli_error("no candidate file given");
-        fputs(assess_usage, stderr);
-        return EXIT_USAGE;
-    }
+    fmt = strcmp(o.format, "json") == 0    ? CADRE_FORMAT_JSON
+          : strcmp(o.format, "jsonl") == 0 ? CADRE_FORMAT_JSONL
+                                           : CADRE_FORMAT_TEXT;
+    if (first >= argc) return cli_usage_error(o.cmd, "no candidate file given");
     if ((rc = cli_engine(&e, &o, 0)) != EXIT_OK) return rc;
     if (no_plugins(e)) {
         cadre_engine_free(e);
         return EXIT_PLUGINS;
     }
     names = split_names(o.assessments, list_buf, sizeof(list_buf), names_buf, 65);
-    reports = calloc((size_t)(argc - optind), sizeof(*reports));
+    reports = calloc((size_t)(argc - first), sizeof(*reports));
     if (reports == NULL) {
         cadre_engine_free(e);
         return EXIT_INTERNAL;
     }
-    for (int i = optind; i < argc; i++) {
+    for (int i = first; i < argc; i++) {
         cadre_candidate *c = NULL;
         cadre_error err;
 
@@ -294,9 +202,12 @@ static int batch_line(cadre_engine *e, const char *const *names, const char *lin
     }
     rc = cadre_report_error_count(r) ? EXIT_FAILED : EXIT_OK;
     if (cadre_report_render(&out, &len, (const cadre_report *const *)&r, 1, CADRE_FORMAT_JSONL, 0,
-                            &err) != 0 ||
-        fwrite(out, 1, len, cli_out) != len)
+                            &err) != 0) {
+        cli_error("%s", err.message);
         rc = EXIT_INTERNAL;
+    } else if (cli_write(out, len) != EXIT_OK) {
+        rc = EXIT_INTERNAL; /* cli_write said why */
+    }
     cadre_free(out);
     cadre_report_free(r);
     return rc;
@@ -319,15 +230,12 @@ int cmd_batch(int argc, char **argv)
     ssize_t len;
     long lineno = 0;
     FILE *in;
-    int rc = parse(&o, argc, argv, batch_usage), status = EXIT_OK;
+    int first, rc = parse(&o, "batch", argc, argv, &first), status = EXIT_OK;
 
     if (rc >= 0) return rc;
-    if (argc - optind > 1) {
-        cli_error("batch reads one stream; got %d files", argc - optind);
-        fputs(batch_usage, stderr);
-        return EXIT_USAGE;
-    }
-    path = optind < argc ? argv[optind] : "-";
+    if (argc - first > 1)
+        return cli_usage_error(o.cmd, "batch reads one stream; got %d files", argc - first);
+    path = first < argc ? argv[first] : "-";
     if (strcmp(path, "-") == 0 && cli_stdin_closed) {
         cli_error("cannot read candidates: standard input is closed");
         return EXIT_INPUT;
@@ -360,7 +268,6 @@ int cmd_batch(int argc, char **argv)
     }
     free(line);
     if (in != stdin) fclose(in);
-    if (fflush(cli_out) != 0) status = worst(status, EXIT_INTERNAL);
     status = worst(status, refused_status(e, &o));
     cadre_engine_free(e);
     return status;

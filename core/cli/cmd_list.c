@@ -2,28 +2,12 @@
 /*
  * core/cli/cmd_list.c - `cadre list`: what is loaded, from where, and what was refused.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
 
 #include "cli.h"
-
-static const char list_usage[] =
-    "usage: cadre list [options]\n"
-    "\n"
-    "List the assessments on the plugin search path (-P folders, $CADRE_PLUGIN_PATH, the user\n"
-    "folder, the built-in folder) and every plugin file that was refused, with the reason.\n"
-    "\n"
-    "options:\n"
-    "  -v, --verbose             also show each plugin's file, hash, inputs and parameters\n"
-    "  -f, --format FORMAT       text (default) or json\n"
-    "  -P, --plugins DIR         also load plugins from DIR (repeatable)\n"
-    "      --no-user-plugins, --no-builtin-plugins\n"
-    "  -h, --help                this help\n"
-    "\n"
-    "exit status: 0 no plugin was refused; 1 some were; 2 usage error\n";
 
 static const char *const type_names[] = {"string", "number", "integer", "boolean", "choice"};
 
@@ -124,44 +108,74 @@ static int list_json(const cadre_engine *e)
     return cli_print_json(root, 1);
 }
 
+/* --format names: one plugin name per line (for scripts and shell completion). */
+static void list_names(const cadre_engine *e)
+{
+    for (size_t i = 0; i < cadre_engine_plugin_count(e); i++)
+        fprintf(cli_out, "%s\n", cadre_engine_plugin(e, i)->name);
+}
+
+/* A choice a shell may offer as it is: plugins' words end up on command lines, so anything but
+ * letters, digits and "_.:+-" is left out of --format params. */
+static int plain_word(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+              (s[i] >= '0' && s[i] <= '9') || strchr("_.:+-", s[i])))
+            return 0;
+    return n > 0;
+}
+
+/* --format params: what --set accepts, one line per parameter ("PLUGIN.KEY="), or per choice
+ * of a choice parameter ("PLUGIN.KEY=VALUE"). */
+static void list_params(const cadre_engine *e)
+{
+    for (size_t i = 0; i < cadre_engine_plugin_count(e); i++) {
+        const cadre_plugin_meta *m = cadre_engine_plugin(e, i);
+
+        for (const cadre_param_spec *const *p = m->params; p && *p; p++) {
+            const char *c = (*p)->type == CADRE_PARAM_CHOICE ? (*p)->choices : NULL;
+
+            if (c == NULL || *c == '\0') {
+                fprintf(cli_out, "%s.%s=\n", m->name, (*p)->key);
+                continue;
+            }
+            while (*c) {
+                size_t n = strcspn(c, "|");
+
+                if (plain_word(c, n))
+                    fprintf(cli_out, "%s.%s=%.*s\n", m->name, (*p)->key, (int)n, c);
+                c += n + (c[n] == '|');
+            }
+        }
+    }
+}
+
+static int on_option(void *ud, int id, const char *arg)
+{
+    return cli_common_option(ud, id, arg) < 0 ? -1 : 0;
+}
+
 int cmd_list(int argc, char **argv)
 {
-    static const struct option longopts[] = {CLI_COMMON_LONGOPTS, {NULL, 0, NULL, 0}};
     cli_opts o;
     cadre_engine *e;
-    int c, rc;
+    int first, rc;
 
-    memset(&o, 0, sizeof(o));
-    o.color = -1;
-    o.format = "text";
     /* Listing loads plugins, which runs code of theirs: where, as for assessing. */
-    o.isolation = CADRE_ISOLATE_UNTRUSTED;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "+P:f:vh", longopts, NULL)) != -1) {
-        int r = cli_common_option(&o, c, optarg);
-
-        if (r < 0) return EXIT_USAGE;
-        if (r > 0) continue;
-        if (c == 'h') {
-            fputs(list_usage, cli_out);
-            return EXIT_OK;
-        }
-        fputs(list_usage, stderr);
-        return EXIT_USAGE;
-    }
-    if (optind < argc) {
-        cli_error("list takes no arguments");
-        fputs(list_usage, stderr);
-        return EXIT_USAGE;
-    }
-    if (strcmp(o.format, "text") != 0 && strcmp(o.format, "json") != 0) {
-        cli_error("--format: expected text or json, got '%s'", o.format);
-        return EXIT_USAGE;
-    }
-    /* Refusals are part of the listing itself, so they are not also printed to stderr. */
+    cli_opts_init(&o, cli_command_find("list"));
+    if ((rc = cli_parse(o.cmd, argc, argv, &first, on_option, &o)) >= 0) return rc;
+    if (first < argc)
+        return cli_usage_error(o.cmd, "list takes no operands; got '%s'", argv[first]);
+    /* Refusals are part of the listing itself, so they are not also printed to stderr; the
+     * forms for scripts print nothing but what they promise. */
     if ((rc = cli_engine(&e, &o, 1)) != EXIT_OK) return rc;
     if (strcmp(o.format, "json") == 0)
         rc = list_json(e);
+    else if (strcmp(o.format, "names") == 0)
+        list_names(e);
+    else if (strcmp(o.format, "params") == 0)
+        list_params(e);
     else
         list_text(e, o.verbose);
     if (rc == EXIT_OK && cadre_engine_refused_count(e) > 0) rc = EXIT_FAILED;

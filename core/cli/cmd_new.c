@@ -3,23 +3,11 @@
  * core/cli/cmd_new.c - `cadre new NAME`: a rubric and its test that pass out of the box.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "cli.h"
-
-static const char new_usage[] =
-    "usage: cadre new [options] NAME\n"
-    "\n"
-    "Write NAME.lua, a starting rubric with two criteria and bands, and NAME_test.lua, tests\n"
-    "for it that pass as written. NAME is lowercase letters, digits and '_'. Existing files are\n"
-    "never overwritten. Then edit the rubric, and run `cadre test NAME_test.lua`.\n"
-    "\n"
-    "options:\n"
-    "  -d, --dir DIR   write the files in DIR (default: the current folder)\n"
-    "  -h, --help      this help\n";
 
 /* %1$s is the rubric's name throughout. */
 static const char rubric_template[] =
@@ -103,42 +91,39 @@ static int write_new(const char *path, const char *template, const char *name)
         cli_error("cannot write %s: %s", path, strerror(errno));
         return -1;
     }
-    fprintf(cli_out, "wrote %s\n", path);
+    fprintf(cli_out, "wrote %s\n", cli_safe(path));
+    return 0;
+}
+
+static int on_option(void *ud, int id, const char *arg)
+{
+    if (id == 'd') *(const char **)ud = arg;
     return 0;
 }
 
 int cmd_new(int argc, char **argv)
 {
-    static const struct option longopts[] = {{"dir", required_argument, NULL, 'd'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    const cli_command *cmd = cli_command_find("new");
     const char *dir = ".", *name;
     char rubric[1100], test[1100];
-    int c;
+    int first, rc;
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "+d:h", longopts, NULL)) != -1) {
-        if (c == 'd')
-            dir = optarg;
-        else if (c == 'h')
-            return fputs(new_usage, cli_out), EXIT_OK;
-        else
-            return fputs(new_usage, stderr), EXIT_USAGE;
-    }
-    if (argc - optind != 1) return fputs(new_usage, stderr), EXIT_USAGE;
-    name = argv[optind];
+    if ((rc = cli_parse(cmd, argc, argv, &first, on_option, &dir)) >= 0) return rc;
+    if (argc - first != 1)
+        return cli_usage_error(cmd, argc == first ? "no rubric name given"
+                                                  : "one rubric name at a time");
+    name = argv[first];
     if (strlen(name) > 64 || name[0] < 'a' || name[0] > 'z' ||
-        strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(name)) {
-        cli_error("'%s' is not a rubric name: use lowercase letters, digits and '_', starting "
-                  "with a letter (at most 64)",
-                  name);
-        return EXIT_USAGE;
-    }
+        strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(name))
+        return cli_usage_error(cmd,
+                               "'%s' is not a rubric name: use lowercase letters, digits and '_', "
+                               "starting with a letter (at most 64)",
+                               name);
     snprintf(rubric, sizeof(rubric), "%s/%s.lua", dir, name);
     snprintf(test, sizeof(test), "%s/%s_test.lua", dir, name);
     if (write_new(rubric, rubric_template, name) != 0) return EXIT_FAILED;
     if (write_new(test, test_template, name) != 0) return EXIT_FAILED;
-    fprintf(cli_out, "\nnext:\n  cadre test %s\n  cadre assess -P %s -a %s candidate.json\n", test,
-            dir, name);
+    fprintf(cli_out, "\nnext:\n  cadre test %s\n  cadre assess -P %s -a %s candidate.json\n",
+            cli_safe(test), cli_safe(dir), name);
     return EXIT_OK;
 }

@@ -3,31 +3,11 @@
  * core/cli/cmd_test.c - `cadre test`: run rubric test files and print TAP.
  */
 #include <dirent.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "cli.h"
-
-static const char test_usage[] =
-    "usage: cadre test [options] FILE|DIR...\n"
-    "\n"
-    "Run rubric tests (files named NAME_test.lua; a folder means every such file in it) and\n"
-    "print the results as TAP, so `prove --exec 'cadre test' x_test.lua` runs them too.\n"
-    "Each test file names the rubric it tests (default: NAME.lua or NAME.so beside it) and lists\n"
-    "candidates with the results expected; see docs/rubric-authoring.md.\n"
-    "\n"
-    "options:\n"
-    "      --lua-time-limit MS   CPU budget per Lua call (default 1000)\n"
-    "      --lua-memory-limit MB memory cap per Lua state (default 64)\n"
-    "      --isolate WHAT, --trust DIR\n"
-    "                            where the rubric under test runs, as for `cadre assess`\n"
-    "                            (by default in a worker process unless its folder is trusted)\n"
-    "  -v, --verbose             print the diagnostics of passing tests' files too\n"
-    "  -h, --help                this help\n"
-    "\n"
-    "exit status: 0 all tests passed; 1 some failed or could not run; 2 usage error\n";
 
 typedef struct tap {
     int n, failed;
@@ -99,36 +79,29 @@ static int run_path(const char *path, const cadre_engine_options *eo, tap *t)
     return n ? 0 : -1;
 }
 
+static int on_option(void *ud, int id, const char *arg)
+{
+    return cli_common_option(ud, id, arg) < 0 ? -1 : 0;
+}
+
 int cmd_test(int argc, char **argv)
 {
-    static const struct option longopts[] = {CLI_COMMON_LONGOPTS, {NULL, 0, NULL, 0}};
     cadre_engine_options eo;
     cli_opts o;
     tap t = {0, 0};
-    int c;
+    int first, rc;
 
-    memset(&o, 0, sizeof(o));
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "+vh", longopts, NULL)) != -1) {
-        int r = cli_common_option(&o, c, optarg);
-
-        if (r < 0) return EXIT_USAGE;
-        if (r > 0) continue;
-        if (c == 'h') return fputs(test_usage, cli_out), EXIT_OK;
-        return fputs(test_usage, stderr), EXIT_USAGE;
-    }
-    if (optind >= argc) {
-        cli_error("no test file or folder given");
-        fputs(test_usage, stderr);
-        return EXIT_USAGE;
-    }
+    cli_opts_init(&o, cli_command_find("test"));
+    if ((rc = cli_parse(o.cmd, argc, argv, &first, on_option, &o)) >= 0) return rc;
+    if (first >= argc) return cli_usage_error(o.cmd, "no test file or folder given");
     cadre_engine_options_init(&eo);
     eo.lua_time_limit_ms = (uint32_t)o.time_ms;
     eo.lua_memory_limit = (size_t)o.memory_mb << 20;
+    eo.native_time_limit_ms = (uint32_t)o.native_ms;
     eo.isolation = o.isolation;
     o.trust[o.ntrust] = NULL;
     eo.trusted_dirs = o.trust;
-    for (int i = optind; i < argc; i++) {
+    for (int i = first; i < argc; i++) {
         if (run_path(argv[i], &eo, &t) != 0) {
             cli_error("%s holds no *_test.lua files", argv[i]);
             fprintf(cli_out, "1..%d\n", t.n);
@@ -136,6 +109,6 @@ int cmd_test(int argc, char **argv)
         }
     }
     fprintf(cli_out, "1..%d\n", t.n);
-    if (t.failed) fprintf(stderr, "%d of %d rubric tests failed\n", t.failed, t.n);
+    if (t.failed) cli_error("%d of %d rubric tests failed", t.failed, t.n);
     return t.failed ? EXIT_FAILED : EXIT_OK;
 }

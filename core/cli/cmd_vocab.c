@@ -2,28 +2,12 @@
 /*
  * core/cli/cmd_vocab.c - `cadre vocab` and `cadre schema`: the candidate model, printed.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
 
 #include "cli.h"
-
-static const char vocab_usage[] =
-    "usage: cadre vocab [options] [NAME]\n"
-    "\n"
-    "Print the controlled vocabularies a candidate uses: skill, industry, certification, tool,\n"
-    "field (of study) and function. Without NAME, all of them.\n"
-    "\n"
-    "options:\n"
-    "  -f, --format FORMAT   text (default), markdown or json\n"
-    "  -h, --help            this help\n";
-
-static const char schema_usage[] =
-    "usage: cadre schema\n"
-    "\n"
-    "Print the JSON Schema of a candidate file (also in docs/candidate.schema.json).\n";
 
 static const char *extra_title(const char *vocab)
 {
@@ -43,7 +27,11 @@ static void print_one(const char *name, const char *format, cJSON *json)
     if (strcmp(format, "markdown") == 0)
         fprintf(cli_out, "\n#### %s\n\n| id | label | meaning | %s |\n|---|---|---|---|\n", name,
                 extra_title(name));
-    else if (!json)
+    else if (strcmp(format, "ids") == 0) {
+        for (size_t i = 0; i < n; i++)
+            fprintf(cli_out, "%s\n", cadre_vocab_entry_at(name, i)->id);
+        return;
+    } else if (!json)
         fprintf(cli_out, "%s%s (%zu)\n", name == cadre_vocab_name(0) ? "" : "\n", name, n);
     for (size_t i = 0; i < n; i++) {
         const cadre_vocab_entry *e = cadre_vocab_entry_at(name, i);
@@ -65,58 +53,56 @@ static void print_one(const char *name, const char *format, cJSON *json)
     }
 }
 
+static int on_option(void *ud, int id, const char *arg)
+{
+    if (id == 'f') *(const char **)ud = arg;
+    return 0;
+}
+
 int cmd_vocab(int argc, char **argv)
 {
-    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    const cli_command *cmd = cli_command_find("vocab");
     const char *format = "text";
     cJSON *json = NULL;
-    int c;
+    int first, rc;
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "+f:h", longopts, NULL)) != -1) {
-        if (c == 'f')
-            format = optarg;
-        else if (c == 'h')
-            return fputs(vocab_usage, cli_out), EXIT_OK;
-        else
-            return fputs(vocab_usage, stderr), EXIT_USAGE;
-    }
-    if (strcmp(format, "text") && strcmp(format, "markdown") && strcmp(format, "json")) {
-        cli_error("--format: expected text, markdown or json, got '%s'", format);
-        return EXIT_USAGE;
-    }
-    if (argc - optind > 1) return fputs(vocab_usage, stderr), EXIT_USAGE;
-    if (optind < argc && cadre_vocab_count(argv[optind]) == 0) {
-        cli_error("no vocabulary '%s'; there are skill, industry, certification, tool, field "
-                  "and function",
-                  argv[optind]);
-        return EXIT_USAGE;
-    }
+    if ((rc = cli_parse(cmd, argc, argv, &first, on_option, &format)) >= 0) return rc;
+    if (cli_choice(cmd, 'f', format) == NULL) return EXIT_USAGE;
+    if (argc - first > 1) return cli_usage_error(cmd, "one vocabulary at a time");
+    if (first < argc && cadre_vocab_count(argv[first]) == 0)
+        return cli_usage_error(cmd,
+                               "no vocabulary '%s'; there are skill, industry, certification, "
+                               "tool, field and function",
+                               argv[first]);
     if (strcmp(format, "json") == 0) json = cJSON_CreateObject();
     for (size_t i = 0; cadre_vocab_name(i) != NULL; i++)
-        if (optind >= argc || strcmp(argv[optind], cadre_vocab_name(i)) == 0)
+        if (first >= argc || strcmp(argv[first], cadre_vocab_name(i)) == 0)
             print_one(cadre_vocab_name(i), format, json);
     return json ? cli_print_json(json, 1) : EXIT_OK;
 }
 
+static int no_options(void *ud, int id, const char *arg)
+{
+    (void)ud, (void)id, (void)arg;
+    return 0; /* schema has none but --help, which cli_parse handles */
+}
+
 int cmd_schema(int argc, char **argv)
 {
-    char *s;
+    const cli_command *cmd = cli_command_find("schema");
     cadre_error err;
+    int first, rc;
+    char *s;
 
-    if (argc > 1) {
-        FILE *to = strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ? cli_out : stderr;
-
-        fputs(schema_usage, to);
-        return to == cli_out ? EXIT_OK : EXIT_USAGE;
-    }
+    if ((rc = cli_parse(cmd, argc, argv, &first, no_options, NULL)) >= 0) return rc;
+    if (first < argc)
+        return cli_usage_error(cmd, "schema takes no operands; got '%s'", argv[first]);
     if (cadre_candidate_schema(&s, &err) != 0) {
         cli_error("%s", err.message);
         return EXIT_INTERNAL;
     }
-    fprintf(cli_out, "%s\n", s);
+    rc = cli_write(s, strlen(s));
+    if (rc == EXIT_OK) rc = cli_write("\n", 1);
     cadre_free(s);
-    return EXIT_OK;
+    return rc;
 }

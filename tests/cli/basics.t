@@ -32,7 +32,7 @@ is "$rc" 2 "assess without files: exit 2"
 contains "$err" "no candidate file given" "assess without files: says so"
 run assess --format yaml docs/examples/candidates/nearly_empty.json
 is "$rc" 2 "bad --format: exit 2"
-contains "$err" "expected text, json or jsonl" "bad --format: lists the formats"
+contains "$err" "expected one of: text json jsonl" "bad --format: lists the formats"
 run assess --lua-time-limit=-5 docs/examples/candidates/nearly_empty.json
 is "$rc" 2 "bad --lua-time-limit: exit 2"
 done_testing

@@ -223,8 +223,8 @@ sub write_candidates {
 
 sub common_args {
     my ($mode) = @_;
-    return ('--lua-time-limit', $LUA_MS, '--native-time-limit', $NATIVE_MS, '--isolate', $mode,
-            '--color', 'never');
+    # Output is not a terminal, so text reports are not coloured.
+    return ('--lua-time-limit', $LUA_MS, '--native-time-limit', $NATIVE_MS, '--isolate', $mode);
 }
 
 # The clean reports, per mode: the built-ins alone.

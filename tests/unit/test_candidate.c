@@ -183,7 +183,23 @@ static void test_deep_and_huge(void)
     strcpy(big, "{\"name\": \"");
     memset(big + 10, 'x', 5000);
     strcpy(big + 5010, "\"}");
-    refused(big, CADRE_ESCHEMA, "name", "200-byte limit", "huge string");
+    refused(big, CADRE_ESCHEMA, "name", "over the limit of 200", "huge string");
+    /* Limits count characters, as the JSON Schema's maxLength does: 200 Greek letters (400
+     * bytes) are a valid name, 201 are not. */
+    strcpy(big, "{\"name\": \"");
+    for (int i = 0; i < 200; i++)
+        memcpy(big + 10 + 2 * i, "\xce\xb1", 2);
+    strcpy(big + 410, "\"}");
+    {
+        cadre_candidate *c = NULL;
+        cadre_error err;
+
+        is_int(parse(big, &c, &err), 0, "a name of 200 two-byte characters is within the limit");
+        cadre_candidate_free(c);
+    }
+    strcpy(big + 410, "\xce\xb1\"}");
+    refused(big, CADRE_ESCHEMA, "name", "201 characters is over the limit of 200",
+            "201 characters are not");
     free(big);
 
     /* A document past the size limit is refused before parsing. */

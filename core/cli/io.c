@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * core/cli/io.c - where the cadre program's output and messages go, and how they are escaped.
+ *
+ * Every message goes to standard error as "cadre: ..." with the text escaped for the terminal,
+ * since it may quote a file name, a plugin's words or a candidate's fields. Reports go to the
+ * report stream, cli_out (see main.c for why that is not simply stdout).
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "cli.h"
+
+FILE *cli_out;
+int cli_stdin_closed, cli_stdout_closed;
+
+const char *cli_safe(const char *s)
+{
+    static char *last;
+
+    cadre_free(last);
+    last = NULL;
+    if (s == NULL) return "";
+    if (cadre_text_escape(&last, s, strlen(s), 0, NULL) != 0) return "?";
+    return last;
+}
+
+/* Writes "cadre: TEXT" and a newline to stderr, TEXT escaped so that nothing in a message (a
+ * file name, a plugin's words) can act on the terminal. */
+static void error_line(const char *text)
+{
+    char *safe = NULL;
+
+    if (cadre_text_escape(&safe, text, strlen(text), 0, NULL) == 0)
+        fprintf(stderr, "cadre: %s\n", safe);
+    cadre_free(safe);
+}
+
+void cli_error(const char *fmt, ...)
+{
+    char msg[4096];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    error_line(msg);
+}
+
+void cli_print_diag(void *ud, const cadre_diag *d)
+{
+    const char *warn = d->severity == CADRE_SEVERITY_ERROR ? "" : "warning: ";
+    char msg[4096];
+
+    (void)ud;
+    if (d->line && d->column)
+        snprintf(msg, sizeof(msg), "%s:%d:%d: %s%s", d->source, d->line, d->column, warn,
+                 d->message);
+    else if (d->line)
+        snprintf(msg, sizeof(msg), "%s:%d: %s%s", d->source, d->line, warn, d->message);
+    else if (d->field && *d->field)
+        snprintf(msg, sizeof(msg), "%s: %s: %s%s", d->source, d->field, warn, d->message);
+    else
+        snprintf(msg, sizeof(msg), "%s: %s%s", d->source, warn, d->message);
+    error_line(msg);
+}
+
+int cli_write(const char *buf, size_t len)
+{
+    if (cli_stdout_closed) {
+        cli_error("cannot write the report: standard output is closed");
+        return EXIT_INTERNAL;
+    }
+    if (fwrite(buf, 1, len, cli_out) != len || fflush(cli_out) != 0) {
+        cli_error("cannot write the report: %s", strerror(errno));
+        return EXIT_INTERNAL;
+    }
+    return EXIT_OK;
+}
+
+int cli_print_json(cJSON *root, int indented)
+{
+    char *s = root ? (indented ? cJSON_Print(root) : cJSON_PrintUnformatted(root)) : NULL;
+    int rc = EXIT_INTERNAL;
+
+    cJSON_Delete(root);
+    if (s != NULL) {
+        rc = cli_write(s, strlen(s));
+        if (rc == EXIT_OK) rc = cli_write("\n", 1);
+    }
+    free(s);
+    return rc;
+}

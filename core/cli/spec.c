@@ -1,0 +1,452 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * core/cli/spec.c - the commands and options of the cadre program (see spec.h): data only.
+ */
+#include <string.h>
+
+#include "spec.h"
+
+const char cli_program_summary[] = "assess a person's profile against a role, with plugins";
+
+const char cli_program_description[] =
+    "cadre runs assessments against a candidate, a JSON profile of one person (docs/candidate.md): "
+    "how ready they are to be a chief operating officer and at which level, which industries fit "
+    "them, which skills stand between them and the role, and whether a COO or an operations "
+    "manager role fits them now. Each assessment is a plugin, a native shared object or a Lua 5.4 "
+    "rubric, and explains every number it gives: the criteria, their weights, the evidence and "
+    "the inputs it lacked.\n\n"
+    "Options may come before or after file names; -- ends the options, so that a file whose name "
+    "begins with a dash can be named. Messages go to standard error, reports to standard output.";
+
+const char cli_program_environment[] =
+    "CADRE_PLUGIN_PATH\tColon-separated plugin folders, searched after -P folders and before the "
+    "user folder. Empty entries are ignored: the current folder is never searched implicitly.\n"
+    "XDG_DATA_HOME\tThe user plugin folder is $XDG_DATA_HOME/cadre/plugins, by default "
+    "~/.local/share/cadre/plugins.\n"
+    "NO_COLOR\tAny non-empty value turns colour off, whatever --color says.\n"
+    "LC_ALL, LC_CTYPE, LANG\tA UTF-8 locale draws bars with block characters. Numbers are "
+    "always written with a decimal point, whatever the locale.";
+
+const char cli_program_files[] =
+    "LIBDIR/cadre/plugins\tThe built-in assessments and their data, beside libcadre.\n"
+    "~/.local/share/cadre/plugins\tThe user's own plugins.\n"
+    "DATADIR/cadre/schemas\tcandidate.schema.json and report.schema.json.";
+
+const char cli_program_exit_status[] =
+    "0\teverything ran; for validate, every file is valid\n"
+    "1\tan assessment produced an error result, a plugin was refused, or a rubric test failed\n"
+    "2\tusage error: unknown command or option, bad option value; nothing ran\n"
+    "3\ta candidate file or line was unreadable or invalid (the others were still assessed)\n"
+    "4\tno usable assessment: -a named one that is not loaded, or none are loaded\n"
+    "5\tinternal error: out of memory, or the output could not be written";
+
+/* ---- options shared by several commands ---- */
+
+static const cli_option opt_help = {
+    'h', 'h', "help", NULL, CLI_NONE, NULL, "Print this help and exit."};
+
+static const cli_option opt_plugins = {
+    'P',
+    'P',
+    "plugins",
+    "DIR",
+    CLI_DIR,
+    NULL,
+    "Also load plugins from DIR, before every other folder (repeatable; the first given wins a "
+    "name clash)."};
+static const cli_option opt_no_user = {
+    OPT_NO_USER, 0, "no-user-plugins", NULL, CLI_NONE, NULL, "Skip the user plugin folder."};
+static const cli_option opt_no_builtin = {OPT_NO_BUILTIN,
+                                          0,
+                                          "no-builtin-plugins",
+                                          NULL,
+                                          CLI_NONE,
+                                          NULL,
+                                          "Skip the built-in assessments."};
+static const cli_option opt_lua_time = {
+    OPT_LUA_TIME,
+    0,
+    "lua-time-limit",
+    "MS",
+    CLI_NUMBER,
+    NULL,
+    "CPU budget of each Lua assessment call, 1 to 600000 milliseconds (default 1000)."};
+static const cli_option opt_lua_memory = {
+    OPT_LUA_MEMORY,
+    0,
+    "lua-memory-limit",
+    "MB",
+    CLI_NUMBER,
+    NULL,
+    "Memory cap of each Lua rubric, 1 to 65536 MiB (default 64)."};
+static const cli_option opt_native_time = {
+    OPT_NATIVE_TIME,
+    0,
+    "native-time-limit",
+    "MS",
+    CLI_NUMBER,
+    NULL,
+    "Wall-clock limit for loading or running one isolated native plugin, 1 to 600000 "
+    "milliseconds (default 10000)."};
+static const cli_option opt_isolate = {
+    OPT_ISOLATE,
+    0,
+    "isolate",
+    "WHAT",
+    CLI_CHOICE,
+    "untrusted native all none",
+    "Which plugins run in a confined worker process of their own, where a crash or a hang costs "
+    "one error result: untrusted (the default: every plugin outside the built-in and --trust "
+    "folders), native (also every native plugin), all, or none (trust every plugin). Reports are "
+    "the same in every mode (docs/plugins.md, \"Trust\")."};
+static const cli_option opt_trust = {
+    OPT_TRUST,
+    0,
+    "trust",
+    "DIR",
+    CLI_DIR,
+    NULL,
+    "Run the plugins of folder DIR in the cadre process, like the built-ins: faster, at the price "
+    "docs/plugins.md spells out (repeatable; the folder must also be on the search path, e.g. "
+    "with -P)."};
+static const cli_option opt_allow_override = {
+    OPT_ALLOW_OVERRIDE,
+    0,
+    "allow-override",
+    NULL,
+    CLI_NONE,
+    NULL,
+    "Let a plugin from another folder replace a built-in of the same name; otherwise it is "
+    "refused as an impostor."};
+static const cli_option opt_assessments = {
+    'a',
+    'a',
+    "assessments",
+    "NAMES",
+    CLI_ASSESSMENTS,
+    NULL,
+    "Run only these assessments, comma-separated, in this order (default: all, by name)."};
+static const cli_option opt_set = {
+    's',
+    's',
+    "set",
+    "PLUGIN.KEY=VALUE",
+    CLI_PARAM,
+    NULL,
+    "Set a plugin parameter, checked against the plugin's declaration, e.g. "
+    "skills_gap.role=operations_manager (repeatable; cadre list -v shows each plugin's)."};
+
+/* The options of every command that loads plugins. */
+#define PLUGIN_OPTIONS                                                                             \
+    &opt_plugins, &opt_no_user, &opt_no_builtin, &opt_lua_time, &opt_lua_memory, &opt_native_time, \
+        &opt_isolate, &opt_trust, &opt_allow_override
+
+/* ---- assess ---- */
+
+static const cli_option opt_assess_format = {
+    'f',
+    'f',
+    "format",
+    "FORMAT",
+    CLI_CHOICE,
+    "text json jsonl",
+    "text (the default), json (one document) or jsonl (one line per candidate); "
+    "docs/report.md describes both JSON forms."};
+static const cli_option opt_color = {
+    OPT_COLOR,
+    0,
+    "color",
+    "WHEN",
+    CLI_CHOICE,
+    "auto always never",
+    "Colour the text report: auto (the default: on a terminal), always or never. NO_COLOR set to "
+    "anything turns it off."};
+static const cli_option opt_ascii = {
+    OPT_ASCII,
+    0,
+    "ascii",
+    NULL,
+    CLI_NONE,
+    NULL,
+    "Draw bars with # and . (the default follows the locale: block characters in UTF-8)."};
+static const cli_option opt_assess_verbose = {
+    'v', 'v', "verbose", NULL, CLI_NONE, NULL, "Show each criterion's missing inputs."};
+
+static const cli_option *const assess_options[] = {
+    &opt_assessments,    &opt_assess_format, &opt_set, PLUGIN_OPTIONS, &opt_color, &opt_ascii,
+    &opt_assess_verbose, &opt_help,          NULL};
+
+static const cli_command cmd_assess_spec = {
+    "assess",
+    "FILE...",
+    CLI_FILE,
+    "assess candidate files and print one report",
+    "Assess each candidate FILE (JSON, docs/candidate.md; - reads standard input) with the "
+    "loaded assessments and print one report. Every file is processed even when an earlier one is "
+    "invalid: its problems go to standard error with the file, the field and the reason. "
+    "Warnings about a candidate (an unknown id, an unknown field) are printed in its report.",
+    assess_options,
+    "0\tevery assessment ran\n"
+    "1\tan assessment produced an error result, or a plugin was refused\n"
+    "2\tusage error\n"
+    "3\ta candidate file was unreadable or invalid\n"
+    "4\t-a named an assessment that is not loaded, or none are\n"
+    "5\tinternal error, or the report could not be written",
+    "cadre assess me.json\tevery assessment, as a text report\n"
+    "cadre assess -a skills_gap --set skills_gap.role=operations_manager me.json\tone assessment, "
+    "against the operations manager profile\n"
+    "cadre assess me.json --format json\tthe same report as JSON"};
+
+/* ---- batch ---- */
+
+static const cli_option *const batch_options[] = {&opt_assessments, &opt_set, PLUGIN_OPTIONS,
+                                                  &opt_help, NULL};
+
+static const cli_command cmd_batch_spec = {
+    "batch",
+    "[FILE|-]",
+    CLI_FILE,
+    "assess a stream of candidates, one JSON object per line",
+    "Read candidates as JSON Lines (one JSON object per line) from FILE or standard input, and "
+    "write one compact JSON report per line, in input order, so that output line n answers the "
+    "n-th candidate. Blank lines are skipped. A line that is not a valid candidate gives a record "
+    "with an \"error\" member naming the line and every problem, so no record is lost "
+    "(docs/report.md).",
+    batch_options,
+    "0\tevery line was assessed\n"
+    "1\tan assessment produced an error result\n"
+    "2\tusage error\n"
+    "3\ta line was not a valid candidate (its record says why)\n"
+    "4\t-a named an assessment that is not loaded, or none are\n"
+    "5\tinternal error, or a report could not be written",
+    "cadre batch candidates.jsonl > reports.jsonl\tone report line per candidate line\n"
+    "producer | cadre batch -a coo_readiness\tfrom a pipe, one assessment"};
+
+/* ---- list ---- */
+
+static const cli_option opt_list_format = {
+    'f',
+    'f',
+    "format",
+    "FORMAT",
+    CLI_CHOICE,
+    "text json names params",
+    "text (the default), json, names (one plugin name per line) or params (each parameter as "
+    "PLUGIN.KEY=, or one line per choice as PLUGIN.KEY=VALUE), the last two for scripts and "
+    "shell completion."};
+static const cli_option opt_list_verbose = {
+    'v',
+    'v',
+    "verbose",
+    NULL,
+    CLI_NONE,
+    NULL,
+    "Also show each plugin's description, file, SHA-256, where it runs, the inputs it reads, its "
+    "parameters, and what confines worker processes."};
+
+static const cli_option *const list_options[] = {&opt_list_format, &opt_list_verbose,
+                                                 PLUGIN_OPTIONS, &opt_help, NULL};
+
+static const cli_command cmd_list_spec = {
+    "list",
+    "",
+    CLI_NONE,
+    "list the assessments that are loaded, and any refused",
+    "List the assessments on the plugin search path (-P folders, $CADRE_PLUGIN_PATH, the user "
+    "folder, the built-in folder): name, kind, version, where it runs and title; then every "
+    "plugin file that was refused, with its line and the reason. Listing loads plugins, so "
+    "untrusted ones load in worker processes here too.",
+    list_options,
+    "0\tno plugin was refused\n"
+    "1\tsome plugin was refused\n"
+    "2\tusage error\n"
+    "5\tinternal error, or the list could not be written",
+    "cadre list -v\tevery plugin with its inputs and parameters\n"
+    "cadre list -P ./rubrics\tincluding the rubrics of a folder"};
+
+/* ---- validate ---- */
+
+static const cli_option opt_validate_format = {
+    'f', 'f', "format", "FORMAT", CLI_CHOICE, "text json", "text (the default) or json."};
+static const cli_option opt_quiet = {
+    'q', 'q', "quiet", NULL, CLI_NONE, NULL, "Print nothing; only the exit status tells."};
+static const cli_option opt_strict = {
+    OPT_STRICT,
+    0,
+    "strict",
+    NULL,
+    CLI_NONE,
+    NULL,
+    "Count warnings (an unknown field, an unknown id, an item listed twice) as errors: the "
+    "reading of docs/candidate.schema.json."};
+
+static const cli_option *const validate_options[] = {&opt_validate_format, &opt_quiet, &opt_strict,
+                                                     &opt_help, NULL};
+
+static const cli_command cmd_validate_spec = {
+    "validate",
+    "FILE...",
+    CLI_FILE,
+    "check candidate files against the schema",
+    "Check each candidate FILE (- reads standard input) and print every problem with its field "
+    "path, or with line and column for malformed JSON. Warnings, such as an unknown skill id, do "
+    "not make a file invalid unless --strict is given. docs/candidate.md, \"The schema and cadre "
+    "validate\", lists what a JSON Schema validator cannot check.",
+    validate_options,
+    "0\tevery file is valid\n"
+    "2\tusage error\n"
+    "3\tsome file is invalid or unreadable\n"
+    "5\tinternal error, or the output could not be written",
+    "cadre validate me.json\tevery problem, with its field\n"
+    "cadre validate --strict -q *.json\tonly the exit status, warnings counting"};
+
+/* ---- vocab and schema ---- */
+
+static const cli_option opt_vocab_format = {
+    'f',
+    'f',
+    "format",
+    "FORMAT",
+    CLI_CHOICE,
+    "text markdown json ids",
+    "text (the default), markdown, json, or ids (one id per line)."};
+
+static const cli_option *const vocab_options[] = {&opt_vocab_format, &opt_help, NULL};
+
+static const cli_command cmd_vocab_spec = {
+    "vocab",
+    "[NAME]",
+    CLI_VOCAB,
+    "print the skill, industry and other vocabularies",
+    "Print the controlled vocabularies a candidate's ids come from: skill, industry, "
+    "certification, tool, field (of study) and function, each id with its meaning. Without NAME, "
+    "all of them.",
+    vocab_options,
+    "0\tprinted\n"
+    "2\tusage error, or no vocabulary NAME\n"
+    "5\tthe output could not be written",
+    "cadre vocab skill\tthe skill ids a profile can rate\n"
+    "cadre vocab industry --format ids\tthe industry ids alone"};
+
+static const cli_option *const help_only[] = {&opt_help, NULL};
+
+static const cli_command cmd_schema_spec = {
+    "schema",
+    "",
+    CLI_NONE,
+    "print the candidate JSON Schema",
+    "Print the JSON Schema (2020-12) of a candidate file, generated from the tables the loader "
+    "checks against; docs/candidate.schema.json is its output. Point an editor at it with "
+    "\"$schema\" in a candidate file.",
+    help_only,
+    "0\tprinted\n"
+    "2\tusage error\n"
+    "5\tthe output could not be written",
+    "cadre schema > candidate.schema.json\ta copy for an editor"};
+
+/* ---- test and new ---- */
+
+static const cli_option *const test_options[] = {
+    &opt_lua_time, &opt_lua_memory, &opt_native_time, &opt_isolate, &opt_trust, &opt_help, NULL};
+
+static const cli_command cmd_test_spec = {
+    "test",
+    "FILE|DIR...",
+    CLI_TEST_PATH,
+    "run rubric tests and print TAP",
+    "Run rubric tests: files named NAME_test.lua, or every such file in a folder. Each test file "
+    "names the rubric it tests (by default NAME.lua or NAME.so beside it) and lists candidates "
+    "with the results expected (docs/rubric-authoring.md). The results are printed as TAP, one "
+    "line per test, with what differed under each failure, so prove --exec 'cadre test' runs "
+    "them too. A test file that cannot run, or whose rubric is refused, is one failed test that "
+    "says why. The rubric under test runs in a worker process unless its folder is trusted.",
+    test_options,
+    "0\tevery test passed\n"
+    "1\ta test failed or could not run\n"
+    "2\tusage error, or a folder without tests\n"
+    "5\tthe output could not be written",
+    "cadre test rubrics\tevery *_test.lua in rubrics/\n"
+    "prove --exec 'cadre test' rubrics/*_test.lua\tthe same under prove"};
+
+static const cli_option opt_dir = {
+    'd', 'd', "dir", "DIR", CLI_DIR, NULL, "Write the files in DIR (default: the current folder)."};
+
+static const cli_option *const new_options[] = {&opt_dir, &opt_help, NULL};
+
+static const cli_command cmd_new_spec = {
+    "new",
+    "NAME",
+    CLI_TEXT,
+    "write a starting rubric and its tests",
+    "Write NAME.lua, a starting rubric with two criteria and bands, and NAME_test.lua, tests for "
+    "it that pass as written. NAME is lowercase letters, digits and '_', starting with a letter. "
+    "Existing files are never overwritten. Then edit the rubric and run cadre test.",
+    new_options,
+    "0\tboth files written\n"
+    "1\ta file exists already, or could not be written\n"
+    "2\tusage error, or NAME is not a rubric name\n"
+    "5\tthe output could not be written",
+    "cadre new -d rubrics cfo_readiness\trubrics/cfo_readiness.lua and its tests"};
+
+/* ---- help and completion ---- */
+
+static const cli_option opt_man = {
+    OPT_MAN, 0, "man", NULL, CLI_NONE, NULL, "Print the manual page (roff) instead of the help."};
+static const cli_option opt_man_pages = {
+    OPT_MAN_PAGES,
+    0,
+    "man-pages",
+    "DIR",
+    CLI_DIR,
+    NULL,
+    "Write every manual page, cadre.1 and cadre-COMMAND.1, into DIR (for packagers)."};
+
+static const cli_option *const help_options[] = {&opt_man, &opt_man_pages, &opt_help, NULL};
+
+static const cli_command cmd_help_spec = {
+    "help",
+    "[COMMAND]",
+    CLI_COMMAND,
+    "print the help of cadre or of one command",
+    "Print the help of COMMAND, as cadre COMMAND --help does, or of cadre itself. The manual "
+    "pages are made from the same text.",
+    help_options,
+    "0\tprinted\n"
+    "2\tno such command\n"
+    "5\tthe output could not be written",
+    "cadre help assess\tthe options of assess\n"
+    "cadre help --man assess | man -l -\tits manual page"};
+
+static const cli_command cmd_completion_spec = {
+    "completion",
+    "SHELL",
+    CLI_SHELL,
+    "print the shell completion script for bash or zsh",
+    "Print a script that completes cadre's commands, options, option values, plugin names, "
+    "parameters and vocabulary names in SHELL (bash or zsh). Installed packages put both "
+    "where the shells look; otherwise load it from a start-up file.",
+    help_only,
+    "0\tprinted\n"
+    "2\tusage error, or a shell other than bash or zsh\n"
+    "5\tthe output could not be written",
+    "source <(cadre completion bash)\tin ~/.bashrc\n"
+    "cadre completion zsh > ~/.zfunc/_cadre\twith ~/.zfunc on $fpath"};
+
+const cli_command *const cli_commands[] = {&cmd_assess_spec,
+                                           &cmd_batch_spec,
+                                           &cmd_list_spec,
+                                           &cmd_validate_spec,
+                                           &cmd_vocab_spec,
+                                           &cmd_schema_spec,
+                                           &cmd_test_spec,
+                                           &cmd_new_spec,
+                                           &cmd_help_spec,
+                                           &cmd_completion_spec,
+                                           NULL};
+
+const cli_command *cli_command_find(const char *name)
+{
+    for (const cli_command *const *c = cli_commands; *c; c++)
+        if (strcmp((*c)->name, name) == 0) return *c;
+    return NULL;
+}
