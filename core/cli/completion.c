@@ -91,7 +91,7 @@ static void bash_value_action(FILE *f, cli_value v, const char *choices, const c
         fprintf(f, "_cadre_tests \"%s\"", arg);
         break;
     case CLI_CHOICE:
-        fprintf(f, "_cadre_words \"%s\" %s", arg, choices);
+        fprintf(f, "_cadre_words \"%s\" %s", arg, choices ? choices : "");
         break;
     case CLI_ASSESSMENTS:
         fprintf(f, "_cadre_assessments \"%s\"", arg);
@@ -214,7 +214,7 @@ static void zsh_action(FILE *f, cli_value v, const char *choices)
         fputs("_files -g \"*_test.lua\"", f);
         break;
     case CLI_CHOICE:
-        fprintf(f, "(%s)", choices);
+        fprintf(f, "(%s)", choices ? choices : "");
         break;
     case CLI_ASSESSMENTS:
         fputs("_cadre_assessments", f);
