@@ -79,12 +79,14 @@ ok $? "and nothing a plugin wrote was run"
 
 # Both shells for real, in tmux: type, press Tab, read the screen.
 if command -v tmux >/dev/null; then
-    sock="cadre-test-$$"
-    trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
-    # wait_for TEXT: waits up to 5 s for TEXT on the screen.
+    # A tmux server per shell, each on a socket of its own: reusing one after kill-server races
+    # with its shutdown on a busy machine.
+    trap 'for s in bash zsh; do tmux -L "cadre-test-$$-$s" kill-server 2>/dev/null; done
+          rm -rf "$tmp"' EXIT
+    # wait_for TEXT: waits up to 20 s (a loaded CI machine) for TEXT on the screen.
     wait_for() {
         i=0
-        while [ $i -lt 50 ]; do
+        while [ $i -lt 200 ]; do
             screen=$(tmux -L "$sock" capture-pane -t t -p)
             case "$screen" in *"$1"*) return 0 ;; esac
             sleep 0.1
@@ -100,6 +102,7 @@ if command -v tmux >/dev/null; then
     shells="bash"
     command -v zsh >/dev/null && shells="bash zsh"
     for sh in $shells; do
+        sock="cadre-test-$$-$sh"
         if [ "$sh" = zsh ]; then
             start="env -i HOME=$tmp TERM=xterm PATH=$PATH zsh -f"
             setup="fpath=($tmp/zsh \$fpath); autoload -Uz compinit; compinit -u; PS1='> '"
@@ -107,11 +110,13 @@ if command -v tmux >/dev/null; then
             start="env -i HOME=$tmp TERM=xterm PATH=$PATH bash --norc --noprofile"
             setup=". $tmp/cadre.bash; PS1='> '"
         fi
-        tmux -L "$sock" kill-server 2>/dev/null
         tmux -L "$sock" new-session -d -s t -x 160 -y 30 "$start"
         tmux -L "$sock" send-keys -t t "cd $root; $setup; echo READY" Enter
         wait_for "
 READY"
+        st=$?
+        ok $st "$sh in a terminal: starts and loads the completion"
+        [ $st -eq 0 ] || diag "$screen"
         screen_after "cadre ass" "> cadre assess"
         st=$?
         ok $st "$sh in a terminal: 'cadre ass' Tab gives 'cadre assess '"
