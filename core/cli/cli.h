@@ -76,8 +76,8 @@ int cli_write(const char *buf, size_t len);
  * ownership). Returns EXIT_OK, or EXIT_INTERNAL when it cannot be printed or written. */
 int cli_print_json(struct cJSON *root, int indented);
 
-/* Text from plugins or inputs, escaped for the terminal; static buffer, valid until the next
- * call. */
+/* Text from plugins or inputs, escaped for the terminal; a static buffer, valid until the
+ * fourth call after this one (so a printf may escape up to four arguments). */
 const char *cli_safe(const char *s);
 
 int cmd_assess(int argc, char **argv);

@@ -18,15 +18,20 @@
 FILE *cli_out;
 int cli_stdin_closed, cli_stdout_closed;
 
+/* A ring of buffers, so that up to SAFE_SLOTS escaped strings can be used in one call. */
+#define SAFE_SLOTS 4
+
 const char *cli_safe(const char *s)
 {
-    static char *last;
+    static char *slot[SAFE_SLOTS];
+    static unsigned next;
+    char **mine = &slot[next++ % SAFE_SLOTS];
 
-    cadre_free(last);
-    last = NULL;
+    cadre_free(*mine);
+    *mine = NULL;
     if (s == NULL) return "";
-    if (cadre_text_escape(&last, s, strlen(s), 0, NULL) != 0) return "?";
-    return last;
+    if (cadre_text_escape(mine, s, strlen(s), 0, NULL) != 0) return "?";
+    return *mine;
 }
 
 /* Writes "cadre: TEXT" and a newline to stderr, TEXT escaped so that nothing in a message (a
