@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +36,36 @@ typedef struct remote {
     int submit_failed;
     char submit_why[300];
     struct timespec deadline;
+    uint64_t queued_at_submit; /* queue_wait_ns() when the call was sent */
 } remote;
+
+#define WAIT_UNKNOWN UINT64_MAX
+
+/* How long the worker has waited, runnable, for a CPU (ns), from /proc/PID/schedstat (time on a
+ * CPU, time waiting on a run queue, time slices); WAIT_UNKNOWN when the kernel does not say. */
+static uint64_t queue_wait_ns(pid_t pid)
+{
+    char path[64];
+    unsigned long long on_cpu, waiting;
+    FILE *f;
+    int n;
+
+    snprintf(path, sizeof(path), "/proc/%d/schedstat", (int)pid);
+    if ((f = fopen(path, "re")) == NULL) return WAIT_UNKNOWN;
+    n = fscanf(f, "%llu %llu", &on_cpu, &waiting);
+    fclose(f);
+    return n == 2 ? (uint64_t)waiting : WAIT_UNKNOWN;
+}
+
+static void add_ms(struct timespec *t, uint64_t ms)
+{
+    t->tv_sec += (time_t)(ms / 1000);
+    t->tv_nsec += (long)(ms % 1000) * 1000000L;
+    if (t->tv_nsec >= 1000000000L) {
+        t->tv_sec++;
+        t->tv_nsec -= 1000000000L;
+    }
+}
 
 /* ---- the worker's output ---- */
 
@@ -75,6 +105,31 @@ static void drain(void *userdata)
                 }
             }
         }
+    }
+}
+
+/* Waits for the worker's next frame until *dl, not counting the time the worker was kept from
+ * running: on a loaded machine (batch -j N, other programs) a worker that waits for a CPU has
+ * not hung, and its deadline moves on by that much, up to FAIR_CAP_FACTOR times its length in
+ * all. A worker that sleeps or blocks, or spins past its budget, gets no such credit. `queued`
+ * is queue_wait_ns() when the deadline was set. Returns as cadre__channel_recv does. */
+#define FAIR_CAP_FACTOR 10
+#define FAIR_SLACK_NS   (20 * 1000000ull) /* less than this is noise, not starvation */
+
+static int recv_fair(remote *r, char **frame, size_t *len, struct timespec *dl, uint32_t ms,
+                     uint64_t queued)
+{
+    uint64_t credited = 0, cap = (uint64_t)ms * FAIR_CAP_FACTOR * 1000000ull;
+
+    for (;;) {
+        int rc = cadre__channel_recv(&r->ch, frame, len, dl, r->out_fd, drain, r);
+        uint64_t now = rc == -2 && queued != WAIT_UNKNOWN ? queue_wait_ns(r->pid) : WAIT_UNKNOWN;
+        uint64_t waited = now != WAIT_UNKNOWN && now > queued ? now - queued : 0;
+
+        if (rc != -2 || waited < credited + FAIR_SLACK_NS) return rc;
+        if (waited > cap) return -2;
+        add_ms(dl, (waited - credited) / 1000000u);
+        credited = waited;
     }
 }
 
@@ -209,7 +264,7 @@ static int spawn(remote *r, int first, cadre_error *err)
     r->ch = (cadre__channel){sv[0], NULL, 0, 0, 0};
     r->out_fd = po[0];
     cadre__deadline_in(&dl, r->load_ms);
-    rc = cadre__channel_recv(&r->ch, &frame, &len, &dl, r->out_fd, drain, r);
+    rc = recv_fair(r, &frame, &len, &dl, r->load_ms, queue_wait_ns(pid));
     if (rc == -2) {
         reap(r, 1, NULL);
         return cadre__fail(err, CADRE_ELIMIT, r->path, 0, 0,
@@ -266,6 +321,7 @@ static void remote_submit(cadre__plugin *p, const cadre__request *req)
     }
     free(b.data);
     cadre__deadline_in(&r->deadline, r->call_ms);
+    r->queued_at_submit = queue_wait_ns(r->pid);
 }
 
 static void remote_collect(cadre__plugin *p, cadre_builder *b)
@@ -284,7 +340,7 @@ static void remote_collect(cadre__plugin *p, cadre_builder *b)
         cadre__builder_fail(b, CADRE_EPLUGIN, r->path, 0, r->submit_why);
         return;
     }
-    rc = cadre__channel_recv(&r->ch, &frame, &len, &r->deadline, r->out_fd, drain, r);
+    rc = recv_fair(r, &frame, &len, &r->deadline, r->call_ms, r->queued_at_submit);
     if (rc == 0) {
         int replayed = cadre__wire_replay_result(b, frame, len, &last);
 

@@ -9,7 +9,9 @@
  * Deadlines, in wall-clock time from when the engine sends the work: loading a rubric, three
  * CPU budgets (its top-level code and the two load-time probes) plus REMOTE_LOAD_GRACE_MS; a
  * rubric's assessment, one budget plus REMOTE_GRACE_MS; loading or running a native plugin, the
- * native time limit. A worker that misses its deadline is killed (SIGKILL); one that dies is
+ * native time limit. Time the worker spent waiting for a CPU (a loaded machine) is not counted,
+ * up to ten times the deadline (remote.c, recv_fair). A worker that misses its deadline is
+ * killed (SIGKILL); one that dies is
  * reaped; either way that plugin gets an error result saying how, and the next candidate gets a new
  * worker. Closing the engine gives each worker REMOTE_UNLOAD_MS to unload (fini) and exit.
  */

@@ -4,6 +4,15 @@
  * costs one error result, as does a rubric out of budget; the worker is restarted when it died
  * and the others still run.
  */
+#define _GNU_SOURCE /* SCHED_IDLE */
+#include <dirent.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
 #include <cadre/cadre.h>
 
 #include "../tap.h"
@@ -120,9 +129,119 @@ static void test_lua_isolated(void)
     cadre_engine_free(e);
 }
 
+/* ---- a worker kept from running is not a worker that hangs ---- */
+
+static atomic_int hogging;
+
+static void *hog(void *arg)
+{
+    volatile unsigned long x = 0;
+
+    (void)arg;
+    while (atomic_load(&hogging))
+        x++;
+    return NULL;
+}
+
+static void *stop_hogs_after(void *arg)
+{
+    struct timespec t = {*(int *)arg, 0};
+
+    nanosleep(&t, NULL);
+    atomic_store(&hogging, 0);
+    return NULL;
+}
+
+/* The pids of this process's children (its worker processes). */
+static int children(pid_t *out, int max)
+{
+    DIR *d = opendir("/proc/self/task");
+    struct dirent *de;
+    int n = 0;
+
+    while (d && (de = readdir(d)) != NULL) {
+        char path[300];
+        FILE *f;
+        int pid;
+
+        if (de->d_name[0] == '.') continue;
+        snprintf(path, sizeof(path), "/proc/self/task/%s/children", de->d_name);
+        if ((f = fopen(path, "r")) == NULL) continue;
+        while (n < max && fscanf(f, "%d", &pid) == 1)
+            out[n++] = pid;
+        fclose(f);
+    }
+    if (d) closedir(d);
+    return n;
+}
+
+static double since(const struct timespec *t0)
+{
+    struct timespec t;
+
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* The worker of a rubric is put at the lowest scheduling priority (SCHED_IDLE) while every CPU
+ * is kept busy for longer than its deadline (a 500 ms budget: 2.5 s). It has not hung: it was
+ * kept from running, and its assessment must still come back, late and right. */
+static void test_starved_worker(void)
+{
+    char dir[] = "/tmp/cadre-starve-XXXXXX", path[64];
+    const char *rubric =
+        "return {name = \"slow\", version = \"1\", bands = {{min = 0, label = \"x\"}},\n"
+        " criteria = {{id = \"a\", label = \"A\", weight = 1, score = function(c)\n"
+        "   local x = 0; for i = 1, 2000000 do x = x + i end\n"
+        "   return 50, \"counted\" end}}}\n";
+    int cpus = (int)sysconf(_SC_NPROCESSORS_ONLN), seconds = 5;
+    cadre_engine *e = engine(CADRE_ISOLATE_ALL, 0, 500);
+    cadre_candidate *c = NULL;
+    cadre_report *r = NULL;
+    pthread_t hogs[16], timer;
+    pid_t kids[8];
+    struct timespec t0;
+    FILE *f;
+    int n;
+
+    if (mkdtemp(dir) == NULL) return;
+    snprintf(path, sizeof(path), "%s/slow.lua", dir);
+    f = fopen(path, "w");
+    fputs(rubric, f);
+    fclose(f);
+    is_int(cadre_engine_load_file(e, path, NULL), 0, "starved: the rubric loads in a worker");
+    n = children(kids, 8);
+    is_int(n, 1, "starved: one worker process");
+    for (int i = 0; i < n; i++)
+        sched_setscheduler(kids[i], SCHED_IDLE, &(struct sched_param){0});
+    cadre_candidate_parse(&c, "{}", 2, "c.json", NULL, NULL, NULL);
+    atomic_store(&hogging, 1);
+    if (cpus > 16) cpus = 16;
+    for (int i = 0; i < cpus; i++)
+        pthread_create(&hogs[i], NULL, hog, NULL);
+    pthread_create(&timer, NULL, stop_hogs_after, &seconds);
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    ok(cadre_engine_assess(&r, e, c, NULL, NULL) == 0, "starved: assessed");
+    ok(since(&t0) > 2.5, "starved: it took longer than the 2.5 s deadline (%.1f s)", since(&t0));
+    ok(r && cadre_report_result(r, 0)->status == CADRE_STATUS_OK,
+       "starved: and the worker was not stopped as hung: %s",
+       r && cadre_report_result(r, 0)->error.message ? cadre_report_result(r, 0)->error.message
+                                                     : "ok");
+    atomic_store(&hogging, 0);
+    for (int i = 0; i < cpus; i++)
+        pthread_join(hogs[i], NULL);
+    pthread_join(timer, NULL);
+    cadre_report_free(r);
+    cadre_candidate_free(c);
+    cadre_engine_free(e);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     test_native();
     test_lua_isolated();
+    test_starved_worker();
     return done_testing();
 }

@@ -57,7 +57,25 @@ static char *render(const cadre_report *r, cadre_format f)
 typedef struct job {
     cadre_engine *engine; /* given by the main thread, or NULL to make one */
     int mismatches, failures, shared_mismatches;
+    char why[512]; /* the first mismatch: which assessment, and its error if it failed */
 } job;
+
+/* Names the first assessment of `r` that differs from the reference's, for the diagnostics. */
+static void explain(job *j, const cadre_report *r, size_t i)
+{
+    if (j->why[0]) return;
+    for (size_t k = 0; k < cadre_report_count(r); k++) {
+        const cadre_result *a = cadre_report_result(r, k);
+        const cadre_result *b = cadre_report_find(reference[i], a->plugin);
+
+        if (b == NULL || a->status != b->status || a->score != b->score) {
+            snprintf(j->why, sizeof(j->why), "candidate %zu, %s: %s", i, a->plugin,
+                     a->status == CADRE_STATUS_ERROR ? a->error.message : "another score");
+            return;
+        }
+    }
+    snprintf(j->why, sizeof(j->why), "candidate %zu: the same scores, other text", i);
+}
 
 static void *worker(void *arg)
 {
@@ -78,7 +96,21 @@ static void *worker(void *arg)
                 continue;
             }
             json = render(r, CADRE_FORMAT_JSON);
-            if (json == NULL || strcmp(json, reference_json[i]) != 0) j->mismatches++;
+            if (json == NULL || strcmp(json, reference_json[i]) != 0) {
+                j->mismatches++;
+                explain(j, r, i);
+                if (json && !strstr(j->why, " at byte ")) {
+                    size_t at = 0, n = strlen(j->why);
+
+                    while (json[at] && json[at] == reference_json[i][at])
+                        at++;
+                    snprintf(j->why + n, sizeof(j->why) - n, " at byte %zu: '%.100s' vs '%.100s'",
+                             at, json + (at > 40 ? at - 40 : 0),
+                             reference_json[i] + (at > 40 ? at - 40 : 0));
+                    for (char *c = j->why + n; *c; c++)
+                        if (*c == '\n' || *c == '\t') *c = ' ';
+                }
+            }
             cadre_free(json);
             cadre_report_free(r);
             /* A report made by another thread, read and rendered here at the same time. */
@@ -147,6 +179,7 @@ int main(void)
         mismatches += jobs[t].mismatches;
         failures += jobs[t].failures;
         shared += jobs[t].shared_mismatches;
+        if (jobs[t].why[0]) diag("thread %d: %s", t, jobs[t].why);
     }
     is_int(failures, 0, "%d threads: every engine loaded and every assessment ran", THREADS);
     is_int(mismatches, 0,
