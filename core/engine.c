@@ -73,6 +73,8 @@ int cadre_engine_new(cadre_engine **out, const cadre_engine_options *opts, cadre
     e->refused = (cadre__vec)CADRE__VEC_INIT(cadre_diag);
     e->builtin_dir = dup_opt(o.builtin_dir ? o.builtin_dir : cadre__builtin_dir_default());
     e->user_dir = dup_opt(o.user_dir);
+    e->worker_program =
+        dup_opt(o.worker_program ? o.worker_program : cadre__worker_program_default());
     e->use_env_path = o.use_env_path;
     e->isolation = o.isolation;
     e->allow_override = o.allow_override;
@@ -82,11 +84,12 @@ int cadre_engine_new(cadre_engine **out, const cadre_engine_options *opts, cadre
     e->ctx.worker_memory = o.worker_memory_limit ? o.worker_memory_limit
                                                  : DEFAULT_WORKER_MEMORY + e->ctx.limits.memory;
     e->ctx.output = &e->output;
+    e->ctx.worker_program = e->worker_program;
     e->output.fn = o.on_output;
     e->output.userdata = o.userdata;
     e->on_diag = o.on_diag;
     e->userdata = o.userdata;
-    if (e->builtin_dir == NULL || (o.user_dir && e->user_dir == NULL)) {
+    if (e->builtin_dir == NULL || e->worker_program == NULL || (o.user_dir && e->user_dir == NULL)) {
         cadre_engine_free(e);
         return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
     }
@@ -117,6 +120,7 @@ void cadre_engine_free(cadre_engine *e)
     cadre__vec_free(&e->refused);
     cadre__arena_free(&e->arena);
     free(e->builtin_dir);
+    free(e->worker_program);
     free(e->user_dir);
     free(e);
     cadre__locale_leave(previous);

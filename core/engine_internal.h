@@ -19,6 +19,7 @@ struct cadre_engine {
     cadre__vec dirs;    /* const char *, folders added with cadre_engine_add_dir */
     cadre__vec trusted; /* char *, real paths of trusted folders (arena) */
     char *builtin_dir;  /* "" for none */
+    char *worker_program;
     char *builtin_real; /* its real path, or NULL */
     char *user_dir;     /* NULL for the default */
     int use_env_path;

@@ -13,6 +13,7 @@ install(TARGETS cadre cadre_static EXPORT cadreTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(TARGETS cadre_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
+install(TARGETS cadre_worker RUNTIME DESTINATION ${CADRE_WORKER_INSTALL_DIR} COMPONENT runtime)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/cadre DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
   COMPONENT dev)
 install(FILES ${PROJECT_SOURCE_DIR}/docs/candidate.schema.json
@@ -70,7 +71,7 @@ set(_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/cadre)
 install(EXPORT cadreTargets NAMESPACE cadre:: DESTINATION ${_cmake_dir} COMPONENT dev)
 configure_package_config_file(cadreConfig.cmake.in ${PROJECT_BINARY_DIR}/cadreConfig.cmake
   INSTALL_DESTINATION ${_cmake_dir}
-  PATH_VARS CADRE_PLUGIN_INSTALL_DIR CADRE_SCHEMA_INSTALL_DIR)
+  PATH_VARS CADRE_PLUGIN_INSTALL_DIR CADRE_WORKER_INSTALL_DIR CADRE_SCHEMA_INSTALL_DIR)
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/cadreConfigVersion.cmake
   COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/cadreConfig.cmake ${PROJECT_BINARY_DIR}/cadreConfigVersion.cmake

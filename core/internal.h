@@ -46,6 +46,8 @@ void cadre__locale_leave(locale_t previous);
 /* The built-in plugin folder: beside the shared library that is running (libdir/cadre/plugins),
  * or the compiled-in folder when libcadre is linked into the program. Static storage. */
 const char *cadre__builtin_dir_default(void);
+/* The worker program, found the same way (libdir/cadre/cadre-worker). Static storage. */
+const char *cadre__worker_program_default(void);
 
 /* ---- arena (arena.c): bump allocation for objects freed all at once ---- */
 

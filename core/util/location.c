@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * core/util/location.c - where the built-in plugins are, found from where the library is.
+ * core/util/location.c - where the built-in plugins and the worker program are, found from
+ * where the library is.
  *
  * An installed tree must keep working when it is moved (`cmake --install --prefix P`, a
  * relocated package, a tarball unpacked anywhere), so the shared library does not trust the
@@ -28,8 +29,14 @@
 #ifndef CADRE_PLUGIN_REL_LIBDIR
 #define CADRE_PLUGIN_REL_LIBDIR "cadre/plugins"
 #endif
+#ifndef CADRE_WORKER_PATH
+#define CADRE_WORKER_PATH "/usr/local/lib/cadre/cadre-worker"
+#endif
+#ifndef CADRE_WORKER_REL_LIBDIR
+#define CADRE_WORKER_REL_LIBDIR "cadre/cadre-worker"
+#endif
 
-static char builtin[PATH_MAX + 64];
+static char builtin[PATH_MAX + 64], worker[PATH_MAX + 64];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 /* Nonzero when `path` names the running program itself (libcadre linked statically). */
@@ -50,6 +57,7 @@ static void find_builtin(void)
     char *slash;
 
     snprintf(builtin, sizeof(builtin), "%s", CADRE_PLUGIN_DIR);
+    snprintf(worker, sizeof(worker), "%s", CADRE_WORKER_PATH);
     if (dladdr((void *)cadre__builtin_dir_default, &info) == 0 || info.dli_fname == NULL ||
         strchr(info.dli_fname, '/') == NULL || is_main_program(info.dli_fname))
         return;
@@ -57,10 +65,17 @@ static void find_builtin(void)
     slash = strrchr(real, '/');
     *slash = '\0';
     snprintf(builtin, sizeof(builtin), "%s/%s", real, CADRE_PLUGIN_REL_LIBDIR);
+    snprintf(worker, sizeof(worker), "%s/%s", real, CADRE_WORKER_REL_LIBDIR);
 }
 
 const char *cadre__builtin_dir_default(void)
 {
     pthread_once(&once, find_builtin);
     return builtin;
+}
+
+const char *cadre__worker_program_default(void)
+{
+    pthread_once(&once, find_builtin);
+    return worker;
 }

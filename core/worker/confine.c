@@ -66,16 +66,20 @@ static int failf(char *msg, size_t size, const char *what)
     return -1;
 }
 
-/* Moves the channel to 3 and the output pipe to 1 and 2, /dev/null to 0, closes the rest. */
+/* Moves the channel to 3 and the output pipe to 1 and 2, /dev/null to 0, closes the rest.
+ * A worker program started by the engine finds them there already (remote.c). */
 static int arrange_fds(const cadre__confinement *c, char *msg, size_t size)
 {
-    int sock = fcntl(c->sock, F_DUPFD_CLOEXEC, 10), out = fcntl(c->out, F_DUPFD, 10);
-    int null = open("/dev/null", O_RDONLY);
+    if (c->sock != 3 || c->out != 1) {
+        int sock = fcntl(c->sock, F_DUPFD_CLOEXEC, 10), out = fcntl(c->out, F_DUPFD, 10);
+        int null = open("/dev/null", O_RDONLY);
 
-    if (sock < 0 || out < 0 || null < 0) return failf(msg, size, "descriptors");
-    if (dup2(null, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0 || dup2(sock, 3) < 0)
-        return failf(msg, size, "dup2");
-    /* The channel stays close-on-exec; no program is ever executed here anyway. */
+        if (sock < 0 || out < 0 || null < 0) return failf(msg, size, "descriptors");
+        if (dup2(null, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0 || dup2(sock, 3) < 0)
+            return failf(msg, size, "dup2");
+    }
+    /* The channel is close-on-exec: the plugin cannot start a program anyway, and one that
+     * managed to would not inherit the channel. */
     fcntl(3, F_SETFD, FD_CLOEXEC);
     if (close_range(4, ~0u, 0) != 0) {
         for (int fd = 4; fd < 65536; fd++)

@@ -2,7 +2,7 @@
 /*
  * core/worker/confine.h - what a worker process gives up before it loads a plugin.
  *
- * Called in the child right after fork(). Whatever the plugin then does, it cannot write into
+ * Called first thing in the worker program (worker.c). Whatever the plugin then does, it cannot write into
  * the engine's report stream, read the engine's other descriptors, read files outside its own
  * folder and the system's libraries (where the kernel offers Landlock), outlive the engine,
  * grow without bound, dump core, write, rename or delete files, start programs or processes,

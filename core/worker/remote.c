@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <spawn.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -26,6 +27,7 @@ typedef struct remote {
     cadre__plugin *p;
     cadre__worker_spec spec; /* what a (re)started worker loads */
     char *path, *sha256, *text, *dir;
+    char *program; /* the worker program (cadre-worker) */
     uint32_t load_ms, call_ms;
     pid_t pid; /* 0: no worker now */
     cadre__channel ch;
@@ -207,23 +209,81 @@ static void reap(remote *r, int kill_it, int *status)
     if (status) *status = st;
 }
 
-/* Moves a descriptor above the standard three: an embedder may have started with one of them
- * closed, and a channel on fd 1 would receive whatever the program prints. */
-static int above_std(int fd)
+/* A copy of a descriptor numbered 10 or above, close-on-exec, and the original closed: the
+ * worker's file actions then never map a descriptor onto itself (where dup2 would keep
+ * close-on-exec), and an embedder that started with a standard descriptor closed cannot have a
+ * channel on it. */
+static int high_fd(int fd)
 {
     int moved;
 
-    if (fd < 0 || fd > 2) return fd;
-    moved = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+    if (fd < 0) return fd;
+    moved = fcntl(fd, F_DUPFD_CLOEXEC, 10);
     close(fd);
     return moved;
 }
 
-/* Starts a worker and waits for its first frame: the metadata (into r->p when `first`, or
- * compared with it on a restart) or why it refused. */
+/* The environment a worker gets: what makes it run as the engine does (where libraries are,
+ * sanitizer and valgrind settings), and none of the embedding program's other variables,
+ * which may hold secrets a plugin has no business reading. */
+static const char *const kept_env[] = {"LD_LIBRARY_PATH=", "LD_PRELOAD=",   "ASAN_OPTIONS=",
+                                       "UBSAN_OPTIONS=",   "LSAN_OPTIONS=", "TSAN_OPTIONS=",
+                                       "VALGRIND_LIB=",    NULL};
+extern char **environ;
+
+static void worker_env(char **out, size_t max)
+{
+    size_t n = 0;
+
+    for (char **e = environ; e && *e && n + 1 < max; e++)
+        for (const char *const *k = kept_env; *k; k++)
+            if (strncmp(*e, *k, strlen(*k)) == 0) {
+                out[n++] = *e;
+                break;
+            }
+    out[n] = NULL;
+}
+
+/* Starts the worker program with the channel on descriptor 3, its output on 1 and 2, /dev/null
+ * on 0, every other descriptor closed and every signal at its default: posix_spawn, so nothing
+ * of this process runs in the child before the exec, which makes it safe in a program with
+ * threads whatever its allocator. */
+static int start_program(remote *r, int sock, int out, pid_t *pid)
+{
+    char *envp[16], *argv[] = {"cadre-worker", NULL};
+    posix_spawn_file_actions_t fa;
+    posix_spawnattr_t at;
+    sigset_t all, none;
+    int rc;
+
+    worker_env(envp, sizeof(envp) / sizeof(envp[0]));
+    sigfillset(&all);
+    sigemptyset(&none);
+    if ((rc = posix_spawn_file_actions_init(&fa)) != 0) return rc;
+    if ((rc = posix_spawnattr_init(&at)) != 0) {
+        posix_spawn_file_actions_destroy(&fa);
+        return rc;
+    }
+    rc = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    if (rc == 0) rc = posix_spawn_file_actions_adddup2(&fa, out, 1);
+    if (rc == 0) rc = posix_spawn_file_actions_adddup2(&fa, out, 2);
+    if (rc == 0) rc = posix_spawn_file_actions_adddup2(&fa, sock, CADRE__WORKER_CHANNEL_FD);
+    if (rc == 0) rc = posix_spawn_file_actions_addclosefrom_np(&fa, CADRE__WORKER_CHANNEL_FD + 1);
+    if (rc == 0) rc = posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+    if (rc == 0) rc = posix_spawnattr_setsigdefault(&at, &all);
+    if (rc == 0) rc = posix_spawnattr_setsigmask(&at, &none);
+    if (rc == 0) rc = posix_spawn(pid, r->program, &fa, &at, argv, envp);
+    posix_spawn_file_actions_destroy(&fa);
+    posix_spawnattr_destroy(&at);
+    return rc;
+}
+
+/* Starts a worker, sends it the spec, and waits for its first frame: the metadata (into r->p
+ * when `first`, or compared with it on a restart) or why it refused. */
 static int spawn(remote *r, int first, cadre_error *err)
 {
     int sv[2], po[2], status = 0, rc;
+    cadre__buf spec = {0};
     struct timespec dl;
     char *frame;
     size_t len;
@@ -239,32 +299,31 @@ static int spawn(remote *r, int first, cadre_error *err)
         return cadre__fail(err, CADRE_EPLUGIN, r->path, 0, 0,
                            "%s: cannot start a worker process: pipe: %s", r->path, strerror(errno));
     }
-    sv[0] = above_std(sv[0]), sv[1] = above_std(sv[1]);
-    po[0] = above_std(po[0]), po[1] = above_std(po[1]);
+    sv[0] = high_fd(sv[0]), sv[1] = high_fd(sv[1]);
+    po[0] = high_fd(po[0]), po[1] = high_fd(po[1]);
     r->spec.confinement.parent = getpid();
-    fflush(NULL); /* buffered output must not be written twice, by both processes */
-    pid = fork();
-    if (pid == 0) {
-        close(sv[0]);
-        close(po[0]);
-        r->spec.confinement.sock = sv[1];
-        r->spec.confinement.out = po[1];
-        cadre__worker_main(&r->spec);
-    }
+    rc = sv[0] < 0 || sv[1] < 0 || po[0] < 0 || po[1] < 0 ? EMFILE
+                                                          : start_program(r, sv[1], po[1], &pid);
     close(sv[1]);
     close(po[1]);
-    if (pid < 0) {
+    if (rc != 0) {
         close(sv[0]);
         close(po[0]);
         return cadre__fail(err, CADRE_EPLUGIN, r->path, 0, 0,
-                           "%s: cannot start a worker process: fork: %s", r->path, strerror(errno));
+                           "%s: cannot start a worker process: %s: %s", r->path, r->program,
+                           strerror(rc));
     }
     fcntl(po[0], F_SETFL, O_NONBLOCK);
     r->pid = pid;
     r->ch = (cadre__channel){sv[0], NULL, 0, 0, 0};
     r->out_fd = po[0];
-    cadre__deadline_in(&dl, r->load_ms);
-    rc = recv_fair(r, &frame, &len, &dl, r->load_ms, queue_wait_ns(pid));
+    cadre__worker_spec_put(&spec, &r->spec);
+    rc = spec.oom ? -1 : cadre__channel_send(r->ch.fd, spec.data, spec.len);
+    free(spec.data);
+    if (rc == 0) {
+        cadre__deadline_in(&dl, r->load_ms);
+        rc = recv_fair(r, &frame, &len, &dl, r->load_ms, queue_wait_ns(pid));
+    }
     if (rc == -2) {
         reap(r, 1, NULL);
         return cadre__fail(err, CADRE_ELIMIT, r->path, 0, 0,
@@ -393,6 +452,7 @@ static void remote_unload(cadre__plugin *p)
     free(r->line.data);
     free(r->path);
     free(r->sha256);
+    free(r->program);
     free(r->text);
     free(r->dir);
     free(r);
@@ -428,8 +488,9 @@ int cadre__remote_load(cadre__plugin **out, const char *path, const char *sha256
     r->ch.fd = -1;
     r->path = strdup(path);
     r->sha256 = strdup(sha256);
+    r->program = strdup(ctx->worker_program ? ctx->worker_program : "");
     r->text = text ? malloc(len + 1) : NULL;
-    if (r->path == NULL || r->sha256 == NULL || (text && r->text == NULL)) {
+    if (r->path == NULL || r->sha256 == NULL || r->program == NULL || (text && r->text == NULL)) {
         cadre__plugin_free(p);
         return cadre__fail(err, CADRE_ENOMEM, path, 0, 0, "out of memory");
     }

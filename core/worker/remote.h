@@ -2,7 +2,7 @@
 /*
  * core/worker/remote.h - a plugin that runs in a worker process, seen from the engine.
  *
- * cadre__remote_load (declared in plugin_internal.h with the other loaders) forks a worker for
+ * cadre__remote_load (declared in plugin_internal.h with the other loaders) starts a worker for
  * one plugin file and waits, with a deadline, for the plugin's metadata; the plugin it returns
  * looks to the engine like any other, and assesses by sending the candidate to its worker.
  *

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "builder.h"
@@ -13,7 +14,8 @@
 #include "worker/wire.h"
 #include "worker/worker.h"
 
-#define CHANNEL_FD 3 /* where confine.c puts the channel */
+#define CHANNEL_FD CADRE__WORKER_CHANNEL_FD
+#define SPEC_MAGIC 0x53574331u /* "1CWS": a spec of this layout */
 
 /* True once this process has used enough CPU time to be replaced (confine.h). */
 static int worn_out(void)
@@ -131,4 +133,81 @@ void cadre__worker_main(const cadre__worker_spec *spec)
     cadre__channel_free(&ch);
     free(out.data);
     _exit(0);
+}
+
+/* ---- the spec, across the exec ---- */
+
+static void put_u64(cadre__buf *b, uint64_t v)
+{
+    cadre__wire_put_u32(b, (uint32_t)v);
+    cadre__wire_put_u32(b, (uint32_t)(v >> 32));
+}
+
+static uint64_t get_u64(cadre__wire *w)
+{
+    uint64_t lo = cadre__wire_u32(w);
+
+    return lo | (uint64_t)cadre__wire_u32(w) << 32;
+}
+
+void cadre__worker_spec_put(cadre__buf *b, const cadre__worker_spec *spec)
+{
+    cadre__wire_put_u32(b, SPEC_MAGIC);
+    cadre__wire_put_str(b, spec->path);
+    cadre__wire_put_str(b, spec->sha256);
+    cadre__wire_put_u8(b, spec->text != NULL);
+    /* A rubric's bytes go as they are: a length and the bytes, NULs and all. */
+    cadre__wire_put_u32(b, spec->text ? (uint32_t)spec->text_len : 0);
+    if (spec->text) cadre__buf_putn(b, spec->text, spec->text_len);
+    cadre__wire_put_u32(b, spec->limits.time_ms);
+    put_u64(b, spec->limits.memory);
+    cadre__wire_put_str(b, spec->confinement.plugin_dir);
+    cadre__wire_put_i32(b, (int32_t)spec->confinement.parent);
+    put_u64(b, spec->confinement.memory_limit);
+}
+
+static int spec_get(cadre__worker_spec *spec, const char *frame, size_t len)
+{
+    cadre__wire w;
+    uint32_t text_len;
+    int has_text;
+
+    cadre__wire_open(&w, frame, len);
+    if (cadre__wire_u32(&w) != SPEC_MAGIC) return -1;
+    spec->path = cadre__wire_str(&w);
+    spec->sha256 = cadre__wire_str(&w);
+    has_text = (int)cadre__wire_u8(&w);
+    text_len = cadre__wire_u32(&w);
+    if (w.bad || (size_t)(w.end - w.p) < text_len) return -1;
+    spec->text = has_text ? w.p : NULL;
+    spec->text_len = text_len;
+    w.p += text_len;
+    spec->limits.time_ms = cadre__wire_u32(&w);
+    spec->limits.memory = (size_t)get_u64(&w);
+    spec->confinement.plugin_dir = cadre__wire_str(&w);
+    spec->confinement.parent = (pid_t)cadre__wire_i32(&w);
+    spec->confinement.memory_limit = (size_t)get_u64(&w);
+    /* The descriptors are already where the worker wants them (remote.c's file actions). */
+    spec->confinement.sock = CHANNEL_FD;
+    spec->confinement.out = CADRE__WORKER_OUTPUT_FD;
+    return w.bad || w.p != w.end || spec->path == NULL || spec->sha256 == NULL ? -1 : 0;
+}
+
+int cadre__worker_program_main(void)
+{
+    cadre__channel ch = {CHANNEL_FD, NULL, 0, 0, 0};
+    cadre__worker_spec spec;
+    struct stat st;
+    char *frame;
+    size_t len;
+
+    if (fstat(CHANNEL_FD, &st) != 0 || !S_ISSOCK(st.st_mode) ||
+        cadre__channel_recv(&ch, &frame, &len, NULL, -1, NULL, NULL) != 0 ||
+        spec_get(&spec, frame, len) != 0) {
+        fputs("cadre-worker: this program runs one isolated plugin for libcadre, which starts "
+              "it; it is not meant to be run by hand\n",
+              stderr);
+        return 2;
+    }
+    cadre__worker_main(&spec); /* the frame stays allocated: the spec points into it */
 }

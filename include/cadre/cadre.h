@@ -233,6 +233,10 @@ typedef struct cadre_engine_options {
     /* Address space a worker process may add to the engine's, bytes (default 512 MiB plus
      * lua_memory_limit). */
     size_t worker_memory_limit;
+    /* The program that runs an isolated plugin (cadre-worker; copied). NULL for the default:
+     * cadre/cadre-worker beside the shared library, or, when libcadre is linked statically,
+     * the one configured at build time (docs/embedding.md). Added in 0.2.0. */
+    const char *worker_program;
 } cadre_engine_options;
 
 /** The defaults, as an initializer: `cadre_engine_options o = CADRE_ENGINE_OPTIONS_INIT;`.
@@ -380,17 +384,18 @@ CADRE_EXTERN void cadre_report_free(cadre_report *r);
  * first Lua call and stopped when the last Lua rubric is unloaded. It blocks every signal, so a
  * signal meant for the host is never delivered to it, and it runs no plugin code.
  *
- * Worker processes. Plugins outside trusted folders run in worker processes (see isolation):
- * the engine fork()s without exec at load time and again after a crash. In the child only
- * cadre, the C library, Lua, cJSON and the plugin run, never the host's code, so locks the host
- * held in other threads at the moment of fork do not matter; pthread_atfork handlers the host
- * registered do run. The child keeps descriptors 0-3 only (its own pipes; everything else,
- * inheritable or not, is closed), resets every signal disposition, and dies with its engine's
- * process. The engine waits for its own workers by pid: a host that sets SIGCHLD to SIG_IGN,
- * or reaps every child with wait(-1), takes that status away, and a crashed plugin's error
- * then cannot say how it ended. Writes to a dead worker never raise SIGPIPE. A host that
- * cannot fork (or must not) sets isolation to CADRE_ISOLATE_NONE and trusts every plugin it
- * loads. docs/embedding.md has the long form.
+ * Worker processes. Plugins outside trusted folders run in worker processes (see isolation),
+ * each a new process running the cadre-worker program (worker_program), started with
+ * posix_spawn when the plugin loads and again after a crash: nothing of the host runs in the
+ * child before the exec, so starting one is safe in a threaded host, and the worker holds
+ * nothing of the host: not its memory, not its descriptors (it has 0-3, its own pipes), not
+ * its environment (only LD_LIBRARY_PATH, LD_PRELOAD and sanitizer settings are passed on).
+ * Every signal is at its default in the worker, which dies with its engine's process. The
+ * engine waits for its own workers by pid: a host that sets SIGCHLD to SIG_IGN, or reaps every
+ * child with wait(-1), takes that status away, and a crashed plugin's error then cannot say
+ * how it ended. Writes to a dead worker never raise SIGPIPE. A host that must not start
+ * processes sets isolation to CADRE_ISOLATE_NONE and trusts every plugin it loads.
+ * docs/embedding.md has the long form.
  */
 
 /* ---- Rubric tests ------------------------------------------------------------------------ */

@@ -62,6 +62,7 @@ static double tight_loop(cadre__budget_mode mode, int calls, int reps)
     fclose(f);
     cadre__sandbox_set_budget_mode(mode);
     cadre_engine_options_init(&o);
+    o.worker_program = CADRE_TEST_WORKER;
     o.builtin_dir = "";
     o.user_dir = "";
     o.use_env_path = 0;
@@ -110,6 +111,7 @@ static double builtins(cadre__budget_mode mode, const char *plugins, const char 
     if (d) closedir(d);
     cadre__sandbox_set_budget_mode(mode);
     cadre_engine_options_init(&o);
+    o.worker_program = CADRE_TEST_WORKER;
     o.builtin_dir = plugins;
     o.user_dir = "";
     o.use_env_path = 0;

@@ -101,6 +101,7 @@ sub run_cadre {
         $ENV{HOME} = "$dir/home";
         $ENV{XDG_DATA_HOME} = "$dir/home/.local/share";
         $ENV{CADRE_HOSTILE_CANARY} = "$dir/canary";
+        $ENV{CADRE_HOSTILE_API_KEY} = $SECRET; # a secret in the environment of the program
         $ENV{NO_COLOR} = '1';
         delete $ENV{CADRE_PLUGIN_PATH};
         exec $bin, @$args or _exit(124);

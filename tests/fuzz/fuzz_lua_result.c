@@ -167,6 +167,7 @@ static void setup(void)
 
     if (mkdtemp(dir) == NULL) abort();
     cadre_engine_options_init(&o);
+    o.worker_program = CADRE_TEST_WORKER;
     o.builtin_dir = "";
     o.user_dir = "";
     o.use_env_path = 0;

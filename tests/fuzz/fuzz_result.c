@@ -48,6 +48,7 @@ static void write_seeds(const char *dir, const char *plugins)
     int n = 0;
 
     cadre_engine_options_init(&o);
+    o.worker_program = CADRE_TEST_WORKER;
     o.builtin_dir = plugins;
     o.user_dir = "";
     o.use_env_path = 0;

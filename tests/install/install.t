@@ -26,7 +26,9 @@ export PKG_CONFIG_PATH="$p/lib/pkgconfig"
 for f in bin/cadre include/cadre/cadre.h include/cadre/plugin.h lib/libcadre.a \
     lib/pkgconfig/cadre.pc lib/pkgconfig/cadre-static.pc lib/cmake/cadre/cadreConfig.cmake \
     lib/cmake/cadre/cadreConfigVersion.cmake lib/cadre/plugins/coo_readiness.so \
-    lib/cadre/plugins/data/onet/README.md share/cadre/schemas/candidate.schema.json \
+    lib/cadre/plugins/data/onet/README.md lib/cadre/cadre-worker \
+    share/cadre/schemas/candidate.schema.json share/man/man1/cadre.1 share/man/man1/cadre-assess.1 \
+    share/bash-completion/completions/cadre share/zsh/site-functions/_cadre \
     share/cadre/schemas/report.schema.json share/doc/cadre/LICENSE share/doc/cadre/embedding.md; do
     [ -e "$p/$f" ]
     ok $? "installed $f"
@@ -44,6 +46,17 @@ run_installed list --no-user-plugins
 is "$rc" 0 "the moved cadre program runs"
 is "$(printf '%s\n' "$out" | awk '{print $1}' | tr '\n' ' ')" \
     "coo_readiness industry_fit role_fit skills_gap " "and loads the four built-in assessments"
+
+# An untrusted rubric runs in the installed worker program, found beside the moved library.
+mkdir -p "$tmp/rubrics"
+cp docs/examples/plugins/education_fit.lua "$tmp/rubrics/"
+chmod 700 "$tmp/rubrics"
+run_installed assess --no-user-plugins -P "$tmp/rubrics" -a education_fit --format json \
+    docs/examples/candidates/vp_operations.json
+is "$rc" 0 "the moved program runs an untrusted rubric"
+is "$(json '$j->{reports}[0]{assessments}[0]{status}')" "ok" "in a worker started from the moved tree"
+run_installed list --no-user-plugins -P "$tmp/rubrics"
+contains "$out" "education_fit      lua     1.0.0    isolated" "which cadre list shows as isolated"
 
 # What the installed program says of the candidate the outside program holds in memory.
 "$cc" -o "$tmp/print-candidate" "$src/embed.c" $(pkg-config --cflags --libs cadre) \

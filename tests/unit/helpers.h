@@ -25,6 +25,7 @@ static cadre_engine *bare_engine(const char *builtin, int isolation, uint32_t na
     o.use_env_path = 0;
     o.isolation = isolation;
     o.native_time_limit_ms = native_ms;
+    o.worker_program = CADRE_TEST_WORKER; /* libcadre is linked statically into the tests */
     o.lua_time_limit_ms = lua_ms;
     o.lua_memory_limit = lua_memory;
     if (cadre_engine_new(&e, &o, &err) != 0) fprintf(stderr, "# engine: %s\n", err.message);

@@ -159,6 +159,7 @@ static void test_search_path(void)
         cadre_engine_options o;
 
         cadre_engine_options_init(&o);
+        o.worker_program = CADRE_TEST_WORKER;
         o.builtin_dir = CADRE_TEST_PLUGINS;
         o.user_dir = "";
         o.use_env_path = 0;
@@ -182,6 +183,7 @@ static void test_search_path(void)
         cadre_engine_options o;
 
         cadre_engine_options_init(&o);
+        o.worker_program = CADRE_TEST_WORKER;
         o.builtin_dir = "";
         o.user_dir = "";
         cadre_engine_new(&e, &o, NULL);

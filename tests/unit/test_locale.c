@@ -29,6 +29,7 @@ static char *reports(void)
     int n = 0;
 
     cadre_engine_options_init(&o);
+    o.worker_program = CADRE_TEST_WORKER;
     o.builtin_dir = CADRE_TEST_PLUGINS;
     o.user_dir = "";
     o.use_env_path = 0;

@@ -35,6 +35,7 @@ static cadre_engine *new_engine(void)
     cadre_error err;
 
     o.builtin_dir = CADRE_TEST_PLUGINS;
+    o.worker_program = CADRE_TEST_WORKER;
     o.user_dir = "";
     o.use_env_path = 0;
     if (cadre_engine_new(&e, &o, &err) != 0 || cadre_engine_add_dir(e, EXAMPLES, &err) != 0 ||
