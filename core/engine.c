@@ -89,7 +89,8 @@ int cadre_engine_new(cadre_engine **out, const cadre_engine_options *opts, cadre
     e->output.userdata = o.userdata;
     e->on_diag = o.on_diag;
     e->userdata = o.userdata;
-    if (e->builtin_dir == NULL || e->worker_program == NULL || (o.user_dir && e->user_dir == NULL)) {
+    if (e->builtin_dir == NULL || e->worker_program == NULL ||
+        (o.user_dir && e->user_dir == NULL)) {
         cadre_engine_free(e);
         return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
     }

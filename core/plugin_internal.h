@@ -54,9 +54,9 @@ typedef struct cadre__lua_limits {
 /* What a loader needs besides the file. */
 typedef struct cadre__load_ctx {
     cadre__lua_limits limits;
-    cadre__output *output;   /* the engine's sink; NULL in a worker process */
-    uint32_t native_time_ms; /* deadline of one isolated native call */
-    size_t worker_memory;    /* address space a worker may add to the engine's */
+    cadre__output *output;      /* the engine's sink; NULL in a worker process */
+    uint32_t native_time_ms;    /* deadline of one isolated native call */
+    size_t worker_memory;       /* address space a worker may add to the engine's */
     const char *worker_program; /* the cadre-worker program isolated plugins run in */
 } cadre__load_ctx;
 

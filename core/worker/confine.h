@@ -2,9 +2,9 @@
 /*
  * core/worker/confine.h - what a worker process gives up before it loads a plugin.
  *
- * Called first thing in the worker program (worker.c). Whatever the plugin then does, it cannot write into
- * the engine's report stream, read the engine's other descriptors, read files outside its own
- * folder and the system's libraries (where the kernel offers Landlock), outlive the engine,
+ * Called first thing in the worker program (worker.c). Whatever the plugin then does, it cannot
+ * write into the engine's report stream, read the engine's other descriptors, read files outside
+ * its own folder and the system's libraries (where the kernel offers Landlock), outlive the engine,
  * grow without bound, dump core, write, rename or delete files, start programs or processes,
  * open network sockets, signal or trace other processes, or lift these limits again.
  */

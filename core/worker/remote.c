@@ -226,9 +226,9 @@ static int high_fd(int fd)
 /* The environment a worker gets: what makes it run as the engine does (where libraries are,
  * sanitizer and valgrind settings), and none of the embedding program's other variables,
  * which may hold secrets a plugin has no business reading. */
-static const char *const kept_env[] = {"LD_LIBRARY_PATH=", "LD_PRELOAD=",   "ASAN_OPTIONS=",
-                                       "UBSAN_OPTIONS=",   "LSAN_OPTIONS=", "TSAN_OPTIONS=",
-                                       "VALGRIND_LIB=",    NULL};
+static const char *const kept_env[] = {
+    "LD_LIBRARY_PATH=", "LD_PRELOAD=",   "ASAN_OPTIONS=", "UBSAN_OPTIONS=",
+    "LSAN_OPTIONS=",    "TSAN_OPTIONS=", "VALGRIND_LIB=", NULL};
 extern char **environ;
 
 static void worker_env(char **out, size_t max)
