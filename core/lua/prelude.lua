@@ -7,9 +7,12 @@
 local prims = ...
 local type, ipairs, pairs, tostring, error = type, ipairs, pairs, tostring, error
 local floor, huge = math.floor, math.huge
-local format, concat = string.format, table.concat
+local format = string.format
 
-local cadre = {version = prims.version, vocab = prims.vocab, data = prims.data}
+local cadre = {version = prims.version, vocab = prims.vocab, data = prims.data,
+               say = prims.say, num = prims.num, years = prims.years, money = prims.money,
+               list = prims.list}
+local say, num = prims.say, prims.num
 
 -- vocabulary -> id -> label, private to these helpers: the rubric's state is read-only after
 -- loading (reads of a frozen table take one more look-up), and this table is not the rubric's.
@@ -48,8 +51,8 @@ function cadre.steps(x, steps)
   need_number(x, "cadre.steps", "x")
   local s = 0
   for i, st in ipairs(steps) do
-    need_number(st[1], "cadre.steps", format("steps[%d][1]", i))
-    need_number(st[2], "cadre.steps", format("steps[%d][2]", i))
+    if type(st[1]) ~= "number" then need_number(st[1], "cadre.steps", format("steps[%d][1]", i)) end
+    if type(st[2]) ~= "number" then need_number(st[2], "cadre.steps", format("steps[%d][2]", i)) end
     if x >= st[1] then s = st[2] end
   end
   return s
@@ -112,42 +115,12 @@ function cadre.round(x, digits)
   return floor(x * m + 0.5) / m
 end
 
-local function trim_zero(s)
-  return (s:gsub("%.0([KMB]?)$", "%1"))
-end
-
--- cadre.years(n): "1 year", "12 years", "2.5 years".
-function cadre.years(n)
-  need_number(n, "cadre.years", "n")
-  if n == 1 then return "1 year" end
-  return trim_zero(format("%.1f", n)) .. " years"
-end
-
--- cadre.money(n): "$850K", "$12M", "$1.2B" (US dollars, as the sources use).
-function cadre.money(n)
-  need_number(n, "cadre.money", "n")
-  if n >= 1e9 then return "$" .. trim_zero(format("%.1fB", n / 1e9)) end
-  if n >= 1e6 then return "$" .. trim_zero(format("%.1fM", n / 1e6)) end
-  if n >= 1e3 then return "$" .. format("%.0fK", n / 1e3) end
-  return "$" .. format("%.0f", n)
-end
-
--- cadre.list(items, conj): "a, b and c" (conj defaults to "and").
-function cadre.list(items, conj)
-  local n = #items
-  if n == 0 then return "" end
-  if n == 1 then return tostring(items[1]) end
-  local parts = {}
-  for i = 1, n - 1 do parts[i] = tostring(items[i]) end
-  return concat(parts, ", ") .. " " .. (conj or "and") .. " " .. tostring(items[n])
-end
+-- cadre.say(template, ...), cadre.num(x) ("12", "2.5"), cadre.years(n) ("1 year", "2.5 years"),
+-- cadre.money(n) ("$850K", "$1.2M") and cadre.list(items, conj) ("a, b and c") are written in C
+-- (core/lua/say.c): they write most of a report's words.
 
 -- ---- criterion helpers: each returns score, evidence (or nil, why when the input is absent),
 -- ready to be returned from a criterion's score function.
-
-local function fmt(x)
-  return (format("%.1f", x):gsub("%.0$", ""))
-end
 
 -- cadre.by_years(value, full, what): 0..100 by years, full marks at `full`.
 --   cadre.by_years(c.experience.management_years, 10, "managing people")
@@ -156,8 +129,7 @@ function cadre.by_years(value, full, what)
   need_number(full, "cadre.by_years", "full")
   if value == nil then return nil, (what or "years") .. " not given" end
   need_number(value, "cadre.by_years", "value")
-  return cadre.ramp(value, 0, full), ("%s %s (%s give full marks)"):format(
-    cadre.years(value), what or "", fmt(full))
+  return cadre.ramp(value, 0, full), say("%y %s (%n give full marks)", value, what or "", full)
 end
 
 -- cadre.by_steps(value, steps, what): the score of the highest threshold reached.
@@ -165,7 +137,7 @@ end
 function cadre.by_steps(value, steps, what)
   if value == nil then return nil, (what or "value") .. " not given" end
   local s = cadre.steps(value, steps)
-  return s, ("%s %s (scores %s)"):format(fmt(value), what or "", fmt(s))
+  return s, say("%n %s (scores %n)", value, what or "", s)
 end
 
 -- cadre.by_flag(value, what, yes, no): a yes/no input; yes scores `yes` (default 100), no
@@ -182,7 +154,7 @@ function cadre.by_level(c, skill, need)
   local have = c.skills[skill]
   local name = cadre.label("skill", skill)
   if have == nil then return nil, name .. " not rated" end
-  return cadre.level_score(have, need), ("%s %d of the %s wanted"):format(name, have, fmt(need))
+  return cadre.level_score(have, need), say("%s %d of the %n wanted", name, have, need)
 end
 
 -- cadre.by_levels(c, skills, need): the mean over several skills. Unrated skills count as 0
@@ -195,11 +167,11 @@ function cadre.by_levels(c, skills, need)
       unrated[#unrated + 1] = cadre.label("skill", s)
     else
       sum = sum + cadre.level_score(have, need)
-      parts[#parts + 1] = ("%s %d"):format(cadre.label("skill", s), have)
+      parts[#parts + 1] = say("%s %d", cadre.label("skill", s), have)
     end
   end
   if #parts == 0 then return nil, "none of " .. cadre.list(unrated) .. " rated" end
-  local ev = ("%s, each wanted at %s"):format(cadre.list(parts), fmt(need))
+  local ev = say("%l, each wanted at %n", parts, need)
   if #unrated > 0 then ev = ev .. "; not rated (counted as 0): " .. cadre.list(unrated) end
   return sum / #skills, ev
 end
@@ -208,9 +180,9 @@ end
 --   cadre.by_any(c.certifications, {"cpa", "cfa"}, "finance certification")
 function cadre.by_any(list, wanted, what)
   for _, w in ipairs(wanted) do
-    if cadre.has(list, w) then return 100, ("%s: %s"):format(what, w) end
+    if cadre.has(list, w) then return 100, say("%s: %s", what, w) end
   end
-  return 0, ("no %s (any of %s)"):format(what, cadre.list(wanted, "or"))
+  return 0, say("no %s (any of %o)", what, wanted)
 end
 
 return cadre
