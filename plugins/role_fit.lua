@@ -20,9 +20,7 @@ local TACTICAL = {"execution", "process_management", "organization", "performanc
                   "quality_management"}
 local REACH = {company = 100, division = 70, department = 40, team = 15}
 
-local function fmt(x)
-  return (string.format("%.1f", x):gsub("%.0$", ""))
-end
+local say = cadre.say
 
 -- A skill set against `need` (cadre.by_levels: unrated skills count 0), plus what this
 -- rubric also needs: the missing fields, and the average level for the orientation.
@@ -37,7 +35,7 @@ local function skill_set(c, list, need, what)
       total, rated = total + have, rated + 1
     end
   end
-  return {score = score or 0, evidence = ("%s: %s."):format(what, ev), missing = missing,
+  return {score = score or 0, evidence = say("%s: %s.", what, ev), missing = missing,
           average = rated > 0 and total / rated or nil}
 end
 
@@ -45,7 +43,7 @@ local function ramp_years(value, full, field, what)
   local score, ev = cadre.by_years(value, full, "of " .. what)
   if score == nil then
     return {score = 0, missing = {field},
-            evidence = ("Not given, counted as 0: add %s."):format(field)}
+            evidence = say("Not given, counted as 0: add %s.", field)}
   end
   return {score = score, missing = {}, evidence = ev .. "."}
 end
@@ -68,14 +66,14 @@ local function breadth(c)
     missing[#missing + 1] = "scope.departments"
   else
     sum = sum + cadre.ramp(depts, 1, 5)
-    parts[#parts + 1] = ("%d department%s (5 or more give full marks)"):format(depts,
-                                                                            depts == 1 and "" or "s")
+    parts[#parts + 1] = say("%d department%s (5 or more give full marks)", depts,
+                            depts == 1 and "" or "s")
   end
   if #c.achievements == 0 then
     missing[#missing + 1] = "achievements"
   else
     sum = sum + reach
-    parts[#parts + 1] = reach_name and ("achievements reaching the %s"):format(reach_name)
+    parts[#parts + 1] = reach_name and say("achievements reaching the %s", reach_name)
                         or "no achievement with a stated reach"
   end
   if pnl == nil then
@@ -85,8 +83,8 @@ local function breadth(c)
     parts[#parts + 1] = pnl and "a P&L you own" or "no P&L of your own"
   end
   return {score = sum / 3, missing = missing,
-          evidence = "A COO's remit is the whole company; yours: "
-                     .. (#parts > 0 and cadre.list(parts) or "not described") .. "."}
+          evidence = #parts > 0 and say("A COO's remit is the whole company; yours: %l.", parts)
+                     or "A COO's remit is the whole company; yours: not described."}
 end
 
 -- A COO decides hiring and firing and reports to the CEO (seed 002).
@@ -102,8 +100,9 @@ local function authority(c)
     parts[#parts + 1] = ceo and "you report to the CEO" or "you do not report to the CEO"
   end
   return {score = sum / 2, missing = missing,
-          evidence = (#parts > 0 and cadre.list(parts) or "Not described") ..
-                     "; a COO decides hiring and firing and reports to the CEO."}
+          evidence = #parts > 0
+                     and say("%l; a COO decides hiring and firing and reports to the CEO.", parts)
+                     or "Not described; a COO decides hiring and firing and reports to the CEO."}
 end
 
 local function department(c)
@@ -166,13 +165,13 @@ local PATH = {
       local l = c.skills[s] or 0
       if l < wl then worst, wl = s, l end
     end
-    return ("Build strategic skills, starting with %s (you rate %d): %s"):format(
-      cadre.label("skill", worst), wl, dev[worst]["do"])
+    return say("Build strategic skills, starting with %s (you rate %d): %s",
+               cadre.label("skill", worst), wl, dev[worst]["do"])
   end,
   management_experience = function(c)
-    return ("You have %s of management; COO roles ask for 10 or more. Move up to managing "
-            .. "managers: every year leading a function counts."):format(
-      cadre.years(c.experience.management_years or 0))
+    return say("You have %y of management; COO roles ask for 10 or more. Move up to managing "
+               .. "managers: every year leading a function counts.",
+               c.experience.management_years or 0)
   end,
   scope_breadth = function()
     return "Show operational impact beyond your own area, the step from operations manager to "
@@ -210,8 +209,7 @@ local function path(r, c, parts, target, seen)
   for i = 1, math.min(3, #rows) do
     local p = rows[i].p
     seen[p[1]] = true
-    r:gap(("%s holds your %s fit back (%d/100)."):format(p[2], target, math.floor(p[4].score + 0.5)),
-          PATH[p[1]](c))
+    r:gap(say("%s holds your %s fit back (%d/100).", p[2], target, p[4].score), PATH[p[1]](c))
   end
 end
 
@@ -219,7 +217,7 @@ local function orientation(f)
   local s, t = f.strategic4.average, f.tactical3.average
   if s == nil or t == nil then return "unknown", "rate the strategic and execution skills to see it" end
   local what = s - t >= 0.75 and "strategic" or t - s >= 0.75 and "tactical" or "balanced"
-  return what, ("strategic skills average %s, day-to-day execution skills %s"):format(fmt(s), fmt(t))
+  return what, say("strategic skills average %n, day-to-day execution skills %n", s, t)
 end
 
 return {
@@ -268,7 +266,7 @@ return {
            "tactical: one department, day-to-day operations, carries out the strategy")
     r:band(band)
     local orient, why = orientation(f)
-    r:detail("orientation", ("%s (%s)"):format(orient, why))
+    r:detail("orientation", say("%s (%s)", orient, why))
 
     if band == "not enough information" then
       r:gap("Too little is known to compare the two roles.",
@@ -276,7 +274,7 @@ return {
             .. "and rate the strategic and execution skills; the missing inputs are listed "
             .. "below.")
     elseif chosen == coo then
-      r:strength(("You already work at COO scope: COO fit %d/100."):format(math.floor(coo_score + 0.5)))
+      r:strength(say("You already work at COO scope: COO fit %d/100.", coo_score))
       if f.tactical3.score < 60 then
         r:risk("Your day-to-day execution skills are below an operations manager's.",
                "Keep a strong operations manager beside you, or build execution yourself: "
@@ -292,10 +290,9 @@ return {
             "Spend a share of each week on the longer view: the annual plan, the budget, the "
             .. "organisation you will need in two years.")
     end
-    r:summary(("COO fit %d/100, operations manager fit %d/100; %s. The criteria below are "
-               .. "weighted for the %s fit."):format(
-      math.floor(coo_score + 0.5), math.floor(ops_score + 0.5),
-      orient == "unknown" and "your orientation is not yet known" or "your profile is " .. orient,
-      word))
+    r:summary(say("COO fit %d/100, operations manager fit %d/100; %s. The criteria below are "
+                  .. "weighted for the %s fit.", coo_score, ops_score,
+                  orient == "unknown" and "your orientation is not yet known"
+                  or "your profile is " .. orient, word))
   end,
 }

@@ -21,9 +21,7 @@ for _, file in ipairs({"skills", "knowledge", "abilities", "work_activities"}) d
   end
 end
 
-local function fmt(x)
-  return (string.format("%.1f", x):gsub("%.0$", ""))
-end
+local say = cadre.say
 
 -- Reads data/roles/<id>.json and resolves every skill's importance and required level.
 -- Returns the role, or nil and a message.
@@ -31,16 +29,16 @@ local roles = {}
 local function load_role(id)
   if roles[id] then return roles[id] end
   if not id:match("^[a-z][a-z0-9_]*$") then
-    return nil, ("'%s' is not a role id"):format(id)
+    return nil, say("'%s' is not a role id", id)
   end
   local ok, spec = pcall(cadre.data, "roles/" .. id .. ".json")
   if not ok then
-    return nil, ("no role profile data/roles/%s.json; the built-in roles are coo and "
-                 .. "operations_manager"):format(id)
+    return nil, say("no role profile data/roles/%s.json; the built-in roles are coo and "
+                    .. "operations_manager", id)
   end
   local role = {id = id, title = spec.title, onet = spec.onet, skills = {}}
   for i, entry in ipairs(spec.skills) do
-    local where = ("data/roles/%s.json: skills[%d]"):format(id, i)
+    local where = say("data/roles/%s.json: skills[%d]", id, i)
     local v = cadre.vocab.skill[entry.skill]
     if v == nil then error(where .. ": unknown skill id '" .. tostring(entry.skill) .. "'", 0) end
     local s = {id = entry.skill, label = v.label}
@@ -53,8 +51,8 @@ local function load_role(id)
       if row == nil then error(where .. ": no O*NET rating for " .. tostring(element), 0) end
       local col = spec.onet.column
       s.importance, s.need = row[col .. "_im"], row[col .. "_lv"] * LEVEL_FACTOR
-      s.source = ("O*NET %s, level %s/7, importance %s/5"):format(
-        row.element_name, fmt(row[col .. "_lv"]), fmt(row[col .. "_im"]))
+      s.source = say("O*NET %s, level %n/7, importance %n/5", row.element_name,
+                     row[col .. "_lv"], row[col .. "_im"])
     end
     role.skills[i] = s
   end
@@ -78,19 +76,22 @@ local function score_skill(c, r, s, role_name)
   local need = s.need
   if have == nil then
     r:criterion(s.id, s.label, s.importance, 0,
-      ("Not rated, counted as 0: rate skills.%s (0-5). %s: about %s (%s)."):format(
-        s.id, role_name, fmt(need), s.source))
+      say("Not rated, counted as 0: rate skills.%s (0-5). %s: about %n (%s).", s.id, role_name,
+          need, s.source))
     r:missing("skills." .. s.id, s.id)
     return {s = s, rated = false}
   end
   local deficit = math.max(0, need - have)
   local is_gap = deficit >= GAP_THRESHOLD
-  local evidence = ("You: %d. %s: about %s (%s)."):format(have, role_name, fmt(need), s.source)
+  local evidence
   if is_gap then
-    evidence = evidence .. (" Gap %s x importance %s = priority %s."):format(
-      fmt(deficit), fmt(s.importance), fmt(s.importance * deficit))
+    evidence = say("You: %d. %s: about %n (%s). Gap %n x importance %n = priority %n.", have,
+                   role_name, need, s.source, deficit, s.importance, s.importance * deficit)
   elseif deficit > 0 then
-    evidence = evidence .. " Within half a level: not a gap."
+    evidence = say("You: %d. %s: about %n (%s). Within half a level: not a gap.", have, role_name,
+                   need, s.source)
+  else
+    evidence = say("You: %d. %s: about %n (%s).", have, role_name, need, s.source)
   end
   r:criterion(s.id, s.label, s.importance, cadre.level_score(have, need), evidence)
   return {s = s, rated = true, have = have, deficit = deficit, gap = is_gap,
@@ -105,13 +106,12 @@ local function report_gaps(r, gaps, role_name)
   for i, g in ipairs(gaps) do
     -- Ranking score: priority scaled so that 100 is a 5-level gap on a skill of importance 5.
     r:rank(g.s.id, g.s.label, math.min(100, g.priority * 4),
-           ("have %d, need %s: gap %s x importance %s = priority %s"):format(
-             g.have, fmt(g.s.need), fmt(g.deficit), fmt(g.s.importance), fmt(g.priority)))
+           say("have %d, need %n: gap %n x importance %n = priority %n", g.have, g.s.need,
+               g.deficit, g.s.importance, g.priority))
     if i <= 5 then
-      r:gap(("%s: you rate yourself %d, %s work at about %s. %s"):format(
-              g.s.label, g.have, role_name, fmt(g.s.need),
-              i == 1 and "This is your biggest gap for the role." or
-              ("Gap number %d of %d by priority (%s)."):format(i, #gaps, fmt(g.priority))),
+      r:gap(say("%s: you rate yourself %d, %s work at about %n. %s", g.s.label, g.have, role_name,
+                g.s.need, i == 1 and "This is your biggest gap for the role." or
+                say("Gap number %d of %d by priority (%n).", i, #gaps, g.priority)),
             action(g.s.id))
     end
   end
@@ -130,8 +130,8 @@ local function report_strengths(r, rows, role_name)
   end)
   for i = 1, math.min(3, #strong) do
     local row = strong[i]
-    r:strength(("%s at %d meets what %s need (about %s), and it matters: importance %s of 5."):format(
-      row.s.label, row.have, role_name, fmt(row.s.need), fmt(row.s.importance)))
+    r:strength(say("%s at %d meets what %s need (about %n), and it matters: importance %n of 5.",
+                   row.s.label, row.have, role_name, row.s.need, row.s.importance))
   end
 end
 
@@ -161,14 +161,13 @@ return {
     local role, err = load_role(wanted)
     if role == nil and p.role then error(err, 0) end
     if role == nil then
-      r:risk(("There is no skills profile for your target role '%s'; this compares you with a "
-              .. "COO instead."):format(wanted))
+      r:risk(say("There is no skills profile for your target role '%s'; this compares you with "
+                 .. "a COO instead.", wanted))
       role = load_role("coo")
     end
     local role_name = role.id == "coo" and "COOs" or (role.title .. "s"):lower()
     r:detail("role", role.id)
-    r:detail("role_profile", ("%s (O*NET %s, %s)"):format(role.title, role.onet.code,
-                                                             role.onet.title))
+    r:detail("role_profile", say("%s (O*NET %s, %s)", role.title, role.onet.code, role.onet.title))
 
     local rows, gaps, unrated, weight, rated_weight = {}, {}, {}, 0, 0
     for i, s in ipairs(role.skills) do
@@ -185,8 +184,8 @@ return {
     report_gaps(r, gaps, role_name)
     report_strengths(r, rows, role_name)
     if #unrated > 0 then
-      r:gap(("You did not rate %d of the %d skills in the %s profile: %s."):format(
-              #unrated, #role.skills, role.title, cadre.list(unrated)),
+      r:gap(say("You did not rate %d of the %d skills in the %s profile: %l.", #unrated,
+                #role.skills, role.title, unrated),
             "Rate each of them 0-5 with the scale in docs/candidate.md; until then they count "
             .. "as 0 and the gaps above are incomplete.")
     end
@@ -202,20 +201,19 @@ return {
     else
       r:band(cadre.band(score, BANDS))
     end
-    r:detail("skills_rated", ("%d of %d"):format(#role.skills - #unrated, #role.skills))
+    r:detail("skills_rated", say("%d of %d", #role.skills - #unrated, #role.skills))
     r:detail("gaps", tostring(#gaps))
     local top = {}
     for i = 1, math.min(3, #gaps) do top[i] = gaps[i].s.label end
     if #unrated == #role.skills then
-      r:summary(("You have not rated any of the %d skills in the %s profile yet; rate them (0-5) "
-                 .. "to see your gaps."):format(#role.skills, role.title))
+      r:summary(say("You have not rated any of the %d skills in the %s profile yet; rate them "
+                    .. "(0-5) to see your gaps.", #role.skills, role.title))
     elseif #gaps == 0 then
-      r:summary(("Against the %s profile, none of the %d skills you rated falls short."):format(
-        role.title, #role.skills - #unrated))
+      r:summary(say("Against the %s profile, none of the %d skills you rated falls short.",
+                    role.title, #role.skills - #unrated))
     else
-      r:summary(("Against the %s profile you fall short on %d of %d rated skills; the gaps that "
-                 .. "matter most: %s."):format(role.title, #gaps, #role.skills - #unrated,
-                                               cadre.list(top)))
+      r:summary(say("Against the %s profile you fall short on %d of %d rated skills; the gaps "
+                    .. "that matter most: %l.", role.title, #gaps, #role.skills - #unrated, top))
     end
   end,
 }
