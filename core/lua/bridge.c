@@ -7,6 +7,11 @@
  * did not give returns nil and records the field as a missing input of the criterion being
  * scored; reading a field that does not exist in the schema is an error that names it and
  * suggests the closest real one, which catches typos in rubrics.
+ *
+ * A rubric reads a few of the candidate's groups, so groups are built on first access and kept
+ * in the hidden table (pairs() and # build whatever is left first): an assessment pays for
+ * what it reads. A proxy built for one call refuses to build anything in a later one, when
+ * its candidate may be gone (the epoch check).
  */
 #include <math.h>
 #include <string.h>
@@ -18,7 +23,9 @@
 #include "candidate/vocab.h"
 
 #define RECORDER_KEY "cadre.missing"
-#define PROXY_MT     "cadre.readonly"
+
+/* Registry keys by address: cheaper than by name on every proxy made. */
+static const char proxy_mt_key, epoch_key;
 
 typedef enum pkind {
     K_GROUP,      /* fixed fields from `fields` (the root too) */
@@ -32,7 +39,11 @@ typedef enum pkind {
 typedef struct proxy {
     pkind kind;
     int provided; /* 0: the person gave nothing here; lookups return nil without recording */
-    const cadre__field *fields;
+    int complete; /* K_GROUP: every member the person gave is in the hidden table */
+    const cadre__field *fields;  /* K_GROUP: the members */
+    const void *base;            /* K_GROUP: the struct the members' offsets point into */
+    const cadre_candidate *cand; /* K_GROUP: the candidate, for the root's extra members */
+    lua_Integer epoch;           /* K_GROUP: the call the proxy was made for */
 } proxy;
 
 /* ---- recording missing inputs ---- */
@@ -96,11 +107,44 @@ static int absent(lua_State *L, const proxy *p, const char *path, const char *ke
 }
 
 static void push_empty(lua_State *L, const cadre__field *f, const char *path);
+static int push_member(lua_State *L, const proxy *p, const cadre__field *f, const char *path);
+static int push_root_extra(lua_State *L, const proxy *p, const char *key);
+
+static lua_Integer current_epoch(lua_State *L)
+{
+    lua_Integer e;
+
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &epoch_key);
+    e = lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    return e;
+}
+
+/* Builds member `key` of a group proxy (at index 1) into its hidden table (at index 3) and
+ * leaves it on top; returns 0, leaving nothing, when the person did not give it. */
+static int build_member(lua_State *L, const proxy *p, const cadre__field *f, const char *key,
+                        const char *path)
+{
+    if (p->epoch != current_epoch(L))
+        return luaL_error(L, "this candidate object belongs to an earlier assessment call");
+    if (!(f ? push_member(L, p, f, path) : push_root_extra(L, p, key))) return 0;
+    lua_pushstring(L, key);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, 3);
+    return 1;
+}
 
 static int index_group(lua_State *L, const proxy *p, const char *path, const char *key)
 {
     const cadre__field *f = cadre__fields_find(p->fields, key);
 
+    if (f == NULL && p->cand != NULL && push_root_extra(L, NULL, key)) {
+        lua_pop(L, 1);
+        if (build_member(L, p, NULL, key, path)) return 1;
+        lua_pushnil(L);
+        return 1;
+    }
+    if (f != NULL && !p->complete && build_member(L, p, f, key, path)) return 1;
     if (f == NULL) {
         return fail_unknown(L, path, key, "a candidate field",
                             cadre__fields_suggest(p->fields, key));
@@ -150,11 +194,12 @@ static int proxy_index(lua_State *L)
     const proxy *p = lua_touserdata(L, 1);
     const char *path, *key;
 
-    lua_getiuservalue(L, 1, 1);
+    lua_settop(L, 2);
+    lua_getiuservalue(L, 1, 1); /* 3: the hidden table */
     lua_pushvalue(L, 2);
-    if (lua_rawget(L, -2) != LUA_TNIL) return 1;
-    lua_pop(L, 2);
-    path = proxy_path(L, 1);
+    if (lua_rawget(L, 3) != LUA_TNIL) return 1;
+    lua_pop(L, 1);
+    path = proxy_path(L, 1); /* 4 */
     if (p->kind == K_LIST) {
         if (lua_type(L, 2) == LUA_TNUMBER) return lua_pushnil(L), 1; /* past the end */
         return luaL_error(L, "%s is a list: use ipairs(), #, or cadre.has(list, value)", path);
@@ -190,8 +235,11 @@ static int proxy_newindex(lua_State *L)
                       lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "[...]");
 }
 
+static void complete_group(lua_State *L);
+
 static int proxy_len(lua_State *L)
 {
+    complete_group(L);
     lua_getiuservalue(L, 1, 1);
     lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
     return 1;
@@ -200,6 +248,7 @@ static int proxy_len(lua_State *L)
 static int proxy_next(lua_State *L)
 {
     /* next() over the hidden table, so pairs() yields the same proxies __index does. */
+    complete_group(L);
     lua_getiuservalue(L, 1, 1);
     lua_pushvalue(L, 2);
     if (lua_next(L, -2)) return 2;
@@ -209,6 +258,7 @@ static int proxy_next(lua_State *L)
 
 static int proxy_pairs(lua_State *L)
 {
+    complete_group(L);
     lua_pushcfunction(L, proxy_next);
     lua_pushvalue(L, 1);
     lua_pushnil(L);
@@ -225,25 +275,32 @@ static int proxy_tostring(lua_State *L)
 
 static void push_metatable(lua_State *L)
 {
-    if (luaL_newmetatable(L, PROXY_MT)) {
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &proxy_mt_key) == LUA_TTABLE) return;
+    lua_pop(L, 1);
+    {
         static const luaL_Reg m[] = {{"__index", proxy_index},       {"__newindex", proxy_newindex},
                                      {"__len", proxy_len},           {"__pairs", proxy_pairs},
                                      {"__tostring", proxy_tostring}, {NULL, NULL}};
 
+        lua_createtable(L, 0, 7);
         luaL_setfuncs(L, m, 0);
         lua_pushliteral(L, "read-only");
         lua_setfield(L, -2, "__metatable");
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &proxy_mt_key);
     }
 }
 
-/* Wraps the table on top of the stack in a proxy, replacing it. */
-static void make_proxy(lua_State *L, pkind kind, int provided, const cadre__field *fields,
-                       const char *path)
+/* Wraps the table on top of the stack in a proxy, replacing it; returns the proxy. */
+static proxy *make_proxy(lua_State *L, pkind kind, int provided, const cadre__field *fields,
+                         const char *path)
 {
     proxy *p = lua_newuserdatauv(L, sizeof(*p), 3);
 
+    memset(p, 0, sizeof(*p));
     p->kind = kind;
     p->provided = provided;
+    p->complete = 1;
     p->fields = fields;
     lua_insert(L, -2);
     lua_setiuservalue(L, -2, 1);
@@ -251,6 +308,7 @@ static void make_proxy(lua_State *L, pkind kind, int provided, const cadre__fiel
     lua_setiuservalue(L, -2, 2);
     push_metatable(L);
     lua_setmetatable(L, -2);
+    return p;
 }
 
 static void push_empty(lua_State *L, const cadre__field *f, const char *path)
@@ -325,19 +383,18 @@ static void push_strings(lua_State *L, const cadre_strings *s, const char *path)
     make_proxy(L, K_LIST, 1, NULL, path);
 }
 
-/* Sets field f of the struct at base into the table on top, if the person gave it. */
-static void set_field(lua_State *L, const cadre__field *f, const void *base, const char *path);
-
-static void push_group(lua_State *L, const cadre__field *fields, const void *base, const char *path)
+/* A group proxy over the struct at base, with no member built yet. */
+static void push_group(lua_State *L, const cadre__field *fields, const void *base,
+                       const cadre_candidate *cand, const char *path)
 {
-    lua_newtable(L);
-    for (const cadre__field *f = fields; f->name != NULL; f++) {
-        char sub[256];
+    proxy *p;
 
-        snprintf(sub, sizeof(sub), "%s%s%s", path, *path ? "." : "", f->name);
-        set_field(L, f, base, sub);
-    }
-    make_proxy(L, K_GROUP, 1, fields, path);
+    lua_createtable(L, 0, (int)cadre__fields_count(fields) + (cand ? 2 : 0));
+    p = make_proxy(L, K_GROUP, 1, fields, path);
+    p->complete = 0;
+    p->base = base;
+    p->cand = cand;
+    p->epoch = current_epoch(L);
 }
 
 static void push_achievements(lua_State *L, const cadre_candidate *c, const cadre__field *f,
@@ -345,10 +402,10 @@ static void push_achievements(lua_State *L, const cadre_candidate *c, const cadr
 {
     lua_createtable(L, (int)c->achievements.count, 0);
     for (size_t i = 0; i < c->achievements.count; i++) {
-        char sub[256];
-
-        snprintf(sub, sizeof(sub), "%s[%d]", path, (int)i + 1);
-        push_group(L, f->sub, CADRE_ITEM(cadre_achievement, c->achievements, i), sub);
+        lua_pushfstring(L, "%s[%d]", path, (int)i + 1);
+        push_group(L, f->sub, CADRE_ITEM(cadre_achievement, c->achievements, i), NULL,
+                   lua_tostring(L, -1));
+        lua_remove(L, -2);
         /* Details of one achievement are optional: reading an absent one is not "missing". */
         ((proxy *)lua_touserdata(L, -1))->provided = 0;
         lua_rawseti(L, -2, (lua_Integer)i + 1);
@@ -356,102 +413,150 @@ static void push_achievements(lua_State *L, const cadre_candidate *c, const cadr
     make_proxy(L, K_LIST, 1, NULL, path);
 }
 
-static void set_field(lua_State *L, const cadre__field *f, const void *base, const char *path)
+/* Pushes member f of group p if the person gave it and returns 1; else pushes nothing, 0. The
+ * member's path is the group's path and its name. */
+static int push_member(lua_State *L, const proxy *p, const cadre__field *f, const char *gpath)
 {
-    const char *src = (const char *)base + f->offset;
-    const cadre_candidate *c = base;
+    const char *src = (const char *)p->base + f->offset;
+    const cadre_candidate *c = p->base;
+    const char *path = f->name;
 
+    luaL_checkstack(L, 8, "candidate");
+    if (*gpath)
+        path = lua_pushfstring(L, "%s.%s", gpath, f->name);
+    else
+        lua_pushstring(L, path);
     switch (f->kind) {
     case CADRE__F_NUM:
     case CADRE__F_INT: {
         const cadre_num *n = (const cadre_num *)src;
 
-        if (!n->set) return;
+        if (!n->set) break;
         cadre__lua_push_number(L, n->value);
-        break;
+        goto pushed;
     }
     case CADRE__F_STR:
     case CADRE__F_VOCAB:
     case CADRE__F_IDENT:
-        if (*(const char *const *)src == NULL) return;
+        if (*(const char *const *)src == NULL) break;
         lua_pushstring(L, *(const char *const *)src);
-        break;
+        goto pushed;
     case CADRE__F_FLAG:
-        if (*(const cadre_flag *)src == CADRE_FLAG_UNSET) return;
+        if (*(const cadre_flag *)src == CADRE_FLAG_UNSET) break;
         lua_pushboolean(L, *(const cadre_flag *)src == CADRE_FLAG_YES);
-        break;
+        goto pushed;
     case CADRE__F_ENUM: {
         const char *name = cadre__enum_name(cadre__enum_get(f->aux), *(const int *)src);
 
-        if (name == NULL) return;
+        if (name == NULL) break;
         lua_pushstring(L, name);
-        break;
+        goto pushed;
     }
     case CADRE__F_GROUP:
-        push_group(L, f->sub, base, path);
-        break;
+        push_group(L, f->sub, p->base, NULL, path);
+        goto pushed;
     case CADRE__F_IDLIST:
-        if (!((const cadre_strings *)src)->set) return;
+        if (!((const cadre_strings *)src)->set) break;
         push_strings(L, (const cadre_strings *)src, path);
-        break;
+        goto pushed;
     case CADRE__F_INDUSTRIES:
-        if (!c->industries.set) return;
-        lua_newtable(L);
+        if (!c->industries.set) break;
+        lua_createtable(L, 0, (int)c->industries.count);
         for (size_t i = 0; i < c->industries.count; i++) {
             cadre__lua_push_number(L, CADRE_ITEM(cadre_industry, c->industries, i)->years);
             lua_setfield(L, -2, CADRE_ITEM(cadre_industry, c->industries, i)->id);
         }
         make_proxy(L, K_INDUSTRIES, 1, NULL, path);
-        break;
+        goto pushed;
     case CADRE__F_SKILLS:
-        if (!c->skills.set) return;
-        lua_newtable(L);
+        if (!c->skills.set) break;
+        lua_createtable(L, 0, (int)c->skills.count);
         for (size_t i = 0; i < c->skills.count; i++) {
             lua_pushinteger(L, CADRE_ITEM(cadre_skill, c->skills, i)->level);
             lua_setfield(L, -2, CADRE_ITEM(cadre_skill, c->skills, i)->id);
         }
         make_proxy(L, K_SKILLS, 1, NULL, path);
-        break;
+        goto pushed;
     case CADRE__F_ACHIEVEMENTS:
-        if (!c->achievements.set) return;
+        if (!c->achievements.set) break;
         push_achievements(L, c, f, path);
-        break;
+        goto pushed;
     case CADRE__F_EXTRA:
-        if (c->extra == NULL) return;
+        if (c->extra == NULL) break;
         push_value(L, c->extra, path);
-        break;
+        goto pushed;
     case CADRE__F_VERSION:
     case CADRE__F_SKIP:
-        return;
+        break;
     }
-    lua_setfield(L, -2, f->name);
+    lua_pop(L, 1);
+    return 0;
+pushed:
+    lua_remove(L, -2);
+    return 1;
 }
 
-/* skill id -> the evidence the person gave for it; not part of the JSON schema's shape. */
-static void push_skill_evidence(lua_State *L, const cadre_candidate *c)
+/* The root's members that are not candidate fields: "source", and "skill_evidence" (skill id ->
+ * the evidence the person gave for it; not part of the JSON schema's shape). With p NULL,
+ * pushes true for either name and returns 1, to say the name is one of them. */
+static int push_root_extra(lua_State *L, const proxy *p, const char *key)
 {
+    int source = strcmp(key, "source") == 0;
+
+    if (!source && strcmp(key, "skill_evidence") != 0) return 0;
+    if (p == NULL) {
+        lua_pushboolean(L, 1);
+        return 1;
+    }
+    if (source) {
+        if (p->cand->source == NULL) return 0;
+        lua_pushstring(L, p->cand->source);
+        return 1;
+    }
     lua_newtable(L);
-    for (size_t i = 0; i < c->skills.count; i++) {
-        if (CADRE_ITEM(cadre_skill, c->skills, i)->evidence == NULL) continue;
-        lua_pushstring(L, CADRE_ITEM(cadre_skill, c->skills, i)->evidence);
-        lua_setfield(L, -2, CADRE_ITEM(cadre_skill, c->skills, i)->id);
+    for (size_t i = 0; i < p->cand->skills.count; i++) {
+        const cadre_skill *sk = CADRE_ITEM(cadre_skill, p->cand->skills, i);
+
+        if (sk->evidence == NULL) continue;
+        lua_pushstring(L, sk->evidence);
+        lua_setfield(L, -2, sk->id);
     }
     make_proxy(L, K_EXTRA, 0, NULL, "skill_evidence");
+    return 1;
+}
+
+/* For pairs() and #: builds every member of the group proxy at index 1 not built yet. */
+static void complete_group(lua_State *L)
+{
+    proxy *p = lua_touserdata(L, 1);
+    static const char *const extras[] = {"source", "skill_evidence"};
+
+    if (p == NULL || p->kind != K_GROUP || p->complete) return;
+    lua_settop(L, 2);
+    lua_getiuservalue(L, 1, 1); /* 3 */
+    proxy_path(L, 1);           /* 4 */
+    for (const cadre__field *f = p->fields; f->name != NULL; f++) {
+        if (lua_getfield(L, 3, f->name) == LUA_TNIL &&
+            build_member(L, p, f, f->name, lua_tostring(L, 4)))
+            lua_pop(L, 1);
+        lua_pop(L, 1);
+    }
+    for (size_t i = 0; p->cand && i < 2; i++) {
+        if (lua_getfield(L, 3, extras[i]) == LUA_TNIL && build_member(L, p, NULL, extras[i], ""))
+            lua_pop(L, 1);
+        lua_pop(L, 1);
+    }
+    p->complete = 1;
+    lua_settop(L, 2);
 }
 
 void cadre__lua_push_candidate(lua_State *L, const cadre_candidate *c)
 {
     luaL_checkstack(L, 16, "candidate");
-    lua_newtable(L);
-    for (const cadre__field *f = cadre__root_fields; f->name != NULL; f++)
-        set_field(L, f, c, f->name);
-    if (c->source != NULL) {
-        lua_pushstring(L, c->source);
-        lua_setfield(L, -2, "source");
-    }
-    push_skill_evidence(L, c);
-    lua_setfield(L, -2, "skill_evidence");
-    make_proxy(L, K_GROUP, 1, cadre__root_fields, "");
+    /* A new epoch: proxies of earlier calls can no longer build members. */
+    lua_pushinteger(L, current_epoch(L) + 1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &epoch_key);
+    push_group(L, cadre__root_fields, c, c, "");
 }
 
 void cadre__lua_push_params(lua_State *L, const cadre__param *params, size_t n)
@@ -477,19 +582,4 @@ void cadre__lua_push_params(lua_State *L, const cadre__param *params, size_t n)
         lua_setfield(L, -2, params[i].spec->key);
     }
     lua_setiuservalue(L, -2, 3);
-}
-
-int cadre__lua_is_readonly(lua_State *L, int idx)
-{
-    return luaL_testudata(L, idx, PROXY_MT) != NULL;
-}
-
-/* Pushes the raw table behind a proxy (for engine-side iteration), or nil. */
-void cadre__lua_push_raw(lua_State *L, int idx)
-{
-    if (!cadre__lua_is_readonly(L, idx)) {
-        lua_pushnil(L);
-        return;
-    }
-    lua_getiuservalue(L, idx, 1);
 }

@@ -214,8 +214,7 @@ static int say(lua_State *L)
                               "or %%%%)",
                               c);
         if (++arg > nargs)
-            return luaL_error(L, "cadre.say: %%%c has no value (argument %d is missing)", c,
-                              arg);
+            return luaL_error(L, "cadre.say: %%%c has no value (argument %d is missing)", c, arg);
         switch (c) {
         case 's':
             if (lua_isnoneornil(L, arg))
@@ -225,16 +224,16 @@ static int say(lua_State *L)
         case 'l':
         case 'o':
             if (lua_type(L, arg) != LUA_TTABLE && lua_type(L, arg) != LUA_TUSERDATA)
-                return luaL_error(L, "cadre.say: argument %d (%%%c) must be a list, got %s", arg,
-                                  c, luaL_typename(L, arg));
+                return luaL_error(L, "cadre.say: argument %d (%%%c) must be a list, got %s", arg, c,
+                                  luaL_typename(L, arg));
             add_list(&b, arg, c == 'l' ? "and" : "or", c == 'l' ? 3 : 2);
             break;
         default: {
             double x;
 
             if (lua_type(L, arg) != LUA_TNUMBER)
-                return luaL_error(L, "cadre.say: argument %d (%%%c) must be a number, got %s",
-                                  arg, c, luaL_typename(L, arg));
+                return luaL_error(L, "cadre.say: argument %d (%%%c) must be a number, got %s", arg,
+                                  c, luaL_typename(L, arg));
             x = lua_tonumber(L, arg);
             if (c == 'd') {
                 char d[64];
@@ -260,7 +259,7 @@ static int say(lua_State *L)
 
 void cadre__say_register(lua_State *L)
 {
-    static const luaL_Reg fns[] = {{"say", say},     {"num", say_num},   {"years", say_years},
+    static const luaL_Reg fns[] = {{"say", say},         {"num", say_num},   {"years", say_years},
                                    {"money", say_money}, {"list", say_list}, {NULL, NULL}};
 
     luaL_setfuncs(L, fns, 0);
