@@ -112,6 +112,8 @@ typedef struct cadre__buf {
     int oom;
 } cadre__buf;
 
+/* Makes room for n more bytes (and the terminator) after len, for writing in place. */
+int cadre__buf_reserve(cadre__buf *b, size_t n);
 int cadre__buf_puts(cadre__buf *b, const char *s);
 int cadre__buf_putn(cadre__buf *b, const char *s, size_t n);
 int cadre__buf_printf(cadre__buf *b, const char *fmt, ...) CADRE__FMT(2, 3);

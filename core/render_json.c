@@ -47,55 +47,68 @@ static void put_tabs(jw *w, int n)
     }
 }
 
-/* A JSON string. Control characters are escaped, bytes from 0x80 up are copied: every string in
- * a report was checked to be valid UTF-8 where it entered the engine. */
+/* Bytes a JSON string cannot hold as they are: control characters, '"' and '\\'. */
+static const unsigned char needs_escape[256] = {1, 1, 1, 1, 1, 1, 1, 1, 1,         1,         1, 1,
+                                                1, 1, 1, 1, 1, 1, 1, 1, 1,         1,         1, 1,
+                                                1, 1, 1, 1, 1, 1, 1, 1, ['"'] = 1, ['\\'] = 1};
+
+/* A JSON string, written in place (the buffer grows once, for the worst case). Control
+ * characters are escaped, bytes from 0x80 up are copied: every string in a report was checked
+ * to be valid UTF-8 where it entered the engine. */
 static void put_string(jw *w, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
-    const unsigned char *p = (const unsigned char *)s, *run = p;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    char *o;
 
-    PUT_LIT(w, "\"");
-    for (;; p++) {
-        unsigned char c = *p;
-        char esc[6];
-        size_t n = 2;
+    if (n > (SIZE_MAX - 2) / 6 || cadre__buf_reserve(w->b, n * 6 + 2) != 0) return;
+    o = w->b->data + w->b->len;
+    *o++ = '"';
+    for (size_t i = 0; i < n; i++) {
+        size_t run = i;
+        unsigned char c;
 
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        put(w, (const char *)run, (size_t)(p - run));
-        if (c == 0) break;
-        esc[0] = '\\';
+        while (run < n && !needs_escape[p[run]])
+            run++;
+        memcpy(o, p + i, run - i);
+        o += run - i;
+        if (run == n) break;
+        i = run;
+        c = p[i];
+        *o++ = '\\';
         switch (c) {
         case '"':
-            esc[1] = '"';
+            *o++ = '"';
             break;
         case '\\':
-            esc[1] = '\\';
+            *o++ = '\\';
             break;
         case '\b':
-            esc[1] = 'b';
+            *o++ = 'b';
             break;
         case '\f':
-            esc[1] = 'f';
+            *o++ = 'f';
             break;
         case '\n':
-            esc[1] = 'n';
+            *o++ = 'n';
             break;
         case '\r':
-            esc[1] = 'r';
+            *o++ = 'r';
             break;
         case '\t':
-            esc[1] = 't';
+            *o++ = 't';
             break;
         default:
-            memcpy(esc + 1, "u00", 3);
-            esc[4] = hex[c >> 4];
-            esc[5] = hex[c & 15];
-            n = 6;
+            memcpy(o, "u00", 3);
+            o[3] = hex[c >> 4];
+            o[4] = hex[c & 15];
+            o += 5;
         }
-        put(w, esc, n);
-        run = p + 1;
     }
-    PUT_LIT(w, "\"");
+    *o++ = '"';
+    w->b->len = (size_t)(o - w->b->data);
+    w->b->data[w->b->len] = '\0';
 }
 
 /* Before a value: the separator from the previous one, and in an object the indentation and

@@ -164,16 +164,38 @@ static const char *describe(const cJSON *v, char *buf, size_t size)
 }
 
 /* Appends ".key" (or "[i]" when key is NULL) to path, shortening absurd keys. */
+static void append(char *out, size_t *n, const char *s, size_t len)
+{
+    if (len > PATH_SIZE - 1 - *n) len = PATH_SIZE - 1 - *n;
+    memcpy(out + *n, s, len);
+    *n += len;
+}
+
+/* (Built for every field of every candidate, so without printf.) */
 static void join(char *out, const char *path, const char *key, int index)
 {
-    const char *dot = *path ? "." : "";
+    size_t n = 0;
 
-    if (key == NULL)
-        snprintf(out, PATH_SIZE, "%s[%d]", path, index);
-    else if (strlen(key) > MAX_KEY_SHOWN)
-        snprintf(out, PATH_SIZE, "%s%s%.*s...", path, dot, MAX_KEY_SHOWN, key);
-    else
-        snprintf(out, PATH_SIZE, "%s%s%s", path, dot, key);
+    append(out, &n, path, strlen(path));
+    if (key == NULL) {
+        char num[24], *p = num + sizeof(num);
+        unsigned u = (unsigned)(index < 0 ? 0 : index);
+
+        *--p = ']';
+        do {
+            *--p = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        *--p = '[';
+        append(out, &n, p, (size_t)(num + sizeof(num) - p));
+    } else {
+        size_t kl = strlen(key);
+
+        if (*path) append(out, &n, ".", 1);
+        append(out, &n, key, kl > MAX_KEY_SHOWN ? MAX_KEY_SHOWN : kl);
+        if (kl > MAX_KEY_SHOWN) append(out, &n, "...", 3);
+    }
+    out[n] = '\0';
 }
 
 /* ---- pass 1: lexical checks cJSON does not make ---- */

@@ -12,6 +12,8 @@
  * ../shared/domain.md and have onet = NULL.
  */
 #include <stdio.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "candidate/vocab.h"
@@ -295,11 +297,51 @@ const cadre__vocab *cadre__vocab_at(size_t i)
     return i < CADRE__ARRAY_LEN(vocabs) ? &vocabs[i] : NULL;
 }
 
+/* Every vocabulary's entries sorted by id, built once: ids are looked up for every skill,
+ * industry and certification of every candidate, and by rubrics reading c.skills. */
+#define SORTED_MAX 256
+static const cadre__vocab_entry *sorted[CADRE__ARRAY_LEN(vocabs)][SORTED_MAX];
+static pthread_once_t sorted_once = PTHREAD_ONCE_INIT;
+
+static int cmp_entry(const void *a, const void *b)
+{
+    return strcmp((*(const cadre__vocab_entry *const *)a)->id,
+                  (*(const cadre__vocab_entry *const *)b)->id);
+}
+
+static void sort_vocabs(void)
+{
+    for (size_t i = 0; i < CADRE__ARRAY_LEN(vocabs); i++) {
+        if (vocabs[i].count > SORTED_MAX) continue; /* looked up linearly instead */
+        for (size_t j = 0; j < vocabs[i].count; j++)
+            sorted[i][j] = &vocabs[i].entries[j];
+        qsort(sorted[i], vocabs[i].count, sizeof(sorted[i][0]), cmp_entry);
+    }
+}
+
 const cadre__vocab_entry *cadre__vocab_find(const cadre__vocab *v, const char *id)
 {
+    size_t k, lo = 0, hi;
+
     if (v == NULL || id == NULL) return NULL;
-    for (size_t i = 0; i < v->count; i++)
-        if (strcmp(v->entries[i].id, id) == 0) return &v->entries[i];
+    k = (size_t)(v - vocabs);
+    if (k >= CADRE__ARRAY_LEN(vocabs) || v->count > SORTED_MAX) {
+        for (size_t i = 0; i < v->count; i++)
+            if (strcmp(v->entries[i].id, id) == 0) return &v->entries[i];
+        return NULL;
+    }
+    pthread_once(&sorted_once, sort_vocabs);
+    hi = v->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(sorted[k][mid]->id, id);
+
+        if (c == 0) return sorted[k][mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return NULL;
 }
 

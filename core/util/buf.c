@@ -10,7 +10,7 @@
 
 #include "internal.h"
 
-int cadre__buf_putn(cadre__buf *b, const char *s, size_t n)
+int cadre__buf_reserve(cadre__buf *b, size_t n)
 {
     if (b->oom) return CADRE_ENOMEM;
     if (b->len + n + 1 > b->cap) {
@@ -27,6 +27,12 @@ int cadre__buf_putn(cadre__buf *b, const char *s, size_t n)
         b->data = d;
         b->cap = cap;
     }
+    return 0;
+}
+
+int cadre__buf_putn(cadre__buf *b, const char *s, size_t n)
+{
+    if (cadre__buf_reserve(b, n) != 0) return CADRE_ENOMEM;
     memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
