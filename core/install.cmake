@@ -52,7 +52,7 @@ install(FILES ${_gen}/completion/_cadre DESTINATION ${_zsh_dir} COMPONENT runtim
 file(RELATIVE_PATH CADRE_PC_TO_PREFIX "${CMAKE_INSTALL_FULL_LIBDIR}/pkgconfig"
   "${CMAKE_INSTALL_PREFIX}")
 string(REGEX REPLACE "/$" "" CADRE_PC_TO_PREFIX "${CADRE_PC_TO_PREFIX}")
-set(CADRE_PC_REQUIRES "lua5.4 libcjson libcrypto")
+set(CADRE_PC_REQUIRES "lua5.4 libcjson")
 set(CADRE_CMAKE_SECCOMP "")
 if(cadre_seccomp_FOUND)
   string(APPEND CADRE_PC_REQUIRES " libseccomp")

@@ -144,6 +144,16 @@ struct stat;
  * root's, writable by everyone or another group), in buf; NULL when it is fine. */
 const char *cadre__stat_problem(const struct stat *st, char *buf, size_t size);
 /* Lowercase hex SHA-256 of a buffer into out[65]. */
-int cadre__sha256_hex(char out[65], const void *data, size_t len);
+/* SHA-256 (sha256.c): in one go, or fed in pieces. */
+typedef struct cadre__sha256 {
+    uint32_t h[8];
+    uint64_t bytes;
+    unsigned char buf[64];
+    size_t fill;
+} cadre__sha256;
+int cadre__sha256_hex(char out[65], const void *data, size_t len); /* always 0 */
+void cadre__sha256_init(cadre__sha256 *s);
+void cadre__sha256_update(cadre__sha256 *s, const void *data, size_t len);
+void cadre__sha256_final_hex(cadre__sha256 *s, char out[65]);
 
 #endif

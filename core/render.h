@@ -7,7 +7,10 @@
 
 #include "report.h"
 
-int cadre__render_json(cadre__buf *out, const cadre_report *const *reports, size_t n, int lines);
+/* flags: CADRE_RENDER_SUMMARY or CADRE_RENDER_SCORES choose a shorter record; others are
+ * ignored. */
+int cadre__render_json(cadre__buf *out, const cadre_report *const *reports, size_t n, int lines,
+                       unsigned flags);
 int cadre__render_text(cadre__buf *out, const cadre_report *const *reports, size_t n,
                        unsigned flags);
 

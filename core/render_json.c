@@ -22,6 +22,7 @@
 /* One JSON document being written: the indented form, or one line. */
 typedef struct {
     cadre__buf *b;
+    unsigned detail; /* 0 (full), CADRE_RENDER_SUMMARY or CADRE_RENDER_SCORES */
     int pretty;
     int depth;     /* open containers */
     int first;     /* nothing written yet in the innermost container */
@@ -330,11 +331,15 @@ static void assessment(jw *w, const cadre_result *res)
     jw_saved o = jopen(w, NULL, 1), d;
 
     str(w, "name", res->plugin);
-    str(w, "title", res->title);
-    str(w, "version", res->version);
-    str(w, "kind", cadre_plugin_kind_name(res->kind));
-    str(w, "source", res->source);
-    str(w, "source_sha256", res->source_sha256);
+    if (w->detail != CADRE_RENDER_SCORES) {
+        str(w, "title", res->title);
+        str(w, "version", res->version);
+    }
+    if (!w->detail) {
+        str(w, "kind", cadre_plugin_kind_name(res->kind));
+        str(w, "source", res->source);
+        str(w, "source_sha256", res->source_sha256);
+    }
     if (res->status == CADRE_STATUS_ERROR) {
         jw_saved e;
 
@@ -351,8 +356,16 @@ static void assessment(jw *w, const cadre_result *res)
     str(w, "status", "ok");
     fixed(w, "score", res->score, 1);
     str(w, "band", res->band);
+    if (w->detail == CADRE_RENDER_SCORES) {
+        jclose(w, o);
+        return;
+    }
     str(w, "summary", res->summary);
     fixed(w, "confidence", res->confidence, 2);
+    if (w->detail) {
+        jclose(w, o);
+        return;
+    }
     criteria(w, res);
     findings(w, res);
     strings(w, "missing", res->missing, res->missing_count);
@@ -371,6 +384,7 @@ static void header(jw *w)
 
     str(w, "format", "cadre-report");
     integer(w, "format_version", REPORT_FORMAT_VERSION);
+    if (w->detail) str(w, "detail", w->detail == CADRE_RENDER_SCORES ? "scores" : "summary");
     e = jopen(w, "engine", 1);
     str(w, "name", "cadre");
     str(w, "version", CADRE_VERSION);
@@ -387,24 +401,30 @@ static void report(jw *w, const cadre_report *r)
     str(w, "name", r->candidate_name);
     str(w, "source", r->candidate_source);
     jclose(w, c);
-    a = jopen(w, "warnings", 0);
-    for (size_t i = 0; i < r->warning_count; i++) {
-        jw_saved x = jopen(w, NULL, 1);
+    if (w->detail != CADRE_RENDER_SCORES) {
+        a = jopen(w, "warnings", 0);
+        for (size_t i = 0; i < r->warning_count; i++) {
+            jw_saved x = jopen(w, NULL, 1);
 
-        str(w, "field", r->warnings[i].field);
-        str(w, "message", r->warnings[i].message);
-        jclose(w, x);
+            str(w, "field", r->warnings[i].field);
+            str(w, "message", r->warnings[i].message);
+            jclose(w, x);
+        }
+        jclose(w, a);
     }
-    jclose(w, a);
     a = jopen(w, "assessments", 0);
     for (size_t i = 0; i < r->count; i++)
         assessment(w, &r->results[i]);
     jclose(w, a);
 }
 
-int cadre__render_json(cadre__buf *out, const cadre_report *const *reports, size_t n, int lines)
+int cadre__render_json(cadre__buf *out, const cadre_report *const *reports, size_t n, int lines,
+                       unsigned flags)
 {
-    jw w = {out, !lines, 0, 1, 0};
+    unsigned detail = flags & CADRE_RENDER_SCORES    ? CADRE_RENDER_SCORES
+                      : flags & CADRE_RENDER_SUMMARY ? CADRE_RENDER_SUMMARY
+                                                     : 0;
+    jw w = {out, detail, !lines, 0, 1, 0};
     jw_saved top, a;
 
     if (lines) {

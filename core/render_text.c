@@ -353,10 +353,10 @@ static int report_render(char **out, size_t *len, const cadre_report *const *rep
         rc = cadre__render_text(&b, reports, count, flags);
         break;
     case CADRE_FORMAT_JSON:
-        rc = cadre__render_json(&b, reports, count, 0);
+        rc = cadre__render_json(&b, reports, count, 0, flags);
         break;
     case CADRE_FORMAT_JSONL:
-        rc = cadre__render_json(&b, reports, count, 1);
+        rc = cadre__render_json(&b, reports, count, 1, flags);
         break;
     default:
         return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "unknown report format %d", (int)format);

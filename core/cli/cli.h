@@ -64,6 +64,15 @@ void cli_opts_init(cli_opts *o, const cli_command *cmd);
 int cli_common_option(cli_opts *o, int id, const char *arg);
 /* Makes an engine from the options, loads plugins and applies --set. Prints problems. */
 int cli_engine(cadre_engine **out, const cli_opts *o, int quiet_refusals);
+/* Splits -a "a,b" into a NULL-terminated array (in `buf`), or NULL for "all". */
+const char **cli_split_names(const char *list, char *buf, size_t size, const char **names,
+                             size_t max);
+/* EXIT_FAILED when plugins were refused and the user asked for "everything", else EXIT_OK. */
+int cli_refused_status(const cadre_engine *e, const cli_opts *o);
+/* Says so and returns 1 when the engine has no plugins. */
+int cli_no_plugins(const cadre_engine *e);
+/* The exit status that matters more of two. */
+int cli_worst(int a, int b);
 /* The render flags for stdout under these options. */
 unsigned cli_render_flags(const cli_opts *o);
 /* Prints a diagnostic to stderr as "error: file: field: message", escaped for the terminal. */

@@ -213,3 +213,40 @@ unsigned cli_render_flags(const cli_opts *o)
     if (o->verbose) flags |= CADRE_RENDER_VERBOSE;
     return flags;
 }
+
+/* Splits -a "a,b" into a NULL-terminated array (in `buf`), or NULL for "all". */
+const char **cli_split_names(const char *list, char *buf, size_t size, const char **names,
+                             size_t max)
+{
+    size_t n = 0;
+
+    if (list == NULL) return NULL;
+    snprintf(buf, size, "%s", list);
+    for (char *save = NULL, *tok = strtok_r(buf, ",", &save); tok && n + 1 < max;
+         tok = strtok_r(NULL, ",", &save))
+        names[n++] = tok;
+    names[n] = NULL;
+    return names;
+}
+
+/* Exit status when plugins were refused: only if we ran "everything", since then something
+ * the user expected to run did not. */
+int cli_refused_status(const cadre_engine *e, const cli_opts *o)
+{
+    return o->assessments == NULL && cadre_engine_refused_count(e) > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+int cli_no_plugins(const cadre_engine *e)
+{
+    if (cadre_engine_plugin_count(e) > 0) return 0;
+    cli_error("no assessments are loaded; `cadre list` shows the search path and any refusals");
+    return 1;
+}
+
+int cli_worst(int a, int b)
+{
+    /* Usage and internal errors dominate, then invalid input, then failed assessments. */
+    static const int rank[] = {0, 1, 5, 3, 4, 6};
+
+    return rank[b] > rank[a] ? b : a;
+}

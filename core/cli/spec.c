@@ -199,8 +199,48 @@ static const cli_command cmd_assess_spec = {
 
 /* ---- batch ---- */
 
-static const cli_option *const batch_options[] = {&opt_assessments, &opt_set, PLUGIN_OPTIONS,
-                                                  &opt_help, NULL};
+static const cli_option opt_jobs = {
+    'j',
+    'j',
+    "jobs",
+    "N",
+    CLI_NUMBER,
+    NULL,
+    "Assess with N engines in parallel, 1 to 256 (default: one per processor). Output stays in "
+    "input order and memory is bounded by N, not by the input."};
+static const cli_option opt_detail = {
+    OPT_DETAIL,
+    0,
+    "detail",
+    "LEVEL",
+    CLI_CHOICE,
+    "full summary scores",
+    "How much of each report to write: full (the default: every criterion, finding and ranking), "
+    "summary (each assessment's score, band, summary and confidence) or scores (score and band "
+    "only); docs/report.md, \"Detail\"."};
+static const cli_option opt_keep_going = {
+    OPT_KEEP_GOING,
+    0,
+    "keep-going",
+    NULL,
+    CLI_NONE,
+    NULL,
+    "Exit 0 even when lines are not valid candidates or an assessment fails (their records still "
+    "say so), and end with a summary line on standard error: for pipelines that handle bad "
+    "records themselves."};
+static const cli_option opt_progress = {
+    OPT_PROGRESS,
+    0,
+    "progress",
+    "WHEN",
+    CLI_CHOICE,
+    "auto always never",
+    "A progress line on standard error (count, rate, problems, time left for a file): auto (the "
+    "default: when standard error is a terminal), always or never."};
+
+static const cli_option *const batch_options[] = {&opt_assessments, &opt_set,    PLUGIN_OPTIONS,
+                                                  &opt_jobs,        &opt_detail, &opt_keep_going,
+                                                  &opt_progress,    &opt_help,   NULL};
 
 static const cli_command cmd_batch_spec = {
     "batch",
@@ -211,7 +251,10 @@ static const cli_command cmd_batch_spec = {
     "write one compact JSON report per line, in input order, so that output line n answers the "
     "n-th candidate. Blank lines are skipped. A line that is not a valid candidate gives a record "
     "with an \"error\" member naming the line and every problem, so no record is lost "
-    "(docs/report.md).",
+    "(docs/report.md); every record carries the candidate's id when it has one.\n\n"
+    "Candidates are assessed in parallel (-j), and each record is written as soon as it and every "
+    "record before it are done, flushed at once when the output is a pipe, so cadre batch works as "
+    "a co-process. docs/scale.md shows how to run it across machines.",
     batch_options,
     "0\tevery line was assessed\n"
     "1\tan assessment produced an error result\n"
@@ -220,7 +263,9 @@ static const cli_command cmd_batch_spec = {
     "4\t-a named an assessment that is not loaded, or none are\n"
     "5\tinternal error, or a report could not be written",
     "cadre batch candidates.jsonl > reports.jsonl\tone report line per candidate line\n"
-    "producer | cadre batch -a coo_readiness\tfrom a pipe, one assessment"};
+    "producer | cadre batch -a coo_readiness\tfrom a pipe, one assessment\n"
+    "cadre batch -j 8 --detail scores --keep-going big.jsonl\tscores only, eight engines, bad "
+    "lines reported but not fatal"};
 
 /* ---- list ---- */
 

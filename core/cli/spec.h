@@ -42,7 +42,10 @@ enum {
     OPT_NATIVE_TIME,
     OPT_STRICT,
     OPT_MAN,
-    OPT_MAN_PAGES
+    OPT_MAN_PAGES,
+    OPT_DETAIL,
+    OPT_KEEP_GOING,
+    OPT_PROGRESS
 };
 
 typedef struct cli_option {

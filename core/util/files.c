@@ -10,8 +10,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <openssl/evp.h>
-
 #include "internal.h"
 
 static int read_fd(char **out, size_t *len, int fd, const char *name, size_t max, cadre_error *err)
@@ -186,22 +184,4 @@ int cadre__read_file(char **out, size_t *len, const char *path, size_t max, cadr
     rc = read_fd(out, len, fd, path, max, err);
     close(fd);
     return rc;
-}
-
-int cadre__sha256_hex(char out[65], const void *data, size_t len)
-{
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int mdlen = 0;
-    static const char hex[] = "0123456789abcdef";
-
-    if (!EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) || mdlen != 32) {
-        out[0] = '\0';
-        return CADRE_ENOMEM;
-    }
-    for (unsigned i = 0; i < 32; i++) {
-        out[2 * i] = hex[md[i] >> 4];
-        out[2 * i + 1] = hex[md[i] & 15];
-    }
-    out[64] = '\0';
-    return 0;
 }

@@ -350,7 +350,12 @@ typedef enum cadre_format {
 enum {
     CADRE_RENDER_COLOR = 1u << 0,   /* ANSI colour (text format only) */
     CADRE_RENDER_UNICODE = 1u << 1, /* block characters for bars (text format only) */
-    CADRE_RENDER_VERBOSE = 1u << 2  /* text: also list every criterion's missing inputs */
+    CADRE_RENDER_VERBOSE = 1u << 2, /* text: also list every criterion's missing inputs */
+    /* JSON and JSON Lines: a shorter record per assessment (docs/report.md, "Detail"), for
+     * pipelines that need less than the whole report. Added in 0.2.0. */
+    CADRE_RENDER_SUMMARY = 1u << 3, /* name, title, version, status, score, band, summary,
+                                       confidence */
+    CADRE_RENDER_SCORES = 1u << 4   /* name, status, score and band only; wins over SUMMARY */
 };
 
 /**
