@@ -142,6 +142,12 @@ for my $s (@samples) {
     my $i = 0;
     push @reports, map { ["batch line " . ++$i, $_] } split /\n/, $out;
     ok($i == @samples + 2, "batch: a line per input line, the two bad ones included");
+    for my $level ('summary', 'scores') {
+        my ($short) = cadre('batch', '-j', '2', '--detail', $level, "$tmp/batch.jsonl");
+        my $k = 0;
+        push @reports, map { ["batch --detail $level line " . ++$k, $_] } split /\n/, $short;
+        ok($k == @samples + 2, "batch --detail $level: a line per input line");
+    }
     # An assessment that fails: an error result instead of a score.
     mkdir "$tmp/failing", 0700 or die;
     open my $r, '>', "$tmp/failing/failing.lua" or die;

@@ -18,6 +18,10 @@
 
 #include "../tap.h"
 #include "helpers.h"
+#include "lua/bridge.h"
+
+#include <lauxlib.h>
+#include <lualib.h>
 
 #define DIR_LUA CADRE_TEST_FIXTURES "/lua"
 
@@ -264,8 +268,45 @@ static void test_unsafe_folder(void)
     cadre_engine_free(e);
 }
 
+/* The candidate object builds groups on first access; pairs() and # see every member, and an
+ * object from an earlier call cannot build anything once its candidate may be gone. */
+static void test_lazy_candidate(void)
+{
+    lua_State *L = luaL_newstate();
+    cadre_candidate *a = candidate(candidate_json),
+                    *b = candidate("{\"name\": \"Other\", \"scope\": {\"people_led\": 40}}");
+    const char *r;
+
+    luaL_openlibs(L);
+    cadre__lua_push_candidate(L, a);
+    lua_setglobal(L, "a");
+    luaL_dostring(L, "return a.experience.management_years .. ' ' .. a.skills.leadership");
+    is_str(lua_tostring(L, -1), "5 3", "groups are built when first read");
+    lua_settop(L, 0);
+    luaL_dostring(L, "local n = 0; for k, v in pairs(a.experience) do n = n + 1 end; "
+                     "local m = 0; for k in pairs(a) do m = m + 1 end; "
+                     "return n .. ' ' .. #a.certifications .. ' ' .. tostring(m >= 4)");
+    is_str(lua_tostring(L, -1), "2 2 true", "pairs() and # build and see every member");
+    lua_settop(L, 0);
+    cadre__lua_push_candidate(L, b);
+    lua_setglobal(L, "b");
+    luaL_dostring(L, "return b.scope.people_led");
+    is_int((int)lua_tointeger(L, -1), 40, "the next call's candidate reads as usual");
+    lua_settop(L, 0);
+    luaL_dostring(L, "return a.experience.total_years");
+    is_int((int)lua_tointeger(L, -1), 12, "what an earlier object already built stays readable");
+    lua_settop(L, 0);
+    r = luaL_dostring(L, "return a.scope.people_led") != LUA_OK ? lua_tostring(L, -1) : "no error";
+    like(r, "belongs to an earlier assessment call",
+         "an earlier call's object refuses to build a group it had not built");
+    lua_close(L);
+    cadre_candidate_free(a);
+    cadre_candidate_free(b);
+}
+
 int main(void)
 {
+    test_lazy_candidate();
     test_corpus();
     test_together();
     test_good();
