@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "engine_internal.h"
+#include "vet_cache.h"
 
 #define DEFAULT_TIME_MS       1000
 #define DEFAULT_NATIVE_MS     10000
@@ -75,6 +76,10 @@ int cadre_engine_new(cadre_engine **out, const cadre_engine_options *opts, cadre
     e->user_dir = dup_opt(o.user_dir);
     e->worker_program =
         dup_opt(o.worker_program ? o.worker_program : cadre__worker_program_default());
+    e->vet_cache = o.vet_cache_dir ? (*o.vet_cache_dir ? strdup(o.vet_cache_dir) : NULL)
+                                   : cadre__vet_cache_default();
+    e->ctx.vet_cache = e->vet_cache;
+    e->ctx.always_vet = o.always_vet;
     e->use_env_path = o.use_env_path;
     e->isolation = o.isolation;
     e->allow_override = o.allow_override;
@@ -123,6 +128,7 @@ void cadre_engine_free(cadre_engine *e)
     free(e->builtin_dir);
     free(e->worker_program);
     free(e->user_dir);
+    free(e->vet_cache);
     free(e);
     cadre__locale_leave(previous);
 }

@@ -22,6 +22,7 @@ struct cadre_engine {
     char *worker_program;
     char *builtin_real; /* its real path, or NULL */
     char *user_dir;     /* NULL for the default */
+    char *vet_cache;    /* NULL for none */
     int use_env_path;
     int isolation; /* cadre_isolation */
     int allow_override;

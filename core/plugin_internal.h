@@ -58,6 +58,8 @@ typedef struct cadre__load_ctx {
     uint32_t native_time_ms;    /* deadline of one isolated native call */
     size_t worker_memory;       /* address space a worker may add to the engine's */
     const char *worker_program; /* the cadre-worker program isolated plugins run in */
+    const char *vet_cache;      /* folder of vetted rubric keys (vet_cache.h), or NULL */
+    int always_vet;             /* try every rubric at load, cached or not */
 } cadre__load_ctx;
 
 #define CADRE__MAX_PLUGIN_BYTES (16u * 1024u * 1024u)

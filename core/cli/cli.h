@@ -47,6 +47,7 @@ typedef struct cli_opts {
     const char *assessments;    /* -a, comma-separated */
     const char *sets[MAX_SETS]; /* --set plugin.key=value */
     int nsets;
+    int always_vet; /* try every rubric at load, remembered or not (list) */
 } cli_opts;
 
 extern const char *cli_prog;

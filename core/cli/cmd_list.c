@@ -169,6 +169,7 @@ int cmd_list(int argc, char **argv)
         return cli_usage_error(o.cmd, "list takes no operands; got '%s'", argv[first]);
     /* Refusals are part of the listing itself, so they are not also printed to stderr; the
      * forms for scripts print nothing but what they promise. */
+    o.always_vet = 1; /* list shows what loads: every rubric is tried, as on a first start */
     if ((rc = cli_engine(&e, &o, 1)) != EXIT_OK) return rc;
     if (strcmp(o.format, "json") == 0)
         rc = list_json(e);

@@ -95,6 +95,7 @@ int cmd_test(int argc, char **argv)
     if ((rc = cli_parse(o.cmd, argc, argv, &first, on_option, &o)) >= 0) return rc;
     if (first >= argc) return cli_usage_error(o.cmd, "no test file or folder given");
     cadre_engine_options_init(&eo);
+    eo.always_vet = 1; /* a rubric under test is always tried at load */
     eo.lua_time_limit_ms = (uint32_t)o.time_ms;
     eo.lua_memory_limit = (size_t)o.memory_mb << 20;
     eo.native_time_limit_ms = (uint32_t)o.native_ms;

@@ -170,6 +170,7 @@ int cli_engine(cadre_engine **out, const cli_opts *o, int quiet_refusals)
     eo.native_time_limit_ms = (uint32_t)o->native_ms;
     eo.isolation = o->isolation;
     eo.allow_override = o->allow_override;
+    eo.always_vet = o->always_vet;
     eo.on_diag = quiet_refusals ? NULL : cli_print_diag;
     if (cadre_engine_new(&e, &eo, &err) != 0) {
         cli_error("%s", err.message);

@@ -23,6 +23,7 @@
 #include "lua/seal.h"
 #include "render.h"
 #include "lua/sandbox.h"
+#include "vet_cache.h"
 #include "candidate/schema.h"
 #include "candidate/vocab.h"
 
@@ -1225,9 +1226,18 @@ int cadre__lua_load(cadre__plugin **out, const char *path, const char *sha256, c
         cadre__plugin_free(p);
         return rc;
     }
-    if ((rc = try_rubric(p, err)) != 0) {
-        cadre__plugin_free(p);
-        return rc;
+    {
+        char data[65], key[65];
+
+        cadre__sandbox_data_digest(rb->sb, data);
+        cadre__vet_cache_key(key, sha256, data, ctx->limits.time_ms, ctx->limits.memory);
+        if (ctx->always_vet || !cadre__vet_cache_has(ctx->vet_cache, key)) {
+            if ((rc = try_rubric(p, err)) != 0) {
+                cadre__plugin_free(p);
+                return rc;
+            }
+            cadre__vet_cache_add(ctx->vet_cache, key);
+        }
     }
     *out = p;
     return 0;

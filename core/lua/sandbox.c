@@ -35,6 +35,7 @@ struct cadre__sandbox {
     char *data_dir;
     cadre__print_fn print;
     void *print_userdata;
+    cadre__sha256 data_digest; /* of every data file read: names and contents */
 };
 
 cadre__sandbox *cadre__sandbox_of(lua_State *L)
@@ -46,6 +47,13 @@ cadre__sandbox *cadre__sandbox_of(lua_State *L)
 lua_State *cadre__sandbox_state(cadre__sandbox *sb)
 {
     return sb->L;
+}
+
+void cadre__sandbox_data_digest(const cadre__sandbox *sb, char out[65])
+{
+    cadre__sha256 copy = sb->data_digest;
+
+    cadre__sha256_final_hex(&copy, out);
 }
 
 size_t cadre__sandbox_memory(const cadre__sandbox *sb)
@@ -546,6 +554,7 @@ int cadre__sandbox_new(cadre__sandbox **out, const cadre__sandbox_config *cfg, c
     sb->print_userdata = cfg->print_userdata;
     sb->path = strdup(cfg->path);
     sb->data_dir = cfg->data_dir ? strdup(cfg->data_dir) : NULL;
+    cadre__sha256_init(&sb->data_digest);
     sb->L = lua_newstate(sb_alloc, sb);
     if (sb->L == NULL || sb->path == NULL || (cfg->data_dir && sb->data_dir == NULL)) {
         cadre__sandbox_free(sb);
@@ -700,6 +709,8 @@ int cadre__sandbox_push_data(lua_State *L, const char *name)
     snprintf(path, sizeof(path), "%s/%s", sb->data_dir, name);
     if (cadre__read_beneath(&buf, &len, sb->data_dir, name, MAX_DATA_BYTES, &err) != 0)
         return luaL_error(L, "cadre.data: %s", err.message);
+    cadre__sha256_update(&sb->data_digest, name, n + 1);
+    cadre__sha256_update(&sb->data_digest, buf, len);
     if (n > 4 && strcmp(name + n - 4, ".tsv") == 0) {
         lua_pushcfunction(L, push_tsv_protected);
         lua_pushlightuserdata(L, buf);

@@ -61,6 +61,8 @@ int cadre__sandbox_pcall(cadre__sandbox *sb, int nargs, int nresults, cadre_erro
 
 /* Memory in use by the state, in bytes. */
 size_t cadre__sandbox_memory(const cadre__sandbox *sb);
+/* SHA-256 over the names and contents of every data file read so far (for the vetting key). */
+void cadre__sandbox_data_digest(const cadre__sandbox *sb, char out[65]);
 
 /* Pushes the data file `name` from the rubric's data folder as a table (JSON or TSV). Raises a
  * Lua error naming the file on failure. Used by cadre.data(). */

@@ -31,13 +31,13 @@ static const uint32_t k[64] = {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
-#define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
-#define S0(a)     (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22))
-#define S1(e)     (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25))
+#define ROR(x, n)    (((x) >> (n)) | ((x) << (32 - (n))))
+#define S0(a)        (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22))
+#define S1(e)        (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25))
 #define CH(e, f, g)  ((g) ^ ((e) & ((f) ^ (g))))
 #define MAJ(a, b, c) (((a) & (b)) | ((c) & ((a) | (b))))
-#define s0(x)     (ROR(x, 7) ^ ROR(x, 18) ^ ((x) >> 3))
-#define s1(x)     (ROR(x, 17) ^ ROR(x, 19) ^ ((x) >> 10))
+#define s0(x)        (ROR(x, 7) ^ ROR(x, 18) ^ ((x) >> 3))
+#define s1(x)        (ROR(x, 17) ^ ROR(x, 19) ^ ((x) >> 10))
 
 /* One round; the caller rotates the roles of the eight working variables instead of moving
  * them, eight rounds at a time. The message schedule lives in a ring of 16 words. */
@@ -47,7 +47,7 @@ static const uint32_t k[64] = {
         if ((i) < 16) {                                                                            \
             wi = w[(i)];                                                                           \
         } else {                                                                                   \
-            wi = w[(i) & 15] += s1(w[((i) - 2) & 15]) + w[((i) - 7) & 15] + s0(w[((i) - 15) & 15]); \
+            wi = w[(i)&15] += s1(w[((i)-2) & 15]) + w[((i)-7) & 15] + s0(w[((i)-15) & 15]);        \
         }                                                                                          \
         t1 = (h) + S1(e) + CH(e, f, g) + k[i] + wi;                                                \
         (d) += t1;                                                                                 \
@@ -56,8 +56,7 @@ static const uint32_t k[64] = {
 
 static void block(uint32_t h[8], const unsigned char *p)
 {
-    uint32_t w[16], a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6],
-                    hh = h[7];
+    uint32_t w[16], a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
 
     for (int i = 0; i < 16; i++)
         w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
@@ -77,14 +76,13 @@ static void block(uint32_t h[8], const unsigned char *p)
 
 #ifdef HAVE_SHANI_CODE
 /* The state is kept as the instructions want it: ABEF and CDGH. */
-__attribute__((target("sha,sse4.1,ssse3"))) static void blocks_shani(uint32_t h[8],
-                                                                     const unsigned char *p,
-                                                                     size_t n)
+__attribute__((target("sha,sse4.1,ssse3"))) static void
+blocks_shani(uint32_t h[8], const unsigned char *p, size_t n)
 {
     const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
-    __m128i t = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[0]), 0xB1); /* CDAB */
+    __m128i t = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[0]), 0xB1);  /* CDAB */
     __m128i s1 = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[4]), 0x1B); /* HGFE */
-    __m128i s0 = _mm_alignr_epi8(t, s1, 8);                                          /* ABEF */
+    __m128i s0 = _mm_alignr_epi8(t, s1, 8);                                        /* ABEF */
 
     s1 = _mm_blend_epi16(s1, t, 0xF0); /* CDGH */
     for (; n > 0; n--, p += 64) {
@@ -107,8 +105,8 @@ __attribute__((target("sha,sse4.1,ssse3"))) static void blocks_shani(uint32_t h[
         s0 = _mm_add_epi32(s0, abef);
         s1 = _mm_add_epi32(s1, cdgh);
     }
-    t = _mm_shuffle_epi32(s0, 0x1B);  /* FEBA */
-    s1 = _mm_shuffle_epi32(s1, 0xB1); /* DCHG */
+    t = _mm_shuffle_epi32(s0, 0x1B);                                  /* FEBA */
+    s1 = _mm_shuffle_epi32(s1, 0xB1);                                 /* DCHG */
     _mm_storeu_si128((__m128i *)&h[0], _mm_blend_epi16(t, s1, 0xF0)); /* DCBA */
     _mm_storeu_si128((__m128i *)&h[4], _mm_alignr_epi8(s1, t, 8));    /* HGFE */
 }

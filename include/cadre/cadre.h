@@ -237,6 +237,14 @@ typedef struct cadre_engine_options {
      * cadre/cadre-worker beside the shared library, or, when libcadre is linked statically,
      * the one configured at build time (docs/embedding.md). Added in 0.2.0. */
     const char *worker_program;
+    /* Where the engine remembers the rubrics that passed their trial runs at load, so that
+     * the same files are not tried again on every start (docs/plugins.md, "Trial runs"; in a
+     * worker process rubrics are always tried). NULL for $XDG_CACHE_HOME/cadre/vetted (or
+     * ~/.cache/cadre/vetted), "" for nowhere (copied). Added in 0.2.0. */
+    const char *vet_cache_dir;
+    /* Try every rubric at load even when the cache says it passed, as `cadre list` and
+     * `cadre test` do. Added in 0.2.0. */
+    int always_vet;
 } cadre_engine_options;
 
 /** The defaults, as an initializer: `cadre_engine_options o = CADRE_ENGINE_OPTIONS_INIT;`.

@@ -100,6 +100,9 @@ sub run_cadre {
         open STDERR, '>', $err or _exit(123);
         $ENV{HOME} = "$dir/home";
         $ENV{XDG_DATA_HOME} = "$dir/home/.local/share";
+        # The engine's own cache of rubrics that passed their trial runs, outside the watched
+        # folders; check_case makes sure nothing else appears in it.
+        $ENV{XDG_CACHE_HOME} = "$dir/cache";
         $ENV{CADRE_HOSTILE_CANARY} = "$dir/canary";
         $ENV{CADRE_HOSTILE_API_KEY} = $SECRET; # a secret in the environment of the program
         $ENV{NO_COLOR} = '1';
@@ -279,6 +282,12 @@ sub check_case {
     push @problems, 'a secret from the home folder reached the output'
         if index($r->{out} . $r->{err}, $SECRET) >= 0 || index($r->{out}, 'root:x:0:0') >= 0;
     my $after = snapshot(@watched);
+    for my $f (split /\n/, snapshot("$dir/cache")) {
+        my ($path, $st) = split / /, $f;
+        next if -d $path;
+        push @problems, "the cache holds something that is not a vetting mark: $path"
+            unless $path =~ m{/cadre/vetted/[0-9a-f]{64}$} && (split /,/, $st)[1] == 0;
+    }
     push @problems, "the disk changed:\n" . join("\n", grep { index("\n$before\n", "\n$_\n") < 0 } split /\n/, $after)
         if $after ne $before;
 

@@ -14,6 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 export NO_COLOR=
 unset CADRE_PLUGIN_PATH
 export XDG_DATA_HOME="$tmp/xdg" # an empty user plugin folder
+export XDG_CACHE_HOME="$tmp/cache" # and a cache of its own
 n=0
 failed=0
 

@@ -38,7 +38,11 @@ ok $? "libcadre.so links to its soname"
 hits=$(grep -rl -e "$tmp/first" -e "$build" "$p/lib/pkgconfig" "$p/lib/cmake" 2>/dev/null)
 is "$hits" "" "no pkg-config or CMake file names the build tree or the first prefix"
 out=$(readelf -d "$p/bin/cadre" | grep -E 'RPATH|RUNPATH')
-contains "$out" '[$ORIGIN/../lib]' "the program finds its library relative to itself"
+contains "$out" '[$ORIGIN/../lib:' "the program finds its library relative to itself"
+case "$out" in *'::'* | *':]'* | *'[:'*) ok 1 "its RUNPATH has no empty entry (which means the current folder)" ;;
+*) ok 0 "its RUNPATH has no empty entry (which means the current folder)" ;; esac
+out=$(readelf -d "$build/cadre" | grep -E 'RPATH|RUNPATH')
+case "$out" in *'::'* | *':]'* | *'[:'*) ok 1 "nor has the build tree's" ;; *) ok 0 "nor has the build tree's" ;; esac
 
 # The installed program, moved, finds its library and the four built-in assessments.
 run_installed() { "$p/bin/cadre" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; out=$(cat "$tmp/out"); }
