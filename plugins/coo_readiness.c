@@ -101,19 +101,39 @@ static cJSON *read_json(const char *dir, const char *name, char *err, size_t err
     return j;
 }
 
-/* Finds the O*NET row `element` in data/onet/<file>.tsv for any of the four files; fills the
- * importance and level of column `col` and the element's name. */
-static int onet_lookup(const char *dir, const char *element, const char *col, double *im,
+/* The four O*NET files, read once at load (each core skill looks in all of them). */
+typedef struct onet_files {
+    char *text[4];
+} onet_files;
+
+static const char *const onet_names[] = {"skills", "knowledge", "abilities", "work_activities"};
+
+static void onet_read(onet_files *o, const char *dir)
+{
+    for (size_t f = 0; f < 4; f++) {
+        char path[1200], err[64];
+
+        snprintf(path, sizeof(path), "%s/onet/%s.tsv", dir, onet_names[f]);
+        o->text[f] = slurp(path, err, sizeof(err)); /* NULL: that file is skipped */
+    }
+}
+
+static void onet_free(onet_files *o)
+{
+    for (size_t f = 0; f < 4; f++)
+        free(o->text[f]);
+}
+
+/* Finds the O*NET row `element` in any of the four files; fills the importance and level of
+ * column `col` and the element's name. */
+static int onet_lookup(const onet_files *o, const char *element, const char *col, double *im,
                        double *lv, char *name, size_t namelen)
 {
-    static const char *const files[] = {"skills", "knowledge", "abilities", "work_activities"};
-
     for (size_t f = 0; f < 4; f++) {
-        char path[1200], err[64], *text, *line, *save = NULL, *hdr;
+        char *text, *line, *save = NULL, *hdr;
         int ci = -1, n = 0;
 
-        snprintf(path, sizeof(path), "%s/onet/%s.tsv", dir, files[f]);
-        if ((text = slurp(path, err, sizeof(err))) == NULL) continue;
+        if (o->text[f] == NULL || (text = strdup(o->text[f])) == NULL) continue;
         hdr = strtok_r(text, "\n", &save);
         for (char *h = hdr, *hs = NULL, *tok = strtok_r(h, "\t", &hs); tok;
              tok = strtok_r(NULL, "\t", &hs), n++) {
@@ -142,8 +162,8 @@ static int onet_lookup(const char *dir, const char *element, const char *col, do
 }
 
 /* One core skill from the role profile entry `e`: given values, or O*NET through the vocab. */
-static int resolve_skill(core_skill *s, const cJSON *e, const cadre_host *h, const char *dir,
-                         char *err, size_t errlen)
+static int resolve_skill(core_skill *s, const cJSON *e, const cadre_host *h,
+                         const onet_files *onet, char *err, size_t errlen)
 {
     const cJSON *im = cJSON_GetObjectItem(e, "importance"), *lv = cJSON_GetObjectItem(e, "level");
     const char *element = h->vocab_extra("skill", s->id);
@@ -156,7 +176,7 @@ static int resolve_skill(core_skill *s, const cJSON *e, const cadre_host *h, con
         snprintf(s->source, sizeof(s->source), "cadre's estimate; no O*NET element matches");
         return 0;
     }
-    if (element == NULL || onet_lookup(dir, element, "chief_exec", &oi, &ol, name, sizeof(name))) {
+    if (element == NULL || onet_lookup(onet, element, "chief_exec", &oi, &ol, name, sizeof(name))) {
         snprintf(err, errlen, "no O*NET rating for skill %s (element %s)", s->id,
                  element ? element : "none");
         return -1;
@@ -173,7 +193,9 @@ static int load_core(state *st, const cadre_host *h, const char *dir, char *err,
     cJSON *dev = role ? read_json(dir, "development.json", err, errlen) : NULL;
     const cJSON *skills = cJSON_GetObjectItem(role, "skills");
     int rc = role && dev ? 0 : -1;
+    onet_files onet = {{NULL}};
 
+    onet_read(&onet, dir);
     for (int i = 0; rc == 0 && core_ids[i]; i++) {
         core_skill *s = &st->core[st->ncore];
         const cJSON *e = NULL, *d;
@@ -191,7 +213,7 @@ static int load_core(state *st, const cadre_host *h, const char *dir, char *err,
             break;
         }
         s->id = core_ids[i];
-        rc = resolve_skill(s, e, h, dir, err, errlen);
+        rc = resolve_skill(s, e, h, &onet, err, errlen);
         d = cJSON_GetObjectItem(cJSON_GetObjectItem(dev, "skills"), s->id);
         snprintf(s->action, sizeof(s->action), "%s",
                  cJSON_IsString(cJSON_GetObjectItem(d, "do"))
@@ -199,6 +221,7 @@ static int load_core(state *st, const cadre_host *h, const char *dir, char *err,
                      : "Seek assignments that exercise this skill.");
         st->ncore++;
     }
+    onet_free(&onet);
     cJSON_Delete(role);
     cJSON_Delete(dev);
     return rc;
