@@ -525,6 +525,38 @@ const cadre_plugin_meta *cadre_engine_plugin(const cadre_engine *e, size_t i)
     return p ? &p->meta : NULL;
 }
 
+static void put_field(cadre__sha256 *s, const char *v)
+{
+    cadre__sha256_update(s, v ? v : "",
+                         v ? strlen(v) + 1 : 1); /* NUL-ended: fields cannot run together */
+}
+
+int cadre_engine_fingerprint(char out[65], const cadre_engine *e)
+{
+    cadre__sha256 s;
+
+    if (out == NULL) return CADRE_EINVAL;
+    out[0] = '\0';
+    if (e == NULL) return CADRE_EINVAL;
+    cadre__sha256_init(&s);
+    put_field(&s, "cadre engine fingerprint 1");
+    put_field(&s, CADRE_VERSION);
+    for (size_t i = 0; i < e->plugins.count; i++) {
+        const cadre__plugin *p = cadre__engine_plugin_at(e, i);
+
+        put_field(&s, p->meta.name);
+        put_field(&s, p->meta.version);
+        put_field(&s, cadre_plugin_kind_name(p->meta.kind));
+        put_field(&s, p->meta.sha256);
+        for (size_t k = 0; k < p->param_count; k++) {
+            put_field(&s, p->params[k].spec->key);
+            put_field(&s, p->params[k].value ? p->params[k].value : "(unset)");
+        }
+    }
+    cadre__sha256_final_hex(&s, out);
+    return 0;
+}
+
 static int engine_set_param(cadre_engine *e, const char *plugin, const char *key, const char *value,
                             cadre_error *err)
 {

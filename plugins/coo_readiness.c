@@ -162,8 +162,8 @@ static int onet_lookup(const onet_files *o, const char *element, const char *col
 }
 
 /* One core skill from the role profile entry `e`: given values, or O*NET through the vocab. */
-static int resolve_skill(core_skill *s, const cJSON *e, const cadre_host *h,
-                         const onet_files *onet, char *err, size_t errlen)
+static int resolve_skill(core_skill *s, const cJSON *e, const cadre_host *h, const onet_files *onet,
+                         char *err, size_t errlen)
 {
     const cJSON *im = cJSON_GetObjectItem(e, "importance"), *lv = cJSON_GetObjectItem(e, "level");
     const char *element = h->vocab_extra("skill", s->id);

@@ -335,9 +335,9 @@ static int blank(const char *s, size_t n)
 }
 
 /* Reads lines into free slots until the input ends or the run stops. */
-static int read_lines(batch *b, FILE *in, const char *path)
+static int read_lines(batch *b, FILE *in, const char *path, long first_line)
 {
-    long lineno = 0;
+    long lineno = first_line;
     int rc = EXIT_OK;
 
     for (;;) {
@@ -388,6 +388,10 @@ typedef struct batch_opts {
     cli_opts common;
     long jobs; /* 0: one per core */
     unsigned detail;
+    const char *expect_fp;
+    int print_fp;
+    const char *source_name;
+    long line_offset;
     int keep_going;
     int progress; /* -1 auto, 0 never, 1 always */
 } batch_opts;
@@ -416,6 +420,29 @@ static int on_option(void *ud, int id, const char *arg)
     case OPT_KEEP_GOING:
         o->keep_going = 1;
         return 0;
+    case OPT_EXPECT_FP:
+        if (strlen(arg) != 64 || strspn(arg, "0123456789abcdef") != 64) {
+            cli_usage_error(o->common.cmd,
+                            "--expect-fingerprint takes 64 lower-case hex digits, not '%s'", arg);
+            return -1;
+        }
+        o->expect_fp = arg;
+        return 0;
+    case OPT_PRINT_FP:
+        o->print_fp = 1;
+        return 0;
+    case OPT_SOURCE_NAME:
+        o->source_name = arg;
+        return 0;
+    case OPT_LINE_OFFSET:
+        errno = 0;
+        o->line_offset = strtol(arg, &end, 10);
+        if (errno || end == arg || *end || o->line_offset < 0) {
+            cli_usage_error(o->common.cmd,
+                            "--line-offset must be a whole number 0 or more, not '%s'", arg);
+            return -1;
+        }
+        return 0;
     case OPT_PROGRESS:
         if (cli_choice(o->common.cmd, OPT_PROGRESS, arg) == NULL) return -1;
         o->progress = strcmp(arg, "auto") == 0 ? -1 : strcmp(arg, "always") == 0;
@@ -431,14 +458,29 @@ static long default_jobs(void)
     return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : n;
 }
 
-/* Makes one engine per worker. Only the first reports refused plugins: they are the same. */
+/* Makes one engine per worker. Only the first reports refused plugins: they are the same.
+ * Every engine must have the same fingerprint: the files could change between two loads. */
 static int make_engines(worker *w, long n, batch_opts *o)
 {
+    char first[65], fp[65];
+
     for (long i = 0; i < n; i++) {
         int rc = cli_engine(&w[i].e, &o->common, i > 0);
 
         if (rc != EXIT_OK) return rc;
         if (i == 0 && cli_no_plugins(w[0].e)) return EXIT_PLUGINS;
+        cadre_engine_fingerprint(i ? fp : first, w[i].e);
+        if (i > 0 && strcmp(fp, first) != 0) {
+            cli_error("the plugins changed while they were being loaded; run again");
+            return EXIT_PLUGINS;
+        }
+        if (i == 0 && o->expect_fp && strcmp(first, o->expect_fp) != 0) {
+            cli_error("the plugins and parameters loaded here have fingerprint %s, not the %s "
+                      "expected: this machine would not give the same reports (cadre list -v "
+                      "shows what is loaded)",
+                      first, o->expect_fp);
+            return EXIT_PLUGINS;
+        }
     }
     return EXIT_OK;
 }
@@ -487,6 +529,17 @@ int cmd_batch(int argc, char **argv)
         cli_error("cannot open %s: %s", path, strerror(errno));
         return EXIT_INPUT;
     }
+    if (o.print_fp) {
+        cadre_engine *e = NULL;
+        char fp[65];
+
+        if (in != stdin) fclose(in);
+        if ((rc = cli_engine(&e, &o.common, 0)) != EXIT_OK) return rc;
+        cadre_engine_fingerprint(fp, e);
+        fprintf(cli_out, "%s\n", fp);
+        cadre_engine_free(e);
+        return EXIT_OK;
+    }
     n = o.jobs ? o.jobs : default_jobs();
     memset(&b, 0, sizeof(b));
     b.window = (unsigned long)n * 4 + 4;
@@ -506,7 +559,7 @@ int cmd_batch(int argc, char **argv)
     pthread_cond_init(&b.done, NULL);
     pthread_cond_init(&b.room, NULL);
     b.names = cli_split_names(o.common.assessments, list_buf, sizeof(list_buf), names_buf, 65);
-    b.display = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    b.display = o.source_name ? o.source_name : strcmp(path, "-") == 0 ? "<stdin>" : path;
     b.render_flags = o.detail;
     b.flush_each = !(fstat(fileno(cli_out), &st) == 0 && S_ISREG(st.st_mode));
     b.progress = o.progress == 1 || (o.progress == -1 && isatty(STDERR_FILENO));
@@ -533,7 +586,7 @@ int cmd_batch(int argc, char **argv)
             status = EXIT_INTERNAL;
             goto out;
         }
-        status = read_lines(&b, in, path);
+        status = read_lines(&b, in, path, o.line_offset);
         for (long i = 0; i < started; i++)
             pthread_join(w[i].thread, NULL);
         pthread_join(writer, NULL);

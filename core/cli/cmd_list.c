@@ -49,8 +49,13 @@ static void list_text(const cadre_engine *e, int verbose)
             print_params(m);
         }
     }
-    if (verbose)
+    if (verbose) {
+        char fp[65];
+
         fprintf(cli_out, "\nWorker processes are confined by: %s\n", cadre_worker_confinement());
+        if (cadre_engine_fingerprint(fp, e) == 0)
+            fprintf(cli_out, "Fingerprint of this plugin set: %s\n", fp);
+    }
     if (r) fprintf(cli_out, "\nRefused (%zu):\n", r);
     for (size_t i = 0; i < r; i++) {
         const cadre_diag *d = cadre_engine_refused(e, i);
@@ -66,6 +71,9 @@ static int list_json(const cadre_engine *e)
 {
     cJSON *root = cJSON_CreateObject(), *pl = cJSON_AddArrayToObject(root, "plugins");
     cJSON *rf = cJSON_AddArrayToObject(root, "refused");
+    char fp[65];
+
+    if (cadre_engine_fingerprint(fp, e) == 0) cJSON_AddStringToObject(root, "fingerprint", fp);
 
     for (size_t i = 0; i < cadre_engine_plugin_count(e); i++) {
         const cadre_plugin_meta *m = cadre_engine_plugin(e, i);

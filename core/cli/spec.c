@@ -238,9 +238,57 @@ static const cli_option opt_progress = {
     "A progress line on standard error (count, rate, problems, time left for a file): auto (the "
     "default: when standard error is a terminal), always or never."};
 
-static const cli_option *const batch_options[] = {&opt_assessments, &opt_set,    PLUGIN_OPTIONS,
-                                                  &opt_jobs,        &opt_detail, &opt_keep_going,
-                                                  &opt_progress,    &opt_help,   NULL};
+static const cli_option opt_expect_fp = {
+    OPT_EXPECT_FP,
+    0,
+    "expect-fingerprint",
+    "SHA256",
+    CLI_TEXT,
+    NULL,
+    "Refuse to run (exit 4) unless the loaded plugins and parameters have this fingerprint "
+    "(--print-fingerprint, cadre list -v): every shard of a distributed run uses the same "
+    "assessments (docs/scale.md)."};
+static const cli_option opt_print_fp = {
+    OPT_PRINT_FP,
+    0,
+    "print-fingerprint",
+    NULL,
+    CLI_NONE,
+    NULL,
+    "Print the fingerprint of the plugins and parameters these options load, and exit: SHA-256 "
+    "over the engine version and each plugin's name, version, kind, file hash and parameters."};
+static const cli_option opt_source_name = {
+    OPT_SOURCE_NAME,
+    0,
+    "source-name",
+    "NAME",
+    CLI_TEXT,
+    NULL,
+    "The input's name in each record's source (NAME:LINE), instead of FILE or <stdin>: for a "
+    "shard of a larger file."};
+static const cli_option opt_line_offset = {
+    OPT_LINE_OFFSET,
+    0,
+    "line-offset",
+    "N",
+    CLI_NUMBER,
+    NULL,
+    "Number lines from N + 1 in sources and messages: for a shard that starts after line N of "
+    "the whole file, so that its records say what a single run would."};
+
+static const cli_option *const batch_options[] = {&opt_assessments,
+                                                  &opt_set,
+                                                  PLUGIN_OPTIONS,
+                                                  &opt_jobs,
+                                                  &opt_detail,
+                                                  &opt_keep_going,
+                                                  &opt_progress,
+                                                  &opt_expect_fp,
+                                                  &opt_print_fp,
+                                                  &opt_source_name,
+                                                  &opt_line_offset,
+                                                  &opt_help,
+                                                  NULL};
 
 static const cli_command cmd_batch_spec = {
     "batch",

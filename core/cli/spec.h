@@ -45,7 +45,11 @@ enum {
     OPT_MAN_PAGES,
     OPT_DETAIL,
     OPT_KEEP_GOING,
-    OPT_PROGRESS
+    OPT_PROGRESS,
+    OPT_EXPECT_FP,
+    OPT_PRINT_FP,
+    OPT_SOURCE_NAME,
+    OPT_LINE_OFFSET
 };
 
 typedef struct cli_option {

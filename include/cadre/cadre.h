@@ -314,6 +314,15 @@ CADRE_EXTERN size_t cadre_engine_plugin_count(const cadre_engine *e);
 /** Plugin `i` (0-based, by name), or NULL when out of range. */
 CADRE_EXTERN const cadre_plugin_meta *cadre_engine_plugin(const cadre_engine *e, size_t i);
 
+/**
+ * The engine's fingerprint: SHA-256 (64 hex digits and a NUL in `out`) over the engine's
+ * version and, for every loaded plugin in name order, its name, version, kind, file SHA-256
+ * and parameter values. Two engines with the same fingerprint give the same reports for the
+ * same candidates: a distributed run pins it (`cadre batch --expect-fingerprint`,
+ * docs/scale.md). Call it after loading and setting parameters. Added in 0.2.0.
+ */
+CADRE_EXTERN int cadre_engine_fingerprint(char out[65], const cadre_engine *e);
+
 /** Number of plugin files that were refused, and refusal `i`: source = file, message = why. */
 CADRE_EXTERN size_t cadre_engine_refused_count(const cadre_engine *e);
 CADRE_EXTERN const cadre_diag *cadre_engine_refused(const cadre_engine *e, size_t i);

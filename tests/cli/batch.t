@@ -4,12 +4,12 @@
 # --keep-going, the progress line (on a terminal only), ids in error records, co-process use.
 . "$(dirname "$0")/lib.sh"
 
-# 300 generated candidates with bad lines among them (each kind of problem once).
-scripts/gen-candidates 300 11 >"$tmp/good.jsonl"
+# 120 generated candidates with bad lines among them (each kind of problem once).
+scripts/gen-candidates 120 11 >"$tmp/good.jsonl"
 awk 'NR == 40 { print "{\"id\": \"bad-level\", \"skills\": {\"leadership\": 9}}" }
-     NR == 90 { print "not json at all" }
-     NR == 150 { print "" }
-     NR == 200 { print "{\"id\": \"esc\\u001b[2J\", \"skills\": \"none\"}" }
+     NR == 70 { print "not json at all" }
+     NR == 90 { print "" }
+     NR == 100 { print "{\"id\": \"esc\\u001b[2J\", \"skills\": \"none\"}" }
      { print }' "$tmp/good.jsonl" >"$tmp/in.jsonl"
 lines=$(grep -c . "$tmp/in.jsonl")
 
@@ -52,7 +52,7 @@ run batch -j 2 --keep-going "$tmp/in.jsonl"
 is "$rc" 0 "--keep-going: exit 0 despite bad lines"
 contains "$err" "assessed, 3 not valid candidates" "--keep-going: the summary counts them"
 run batch --keep-going "$tmp/good.jsonl"
-contains "$err" "300 lines: 300 assessed" "--keep-going: a summary even when all went well"
+contains "$err" "120 lines: 120 assessed" "--keep-going: a summary even when all went well"
 
 run batch -j 2 --detail scores "$tmp/good.jsonl"
 out=$(sed -n 1p "$tmp/out")
@@ -82,7 +82,7 @@ is "$(printf '%s\n' "$err" | grep -c "no assessment 'nonexistent'")" "1" "... sa
 run batch "$tmp/good.jsonl"
 lacks "$err" "done" "no progress line when stderr is not a terminal"
 run batch --progress always "$tmp/good.jsonl"
-contains "$err" "cadre batch: 300 done in" "--progress always: a final line with the count"
+contains "$err" "cadre batch: 120 done in" "--progress always: a final line with the count"
 
 # A co-process: each record comes back before the input ends.
 if command -v bash >/dev/null; then
@@ -113,7 +113,7 @@ if command -v tmux >/dev/null; then
         i=$((i + 1))
     done
     tmux -S "$sock" kill-server 2>/dev/null
-    contains "$screen" "cadre batch: 300 done in" "on a terminal: the progress line, left with the totals"
+    contains "$screen" "cadre batch: 120 done in" "on a terminal: the progress line, left with the totals"
     contains "$screen" "EXIT=0" "on a terminal: the run succeeds"
 fi
 done_testing
