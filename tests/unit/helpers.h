@@ -28,6 +28,7 @@ static cadre_engine *bare_engine(const char *builtin, int isolation, uint32_t na
     o.worker_program = CADRE_TEST_WORKER; /* libcadre is linked statically into the tests */
     o.lua_time_limit_ms = lua_ms;
     o.lua_memory_limit = lua_memory;
+    o.vet_cache_dir = ""; /* every load tried, nothing written to the user's cache */
     if (cadre_engine_new(&e, &o, &err) != 0) fprintf(stderr, "# engine: %s\n", err.message);
     return e;
 }

@@ -241,8 +241,44 @@ static void test_starved_worker(void)
     rmdir(dir);
 }
 
+/* Two engines in one process, each with its own isolated workers, assess and are freed in
+ * either order. The second engine's worker once inherited the first's socket, so freeing the
+ * first waited for an end of file that never came. An alarm turns a hang into a failure. */
+static void test_two_engines(void)
+{
+    static const char *const candidate = "{\"name\": \"Two\", \"experience\": "
+                                         "{\"total_years\": 15, \"management_years\": 8}}";
+    cadre_candidate *c = NULL;
+    cadre_error err;
+    int good = 1;
+
+    cadre_candidate_parse(&c, candidate, strlen(candidate), "two.json", NULL, NULL, &err);
+    alarm(120);
+    for (int order = 0; order < 2; order++) {
+        cadre_engine *e[2];
+        cadre_report *r[2] = {NULL, NULL};
+
+        for (int i = 0; i < 2; i++) {
+            e[i] = bare_engine(CADRE_TEST_PLUGINS, CADRE_ISOLATE_ALL, 0, 0, 0);
+            if (e[i] == NULL || cadre_engine_load(e[i], &err) != 0) good = 0;
+        }
+        for (int i = 0; i < 2 && good; i++)
+            if (cadre_engine_assess(&r[i], e[i], c, NULL, &err) != 0 ||
+                cadre_report_error_count(r[i]) != 0)
+                good = 0;
+        cadre_engine_free(e[order]);
+        cadre_engine_free(e[1 - order]);
+        cadre_report_free(r[0]);
+        cadre_report_free(r[1]);
+    }
+    alarm(0);
+    ok(good, "two engines with isolated workers assess and are freed in either order");
+    cadre_candidate_free(c);
+}
+
 int main(void)
 {
+    test_two_engines();
     test_native();
     test_lua_isolated();
     test_starved_worker();
