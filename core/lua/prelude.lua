@@ -12,6 +12,7 @@ local format = string.format
 local cadre = {version = prims.version, vocab = prims.vocab, data = prims.data,
                say = prims.say, num = prims.num, years = prims.years, money = prims.money,
                list = prims.list}
+local ramp, step_score, level_score = prims.ramp, prims.steps, prims.level_score
 local say, num = prims.say, prims.num
 
 -- vocabulary -> id -> label, private to these helpers: the rubric's state is read-only after
@@ -31,51 +32,11 @@ local function need_number(x, fname, what)
   end
 end
 
--- cadre.ramp(x, lo, hi): 0 at or below lo, 100 at or above hi, a straight line between.
--- nil stays nil, so a missing input stays visibly missing.
-function cadre.ramp(x, lo, hi)
-  if x == nil then return nil end
-  need_number(x, "cadre.ramp", "x")
-  need_number(lo, "cadre.ramp", "lo")
-  need_number(hi, "cadre.ramp", "hi")
-  if hi <= lo then error("cadre.ramp: hi must be greater than lo", 2) end
-  if x <= lo then return 0 end
-  if x >= hi then return 100 end
-  return (x - lo) / (hi - lo) * 100
-end
-
--- cadre.steps(x, {{at, score}, ...}): the score of the highest threshold x reaches, with the
--- thresholds in ascending order; 0 below the first. nil stays nil.
-function cadre.steps(x, steps)
-  if x == nil then return nil end
-  need_number(x, "cadre.steps", "x")
-  local s = 0
-  for i, st in ipairs(steps) do
-    if type(st[1]) ~= "number" then need_number(st[1], "cadre.steps", format("steps[%d][1]", i)) end
-    if type(st[2]) ~= "number" then need_number(st[2], "cadre.steps", format("steps[%d][2]", i)) end
-    if x >= st[1] then s = st[2] end
-  end
-  return s
-end
-
--- cadre.level_score(have, need): how far a 0..5 skill level meets a required level, 0..100.
--- Meeting or beating the requirement is 100; below it, the share of the requirement reached.
-function cadre.level_score(have, need)
-  if have == nil then return nil end
-  need_number(have, "cadre.level_score", "have")
-  need_number(need, "cadre.level_score", "need")
-  if need <= 0 or have >= need then return 100 end
-  if have <= 0 then return 0 end
-  return have / need * 100
-end
-
--- cadre.clamp(x, lo, hi)
-function cadre.clamp(x, lo, hi)
-  need_number(x, "cadre.clamp", "x")
-  if x < lo then return lo end
-  if x > hi then return hi end
-  return x
-end
+-- cadre.ramp(x, lo, hi), cadre.steps(x, steps), cadre.level_score(have, need) and
+-- cadre.clamp(x, lo, hi) are written in C (core/lua/numbers.c): the built-in rubrics call them
+-- hundreds of times per person.
+cadre.ramp, cadre.steps = prims.ramp, prims.steps
+cadre.level_score, cadre.clamp = prims.level_score, prims.clamp
 
 -- cadre.has(list, value): true when value is in list (works on candidate lists).
 function cadre.has(list, value)
@@ -129,14 +90,14 @@ function cadre.by_years(value, full, what)
   need_number(full, "cadre.by_years", "full")
   if value == nil then return nil, (what or "years") .. " not given" end
   need_number(value, "cadre.by_years", "value")
-  return cadre.ramp(value, 0, full), say("%y %s (%n give full marks)", value, what or "", full)
+  return ramp(value, 0, full), say("%y %s (%n give full marks)", value, what or "", full)
 end
 
 -- cadre.by_steps(value, steps, what): the score of the highest threshold reached.
 --   cadre.by_steps(c.scope.people_led, {{10, 40}, {50, 70}, {200, 100}}, "people led")
 function cadre.by_steps(value, steps, what)
   if value == nil then return nil, (what or "value") .. " not given" end
-  local s = cadre.steps(value, steps)
+  local s = step_score(value, steps)
   return s, say("%n %s (scores %n)", value, what or "", s)
 end
 
@@ -154,7 +115,7 @@ function cadre.by_level(c, skill, need)
   local have = c.skills[skill]
   local name = cadre.label("skill", skill)
   if have == nil then return nil, name .. " not rated" end
-  return cadre.level_score(have, need), say("%s %d of the %n wanted", name, have, need)
+  return level_score(have, need), say("%s %d of the %n wanted", name, have, need)
 end
 
 -- cadre.by_levels(c, skills, need): the mean over several skills. Unrated skills count as 0
@@ -166,7 +127,7 @@ function cadre.by_levels(c, skills, need)
     if have == nil then
       unrated[#unrated + 1] = cadre.label("skill", s)
     else
-      sum = sum + cadre.level_score(have, need)
+      sum = sum + level_score(have, need)
       parts[#parts + 1] = say("%s %d", cadre.label("skill", s), have)
     end
   end

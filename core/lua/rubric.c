@@ -19,6 +19,7 @@
 #include <lauxlib.h>
 
 #include "lua/bridge.h"
+#include "lua/numbers.h"
 #include "lua/say.h"
 #include "lua/seal.h"
 #include "render.h"
@@ -988,6 +989,7 @@ int cadre__lua_open_prelude(lua_State *L)
     lua_pushcfunction(L, prim_data);
     lua_setfield(L, -2, "data");
     cadre__say_register(L);
+    cadre__numbers_register(L);
     lua_call(L, 1, 1);
     lua_setglobal(L, "cadre");
     return 0;
