@@ -30,56 +30,107 @@ local function label(id)
   return cadre.label("industry", id)
 end
 
--- Each part returns its score and what its evidence needs; the sentence itself is written by
--- the part's evidence function, only for the industry the report explains (the best one).
-
--- Years: direct years, plus a share of the best neighbouring industry's.
-local function years_part(c, id)
-  local direct = c.industries[id]
-  if direct == nil then return {score = 0, missing = {"industries"}} end
-  local best_n, best_id = 0, nil
-  for _, n in ipairs(spec.industries[id].neighbours) do
-    local y = c.industries[n] or 0
-    if y > best_n then best_n, best_id = y, n end
-  end
-  local effective = direct + NEIGHBOUR_SHARE * best_n
-  return {score = cadre.ramp(effective, 0, DEEP_YEARS), years = direct, missing = {},
-          best_n = best_n, best_id = best_id, effective = effective}
+-- Each certification's industries (its vocabulary entry lists them), as a set, built once.
+local CERT_AREAS = {}
+for _, cert in ipairs(cadre.vocab.certification) do
+  local set = {}
+  for area in cadre.vocab.certification[cert].areas:gmatch("[^,]+") do set[area] = true end
+  CERT_AREAS[cert] = set
 end
 
-local function years_evidence(part, id)
-  if part.years == nil then
-    return "Industries not given, counted as 0: list your years per industry."
-  end
-  local ev = say("%y in %s", part.years, label(id))
-  if part.best_id then
-    ev = ev .. say("; half of your %y in %s, a neighbouring industry, counts too", part.best_n,
-                   label(part.best_id))
-  end
-  return ev .. say(" (counting %n years; %d give full marks).", part.effective, DEEP_YEARS)
+local CATEGORY_WORDS = {}
+for _, ind in pairs(spec.industries) do
+  for _, cat in ipairs(ind.tools) do CATEGORY_WORDS[cat] = (cat:gsub("_", " ")) end
 end
 
--- Demands: the industry's defining skills, each wanted at level NEED.
-local function demands_part(c, id)
-  local sum, missing, weak_ids = 0, {}, {}
-  local list = spec.industries[id].skills
-  for _, s in ipairs(list) do
-    local have = c.skills[s]
+-- What this rubric reads of the person, once per assessment, as plain tables: ten industries
+-- are scored from the same facts, and the candidate object checks every read.
+local function facts_of(c)
+  local f = {skills = {}, years = nil, certs = {}, tools = {}}
+  for id, level in pairs(c.skills) do f.skills[id] = level end
+  if c.industries[ids[1]] ~= nil then -- the person listed industries: unlisted ones are 0
+    f.years = {}
+    for _, id in ipairs(ids) do f.years[id] = c.industries[id] end
+  end
+  local certs = c.certifications
+  f.has_certs = certs ~= nil and #certs > 0
+  for _, cert in ipairs(certs or {}) do
+    local v = cadre.vocab.certification[cert]
+    if v then f.certs[#f.certs + 1] = cert end
+  end
+  for _, t in ipairs(c.tools) do
+    local v = cadre.vocab.tool[t]
+    if v then f.tools[v.category] = f.tools[v.category] or v.label end
+  end
+  return f
+end
+
+-- The fit for one industry: its score and the parts' scores, and what the explanation of the
+-- best one needs; the sentences are written only for the industry the report explains.
+local function fit_for(f, id)
+  local ind = spec.industries[id]
+  local fit = {id = id}
+  -- Years: direct years, plus a share of the best neighbouring industry's.
+  local years = 0
+  if f.years then
+    local direct, best_n, best_id = f.years[id], 0, nil
+    for _, n in ipairs(ind.neighbours) do
+      local y = f.years[n]
+      if y > best_n then best_n, best_id = y, n end
+    end
+    local effective = direct + NEIGHBOUR_SHARE * best_n
+    years = effective >= DEEP_YEARS and 100 or effective <= 0 and 0
+            or effective / DEEP_YEARS * 100
+    fit.years, fit.best_n, fit.best_id, fit.effective = direct, best_n, best_id, effective
+  end
+  -- Demands: the industry's defining skills, each wanted at level NEED.
+  local sum, first_weak, unrated = 0, nil, 0
+  for _, sk in ipairs(ind.skills) do
+    local have = f.skills[sk]
     if have == nil then
-      missing[#missing + 1] = "skills." .. s
-      weak_ids[#weak_ids + 1] = s
+      unrated = unrated + 1
+      first_weak = first_weak or sk
     else
-      sum = sum + cadre.level_score(have, NEED)
-      if have < NEED then weak_ids[#weak_ids + 1] = s end
+      sum = sum + (have >= NEED and 100 or have <= 0 and 0 or have / NEED * 100)
+      if have < NEED then first_weak = first_weak or sk end
     end
   end
-  return {score = sum / #list, missing = missing, weak_ids = weak_ids}
+  local demands = sum / #ind.skills
+  -- Certifications: design choice, one relevant one is most of the credit, two is all of it.
+  local n = 0
+  for _, cert in ipairs(f.certs) do
+    if CERT_AREAS[cert][id] then n = n + 1 end
+  end
+  local certifications = n == 0 and 0 or n == 1 and 70 or 100
+  -- Tools: the share of the categories the industry relies on that the person uses.
+  local covered = 0
+  for _, cat in ipairs(ind.tools) do
+    if f.tools[cat] then covered = covered + 1 end
+  end
+  local tools = covered / #ind.tools * 100
+  local parts = {years = years, demands = demands, certifications = certifications, tools = tools}
+  local total = 0
+  for k, w in pairs(WEIGHTS) do total = total + w * parts[k] end
+  fit.parts, fit.first_weak, fit.unrated, fit.score = parts, first_weak, unrated, total / 100
+  return fit
 end
 
-local function demands_evidence(c, id)
+local function years_evidence(fit)
+  if fit.years == nil then
+    return "Industries not given, counted as 0: list your years per industry."
+  end
+  local ev = say("%y in %s", fit.years, label(fit.id))
+  if fit.best_id then
+    ev = ev .. say("; half of your %y in %s, a neighbouring industry, counts too", fit.best_n,
+                   label(fit.best_id))
+  end
+  return ev .. say(" (counting %n years; %d give full marks).", fit.effective, DEEP_YEARS)
+end
+
+local function demands_evidence(f, id)
   local weak, strong = {}, {}
   for _, s in ipairs(spec.industries[id].skills) do
-    local have = c.skills[s]
+    local have = f.skills[s]
     if have == nil then
       weak[#weak + 1] = cadre.label("skill", s) .. " (not rated)"
     elseif have >= NEED then
@@ -95,121 +146,77 @@ local function demands_evidence(c, id)
   return ev
 end
 
--- The certifications of the person's that speak to the industry (labels), or nil for none.
-local function relevant_certifications(c, id)
-  if not c.certifications or #c.certifications == 0 then return nil end
+local function certifications_evidence(f, id)
+  if not f.has_certs then return say("No certification that speaks to %s.", label(id)) end
   local found = {}
-  for _, cert in ipairs(c.certifications) do
-    local v = cadre.vocab.certification[cert]
-    if v and ("," .. v.areas .. ","):find("," .. id .. ",", 1, true) then
-      found[#found + 1] = v.label
-    end
+  for _, cert in ipairs(f.certs) do
+    if CERT_AREAS[cert][id] then found[#found + 1] = cadre.vocab.certification[cert].label end
   end
-  return found
-end
-
-local function certifications_part(c, id)
-  local found = relevant_certifications(c, id)
-  local n = found and #found or 0
-  -- Design choice: one relevant certification is most of the credit, two is all of it.
-  return {score = n == 0 and 0 or n == 1 and 70 or 100, missing = {}}
-end
-
-local function certifications_evidence(c, id)
-  local found = relevant_certifications(c, id)
-  if found == nil then return say("No certification that speaks to %s.", label(id)) end
   if #found == 0 then return say("None of your certifications speaks to %s.", label(id)) end
   return say("%l speak%s to %s (one gives 70, two or more 100).", found,
              #found == 1 and "s" or "", label(id))
 end
 
--- The person's tools by category (the first listed of each), built once per assessment.
-local function tools_by_category(c)
-  local have = {}
-  for _, t in ipairs(c.tools) do
-    local v = cadre.vocab.tool[t]
-    if v then have[v.category] = have[v.category] or v.label end
-  end
-  return have
-end
-
-local function tools_part(have, id)
-  local wanted = spec.industries[id].tools
-  local covered = 0
-  for _, cat in ipairs(wanted) do
-    if have[cat] then covered = covered + 1 end
-  end
-  return {score = covered / #wanted * 100, missing = {}}
-end
-
-local CATEGORY_WORDS = {}
-for _, ind in pairs(spec.industries) do
-  for _, cat in ipairs(ind.tools) do CATEGORY_WORDS[cat] = (cat:gsub("_", " ")) end
-end
-
-local function tools_evidence(have, id)
+local function tools_evidence(f, id)
   local wanted = spec.industries[id].tools
   local cats, names = {}, {}
   for i, cat in ipairs(wanted) do
     cats[i] = CATEGORY_WORDS[cat]
-    if have[cat] then names[#names + 1] = have[cat] end
+    if f.tools[cat] then names[#names + 1] = f.tools[cat] end
   end
   return say("Tools %s relies on: %o.", label(id), cats)
          .. (#names > 0 and say(" You use %l.", names) or " You list none of them.")
 end
 
-local function fit(c, id, tools)
-  local parts = {
-    years = years_part(c, id),
-    demands = demands_part(c, id),
-    certifications = certifications_part(c, id),
-    tools = tools_part(tools, id),
-  }
-  local total = 0
-  for k, w in pairs(WEIGHTS) do total = total + w * parts[k].score end
-  return {id = id, score = total / 100, parts = parts}
+-- The inputs each part lacks, as the fields the report lists as missing.
+local function missing_of(f, fit)
+  local m = {years = {}, demands = {}, certifications = {}, tools = {}}
+  if fit.years == nil then m.years[1] = "industries" end
+  for _, sk in ipairs(spec.industries[fit.id].skills) do
+    if f.skills[sk] == nil then m.demands[#m.demands + 1] = "skills." .. sk end
+  end
+  return m
 end
 
 local PART_ORDER = {"years", "demands", "certifications", "tools"}
 local PART_LABEL = {years = "Years in %s", demands = "What %s demands",
                     certifications = "Certifications for %s", tools = "Tools used in %s"}
 
-local function explain(r, c, f, tools)
+local function explain(r, f, best)
   local evidence = {
-    years = years_evidence(f.parts.years, f.id),
-    demands = demands_evidence(c, f.id),
-    certifications = certifications_evidence(c, f.id),
-    tools = tools_evidence(tools, f.id),
+    years = years_evidence(best),
+    demands = demands_evidence(f, best.id),
+    certifications = certifications_evidence(f, best.id),
+    tools = tools_evidence(f, best.id),
   }
+  local missing = missing_of(f, best)
   for _, k in ipairs(PART_ORDER) do
-    local part = f.parts[k]
-    local cid = k
-    r:criterion(cid, say(PART_LABEL[k], label(f.id)), WEIGHTS[k], part.score, evidence[k])
-    for _, m in ipairs(part.missing) do r:missing(m, cid) end
+    r:criterion(k, say(PART_LABEL[k], label(best.id)), WEIGHTS[k], best.parts[k], evidence[k])
+    for _, m in ipairs(missing[k]) do r:missing(m, k) end
   end
+  return missing
 end
 
-local function note(f)
-  local y = f.parts.years.years
+local function note(fit)
   return say("%s; demands %d/100; certifications %d; tools %d",
-             y and cadre.years(y) or "years not given", f.parts.demands.score,
-             f.parts.certifications.score, f.parts.tools.score)
+             fit.years and cadre.years(fit.years) or "years not given", fit.parts.demands,
+             fit.parts.certifications, fit.parts.tools)
 end
 
 -- What would raise the fit for an industry the person wants: its weakest part.
-local function advice_for(f)
-  local p = f.parts
-  if (p.years.years or 0) < 2 then
+local function advice_for(fit)
+  if (fit.years or 0) < 2 then
     return say("Get inside %s: take an operations role there, or lead a project for a client or "
-               .. "partner in it; years in the industry are the largest part of the fit.", label(f.id))
+               .. "partner in it; years in the industry are the largest part of the fit.",
+               label(fit.id))
   end
-  local first = p.demands.weak_ids[1]
+  local first = fit.first_weak
   if first == nil then
     return say("Add a certification or tool that %s uses; your years and skills already fit it.",
-               label(f.id))
+               label(fit.id))
   end
   local d = dev[first]
-  return say("Build what %s demands, starting with %s: %s", label(f.id),
+  return say("Build what %s demands, starting with %s: %s", label(fit.id),
              cadre.label("skill", first), d and d["do"] or "seek assignments that exercise it.")
 end
 
@@ -237,8 +244,8 @@ return {
   },
 
   assess = function(c, p, r)
-    local fits, tools = {}, tools_by_category(c)
-    for _, id in ipairs(p.industry and {p.industry} or ids) do fits[#fits + 1] = fit(c, id, tools) end
+    local f, fits = facts_of(c), {}
+    for _, id in ipairs(p.industry and {p.industry} or ids) do fits[#fits + 1] = fit_for(f, id) end
     table.sort(fits, function(a, b)
       if a.score ~= b.score then return a.score > b.score end
       return a.id < b.id
@@ -249,7 +256,7 @@ return {
       pos[f.id] = i
     end
     local best = fits[1]
-    explain(r, c, best, tools)
+    local missing = explain(r, f, best)
 
     local targets = c.targets.industries
     local wanted = {}
@@ -278,7 +285,7 @@ return {
 
     local lacking = 0
     for k, w in pairs(WEIGHTS) do
-      if #best.parts[k].missing > 0 then lacking = lacking + w end
+      if #missing[k] > 0 then lacking = lacking + w end
     end
     if lacking > 50 then
       r:band("not enough information")
