@@ -49,22 +49,17 @@ static void put_tabs(jw *w, int n)
 }
 
 /* Bytes a JSON string cannot hold as they are: control characters, '"' and '\\'. */
-static const unsigned char needs_escape[256] = {1, 1, 1, 1, 1, 1, 1, 1, 1,         1,         1, 1,
-                                                1, 1, 1, 1, 1, 1, 1, 1, 1,         1,         1, 1,
-                                                1, 1, 1, 1, 1, 1, 1, 1, ['"'] = 1, ['\\'] = 1};
+static const unsigned char needs_escape[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['"'] = 1, ['\\'] = 1};
 
-/* A JSON string, written in place (the buffer grows once, for the worst case). Control
- * characters are escaped, bytes from 0x80 up are copied: every string in a report was checked
- * to be valid UTF-8 where it entered the engine. */
-static void put_string(jw *w, const char *s)
+/* Writes the JSON string of s[0..n) at o, which has room for 6n + 2 bytes; returns the end.
+ * Control characters are escaped, bytes from 0x80 up are copied: every string in a report was
+ * checked to be valid UTF-8 where it entered the engine. */
+static char *write_string(char *o, const unsigned char *p, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s);
-    char *o;
 
-    if (n > (SIZE_MAX - 2) / 6 || cadre__buf_reserve(w->b, n * 6 + 2) != 0) return;
-    o = w->b->data + w->b->len;
     *o++ = '"';
     for (size_t i = 0; i < n; i++) {
         size_t run = i;
@@ -79,27 +74,13 @@ static void put_string(jw *w, const char *s)
         c = p[i];
         *o++ = '\\';
         switch (c) {
-        case '"':
-            *o++ = '"';
-            break;
-        case '\\':
-            *o++ = '\\';
-            break;
-        case '\b':
-            *o++ = 'b';
-            break;
-        case '\f':
-            *o++ = 'f';
-            break;
-        case '\n':
-            *o++ = 'n';
-            break;
-        case '\r':
-            *o++ = 'r';
-            break;
-        case '\t':
-            *o++ = 't';
-            break;
+        case '"': *o++ = '"'; break;
+        case '\\': *o++ = '\\'; break;
+        case '\b': *o++ = 'b'; break;
+        case '\f': *o++ = 'f'; break;
+        case '\n': *o++ = 'n'; break;
+        case '\r': *o++ = 'r'; break;
+        case '\t': *o++ = 't'; break;
         default:
             memcpy(o, "u00", 3);
             o[3] = hex[c >> 4];
@@ -108,33 +89,55 @@ static void put_string(jw *w, const char *s)
         }
     }
     *o++ = '"';
-    w->b->len = (size_t)(o - w->b->data);
+    return o;
+}
+
+/* Makes room for n more bytes and returns where they go (NULL once out of memory). */
+static char *room(jw *w, size_t n)
+{
+    return cadre__buf_reserve(w->b, n) == 0 ? w->b->data + w->b->len : NULL;
+}
+
+/* Ends a write that began at room()'s pointer. */
+static void done(jw *w, char *end)
+{
+    w->b->len = (size_t)(end - w->b->data);
     w->b->data[w->b->len] = '\0';
 }
 
+static void put_string(jw *w, const char *s)
+{
+    size_t n = strlen(s);
+    char *o;
+
+    if (n > (SIZE_MAX - 2) / 6 || (o = room(w, n * 6 + 2)) == NULL) return;
+    done(w, write_string(o, (const unsigned char *)s, n));
+}
+
 /* Before a value: the separator from the previous one, and in an object the indentation and
- * key. */
+ * key, in one write. */
 static void key(jw *w, const char *k)
 {
+    size_t n = w->in_object ? strlen(k) : 0;
+    char *o;
+
+    if (n > (SIZE_MAX - 64) / 6 || (o = room(w, n * 6 + 8 + (size_t)w->depth)) == NULL) return;
     if (!w->first) {
-        if (w->in_object)
-            PUT_LIT(w, ",");
-        else if (w->pretty)
-            PUT_LIT(w, ", ");
-        else
-            PUT_LIT(w, ",");
+        *o++ = ',';
+        if (!w->in_object && w->pretty) *o++ = ' ';
     }
     w->first = 0;
-    if (!w->in_object) return;
-    if (w->pretty) {
-        PUT_LIT(w, "\n");
-        put_tabs(w, w->depth);
+    if (w->in_object) {
+        if (w->pretty) {
+            *o++ = '\n';
+            memset(o, '\t', (size_t)w->depth);
+            o += w->depth;
+        }
+        o = write_string(o, (const unsigned char *)k, n);
+        *o++ = ':';
+        if (w->pretty) *o++ = '\t';
     }
-    put_string(w, k);
-    if (w->pretty)
-        PUT_LIT(w, ":\t");
-    else
-        PUT_LIT(w, ":");
+    done(w, o);
 }
 
 /* Containers remember the enclosing one's state on the C stack of the caller. */
