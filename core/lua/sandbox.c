@@ -556,6 +556,11 @@ int cadre__sandbox_new(cadre__sandbox **out, const cadre__sandbox_config *cfg, c
     sb->data_dir = cfg->data_dir ? strdup(cfg->data_dir) : NULL;
     cadre__sha256_init(&sb->data_digest);
     sb->L = lua_newstate(sb_alloc, sb);
+    /* Generational collection: a rubric's state is a large, long-lived part (its data, the
+     * vocabularies, all frozen) and per-person garbage that dies young, which is the case it
+     * is made for. Measured on 200 generated people: 2% fewer instructions and 15% less
+     * memory than the incremental default (docs/performance.md). */
+    if (sb->L) lua_gc(sb->L, LUA_GCGEN, 0, 0);
     if (sb->L == NULL || sb->path == NULL || (cfg->data_dir && sb->data_dir == NULL)) {
         cadre__sandbox_free(sb);
         return cadre__fail(err, CADRE_ENOMEM, cfg->path, 0, 0,
