@@ -77,11 +77,13 @@ static void emit(remote *r)
     r->line.len = 0;
 }
 
-/* Reads what the worker printed and passes on whole lines (output.c cleans and caps them). */
+/* Reads what the worker printed and passes on whole lines (output.c cleans and caps them). A
+ * plugin may print without end (tests/hostile: 50 MB to stderr), so lines are found with
+ * memchr and copied in runs, never byte by byte. */
 static void drain(void *userdata)
 {
     remote *r = userdata;
-    char chunk[4096];
+    char chunk[16384];
     ssize_t n;
 
     while (r->out_fd >= 0) {
@@ -94,18 +96,24 @@ static void drain(void *userdata)
             r->out_fd = -1;
             return;
         }
-        for (ssize_t i = 0; i < n; i++) {
-            if (chunk[i] == '\n') {
-                if (!r->skipping) emit(r);
-                r->skipping = 0;
-                r->line.len = 0;
-            } else if (!r->skipping) {
-                cadre__buf_putn(&r->line, chunk + i, 1);
+        for (const char *p = chunk, *end = chunk + n; p < end;) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            size_t run = (size_t)((nl ? nl : end) - p);
+
+            if (!r->skipping) {
+                size_t room = CADRE__OUTPUT_LINE_BYTES + 1 - r->line.len;
+
+                cadre__buf_putn(&r->line, p, run < room ? run : room);
                 if (r->line.len > CADRE__OUTPUT_LINE_BYTES) { /* output.c cuts it with "..." */
                     emit(r);
                     r->skipping = 1;
                 }
             }
+            if (nl == NULL) break;
+            if (!r->skipping) emit(r);
+            r->skipping = 0;
+            r->line.len = 0;
+            p = nl + 1;
         }
     }
 }
