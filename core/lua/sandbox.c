@@ -122,6 +122,10 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
 /* Used only when the watchdog thread cannot be started: about 100 M instructions/second. */
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
+    /* From here on every instruction raises, as it does once the watchdog has fired: a rubric
+     * that catches the error (in a loop, or in an xpcall handler that starts again) cannot
+     * go on. */
+    lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
     budget_hook(L, ar);
 }
 

@@ -19,6 +19,7 @@
 #include "../tap.h"
 #include "helpers.h"
 #include "lua/bridge.h"
+#include "lua/sandbox.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -304,8 +305,37 @@ static void test_lazy_candidate(void)
     cadre_candidate_free(b);
 }
 
+/* Without the watchdog thread (when it cannot be started) a count hook keeps the budget; it
+ * must stop the same catching loops the watchdog stops. */
+static void test_fallback_budget(void)
+{
+    static const char *const cases[] = {"xpcall_nested.lua", "xpcall_handler_loop.lua",
+                                        "close_loop.lua", NULL};
+    cadre_candidate *c = candidate(candidate_json);
+
+    cadre__sandbox_set_budget_mode(CADRE__BUDGET_COUNT_HOOK);
+    alarm(60);
+    for (int i = 0; cases[i]; i++) {
+        char path[1024];
+        cadre_engine *e = bare_engine(NULL, CADRE_ISOLATE_NONE, 0, 100, 16u << 20);
+        cadre_error err;
+        int rc;
+
+        snprintf(path, sizeof(path), "%s/tests/hostile/lua/%s", CADRE_TEST_SOURCE, cases[i]);
+        rc = cadre_engine_load_file(e, path, &err);
+        ok(rc != 0 && strstr(err.message, "CPU budget") != NULL,
+           "with the fallback hook, %s is stopped by the budget", cases[i]);
+        if (rc == 0 || strstr(err.message, "CPU budget") == NULL) diag("got: %s", err.message);
+        cadre_engine_free(e);
+    }
+    alarm(0);
+    cadre__sandbox_set_budget_mode(CADRE__BUDGET_WATCHDOG);
+    cadre_candidate_free(c);
+}
+
 int main(void)
 {
+    test_fallback_budget();
     test_lazy_candidate();
     test_corpus();
     test_together();
