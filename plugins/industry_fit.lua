@@ -11,6 +11,12 @@
 -- The overall score is the fit of the best industry, or of the one given with --set
 -- industry_fit.industry=<id>. All ten are ranked.
 
+-- Globals this file calls on every assessment, kept in locals: everything a rubric holds is
+-- frozen after loading, and each read of a frozen table (the globals included) takes one more
+-- look-up (docs/rubric-authoring.md, "Speed").
+local ipairs, pairs, sort, cadre_label = ipairs, pairs, table.sort, cadre.label
+local CERTIFICATIONS, TOOLS = cadre.vocab.certification, cadre.vocab.tool
+
 local spec = cadre.data("industries.json")
 local NEED = spec.required_level
 local WEIGHTS = {years = 35, demands = 40, certifications = 15, tools = 10}
@@ -27,7 +33,7 @@ end
 local say = cadre.say
 
 local function label(id)
-  return cadre.label("industry", id)
+  return cadre_label("industry", id)
 end
 
 -- Each certification's industries (its vocabulary entry lists them), as a set, built once.
@@ -55,11 +61,11 @@ local function facts_of(c)
   local certs = c.certifications
   f.has_certs = certs ~= nil and #certs > 0
   for _, cert in ipairs(certs or {}) do
-    local v = cadre.vocab.certification[cert]
+    local v = CERTIFICATIONS[cert]
     if v then f.certs[#f.certs + 1] = cert end
   end
   for _, t in ipairs(c.tools) do
-    local v = cadre.vocab.tool[t]
+    local v = TOOLS[t]
     if v then f.tools[v.category] = f.tools[v.category] or v.label end
   end
   return f
@@ -132,11 +138,11 @@ local function demands_evidence(f, id)
   for _, s in ipairs(spec.industries[id].skills) do
     local have = f.skills[s]
     if have == nil then
-      weak[#weak + 1] = cadre.label("skill", s) .. " (not rated)"
+      weak[#weak + 1] = cadre_label("skill", s) .. " (not rated)"
     elseif have >= NEED then
-      strong[#strong + 1] = say("%s %d", cadre.label("skill", s), have)
+      strong[#strong + 1] = say("%s %d", cadre_label("skill", s), have)
     else
-      weak[#weak + 1] = say("%s %d", cadre.label("skill", s), have)
+      weak[#weak + 1] = say("%s %d", cadre_label("skill", s), have)
     end
   end
   local ev = say("What a COO in %s concentrates on (%s), each wanted at level %d.", label(id),
@@ -150,7 +156,7 @@ local function certifications_evidence(f, id)
   if not f.has_certs then return say("No certification that speaks to %s.", label(id)) end
   local found = {}
   for _, cert in ipairs(f.certs) do
-    if CERT_AREAS[cert][id] then found[#found + 1] = cadre.vocab.certification[cert].label end
+    if CERT_AREAS[cert][id] then found[#found + 1] = CERTIFICATIONS[cert].label end
   end
   if #found == 0 then return say("None of your certifications speaks to %s.", label(id)) end
   return say("%l speak%s to %s (one gives 70, two or more 100).", found,
@@ -217,7 +223,7 @@ local function advice_for(fit)
   end
   local d = dev[first]
   return say("Build what %s demands, starting with %s: %s", label(fit.id),
-             cadre.label("skill", first), d and d["do"] or "seek assignments that exercise it.")
+             cadre_label("skill", first), d and d["do"] or "seek assignments that exercise it.")
 end
 
 local BANDS = {
@@ -246,7 +252,7 @@ return {
   assess = function(c, p, r)
     local f, fits = facts_of(c), {}
     for _, id in ipairs(p.industry and {p.industry} or ids) do fits[#fits + 1] = fit_for(f, id) end
-    table.sort(fits, function(a, b)
+    sort(fits, function(a, b)
       if a.score ~= b.score then return a.score > b.score end
       return a.id < b.id
     end)

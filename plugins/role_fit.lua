@@ -11,6 +11,11 @@
 -- Every weight and threshold below is a design choice built on those facts
 -- (docs/assessments.md has the table).
 
+-- Globals this file calls on every assessment, kept in locals: everything a rubric holds is
+-- frozen after loading, and each read of a frozen table (the globals included) takes one more
+-- look-up (docs/rubric-authoring.md, "Speed").
+local ipairs, sort, math_min, cadre_label = ipairs, table.sort, math.min, cadre.label
+
 local dev = cadre.data("development.json").skills
 
 -- Skills that stand for each orientation (domain.md, seeds 001 and 002).
@@ -166,7 +171,7 @@ local PATH = {
       if l < wl then worst, wl = s, l end
     end
     return say("Build strategic skills, starting with %s (you rate %d): %s",
-               cadre.label("skill", worst), wl, dev[worst]["do"])
+               cadre_label("skill", worst), wl, dev[worst]["do"])
   end,
   management_experience = function(c)
     return say("You have %y of management; COO roles ask for 10 or more. Move up to managing "
@@ -202,11 +207,11 @@ local function path(r, c, parts, target, seen)
       rows[#rows + 1] = {p = p, gain = p[3] * (100 - p[4].score)}
     end
   end
-  table.sort(rows, function(a, b)
+  sort(rows, function(a, b)
     if a.gain ~= b.gain then return a.gain > b.gain end
     return a.p[1] < b.p[1]
   end)
-  for i = 1, math.min(3, #rows) do
+  for i = 1, math_min(3, #rows) do
     local p = rows[i].p
     seen[p[1]] = true
     r:gap(say("%s holds your %s fit back (%d/100).", p[2], target, p[4].score), PATH[p[1]](c))

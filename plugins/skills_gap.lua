@@ -7,6 +7,12 @@
 -- skill vocabulary maps the skill to, unless the profile gives them (with a source saying why).
 -- O*NET levels (0-7) become cadre levels (0-5) as level x 5/7 (docs/candidate.md).
 
+-- Globals this file calls on every assessment, kept in locals: everything a rubric holds is
+-- frozen after loading, and each read of a frozen table (the globals included) takes one more
+-- look-up (docs/rubric-authoring.md, "Speed").
+local ipairs, sort, math_min, math_max, tostring = ipairs, table.sort, math.min, math.max, tostring
+local level_score = cadre.level_score
+
 local LEVEL_FACTOR = 5 / 7
 -- A shortfall under half a level is not called a gap: self-ratings are whole numbers, and
 -- O*NET's own notes put differences of 0.1-0.25 (on its 0-7 scale) within the noise.
@@ -81,7 +87,7 @@ local function score_skill(c, r, s, role_name)
     r:missing("skills." .. s.id, s.id)
     return {s = s, rated = false}
   end
-  local deficit = math.max(0, need - have)
+  local deficit = math_max(0, need - have)
   local is_gap = deficit >= GAP_THRESHOLD
   local evidence
   if is_gap then
@@ -93,19 +99,19 @@ local function score_skill(c, r, s, role_name)
   else
     evidence = say("You: %d. %s: about %n (%s).", have, role_name, need, s.source)
   end
-  r:criterion(s.id, s.label, s.importance, cadre.level_score(have, need), evidence)
+  r:criterion(s.id, s.label, s.importance, level_score(have, need), evidence)
   return {s = s, rated = true, have = have, deficit = deficit, gap = is_gap,
           priority = s.importance * deficit}
 end
 
 local function report_gaps(r, gaps, role_name)
-  table.sort(gaps, function(a, b)
+  sort(gaps, function(a, b)
     if a.priority ~= b.priority then return a.priority > b.priority end
     return a.s.id < b.s.id
   end)
   for i, g in ipairs(gaps) do
     -- Ranking score: priority scaled so that 100 is a 5-level gap on a skill of importance 5.
-    r:rank(g.s.id, g.s.label, math.min(100, g.priority * 4),
+    r:rank(g.s.id, g.s.label, math_min(100, g.priority * 4),
            say("have %d, need %n: gap %n x importance %n = priority %n", g.have, g.s.need,
                g.deficit, g.s.importance, g.priority))
     if i <= 5 then
@@ -124,11 +130,11 @@ local function report_strengths(r, rows, role_name)
       strong[#strong + 1] = row
     end
   end
-  table.sort(strong, function(a, b)
+  sort(strong, function(a, b)
     if a.s.importance ~= b.s.importance then return a.s.importance > b.s.importance end
     return a.s.id < b.s.id
   end)
-  for i = 1, math.min(3, #strong) do
+  for i = 1, math_min(3, #strong) do
     local row = strong[i]
     r:strength(say("%s at %d meets what %s need (about %n), and it matters: importance %n of 5.",
                    row.s.label, row.have, role_name, row.s.need, row.s.importance))
@@ -193,7 +199,7 @@ return {
     -- Band from the weighted coverage; too few rated skills to say anything is said plainly.
     local covered = 0
     for _, row in ipairs(rows) do
-      if row.rated then covered = covered + row.s.importance * cadre.level_score(row.have, row.s.need) end
+      if row.rated then covered = covered + row.s.importance * level_score(row.have, row.s.need) end
     end
     local score = covered / weight
     if rated_weight / weight < 0.5 then
@@ -204,7 +210,7 @@ return {
     r:detail("skills_rated", say("%d of %d", #role.skills - #unrated, #role.skills))
     r:detail("gaps", tostring(#gaps))
     local top = {}
-    for i = 1, math.min(3, #gaps) do top[i] = gaps[i].s.label end
+    for i = 1, math_min(3, #gaps) do top[i] = gaps[i].s.label end
     if #unrated == #role.skills then
       r:summary(say("You have not rated any of the %d skills in the %s profile yet; rate them "
                     .. "(0-5) to see your gaps.", #role.skills, role.title))
