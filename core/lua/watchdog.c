@@ -7,9 +7,13 @@
  * in CPU time of the armed thread: on a loaded machine a rubric is not punished for time it
  * spent waiting for a CPU.
  *
- * lua_sethook is documented as safe to call asynchronously (from a signal handler), which is
- * what the watchdog thread does. The mutex guarantees the lua_State it touches is alive: a
- * Lua thread is only switched to or from (cadre__deadline_switch) and disarmed under it.
+ * lua_sethook is documented as safe to call asynchronously (from a signal handler); the
+ * watchdog thread calls it once per overrun, on the Lua thread that is running then. The
+ * mutex guarantees the lua_State it touches is alive: a Lua thread is only switched to or
+ * from (cadre__deadline_switch) and disarmed under it. From another thread, as here, the call
+ * can still meet the Lua thread freeing a call frame at that instant (lua_sethook marks the
+ * frames of the running stack); that is why it happens once, and why rubrics that do not
+ * ship with cadre run in worker processes, where the worst outcome is a failed call.
  */
 #include <errno.h>
 #include <signal.h>
@@ -60,10 +64,11 @@ static void check_all(const struct timespec *now)
         struct timespec cpu;
         uint64_t used;
 
-        if (atomic_load(&d->fired)) {
-            fire(d); /* re-apply: the running coroutine may have changed since */
-            continue;
-        }
+        /* Fired once is enough: the hook stays on that Lua thread (Lua never removes it), and
+         * a coroutine switched to later gets it from cadre__deadline_switch, on the Lua
+         * thread itself. Setting it again from here, every tick, raced with the Lua thread
+         * freeing call frames while a rubric caught the error in a loop (valgrind saw it). */
+        if (atomic_load(&d->fired)) continue;
         if (ns_between(now, &d->wall_check) > 0) continue;
         if (clock_gettime(d->cpu_clock, &cpu) != 0) {
             fire(d); /* the thread is gone or unmeasurable: stop the call */
