@@ -305,11 +305,12 @@ static const cli_command cmd_batch_spec = {
     "record before it are done, flushed at once when the output is a pipe, so cadre batch works as "
     "a co-process. docs/scale.md shows how to run it across machines.",
     batch_options,
-    "0\tevery line was assessed\n"
+    "0\tevery line was assessed (with --keep-going, also when some were not)\n"
     "1\tan assessment produced an error result\n"
     "2\tusage error\n"
     "3\ta line was not a valid candidate (its record says why)\n"
-    "4\t-a named an assessment that is not loaded, or none are\n"
+    "4\t-a named an assessment that is not loaded, or none are, or the plugins do not have "
+    "the --expect-fingerprint\n"
     "5\tinternal error, or a report could not be written",
     "cadre batch candidates.jsonl > reports.jsonl\tone report line per candidate line\n"
     "producer | cadre batch -a coo_readiness\tfrom a pipe, one assessment\n"
