@@ -179,7 +179,9 @@ int cadre__wire_get_meta(cadre__plugin *p, const char *data, size_t len, const c
         int code = cadre__wire_i32(&w), line = cadre__wire_i32(&w);
         const char *source = cadre__wire_str(&w), *msg = cadre__wire_str(&w);
 
-        if (w.bad || msg == NULL || code >= 0) goto malformed;
+        /* A refusal says why: an empty message would leave the user with nothing to act on
+         * (found by tests/fuzz/fuzz_result.c). */
+        if (w.bad || msg == NULL || *msg == '\0' || code >= 0) goto malformed;
         return cadre__fail(err, code, source && *source ? source : path, line, 0, "%s", msg);
     }
     if (tag != 'M') goto malformed;

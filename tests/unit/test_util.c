@@ -13,6 +13,8 @@
 #include "../tap.h"
 #include "internal.h"
 #include "lua/say.h"
+#include "plugin_internal.h"
+#include "worker/wire.h"
 
 static void sha256_vectors(void)
 {
@@ -150,8 +152,28 @@ static void say_words(void)
     lua_close(L);
 }
 
+/* A worker's refusal frame must carry a message; one that does not is malformed, and the
+ * error says so (the input tests/fuzz/fuzz_result.c found: 'R', a code, a line, an empty
+ * source and an empty message). */
+static void empty_refusal(void)
+{
+    static const unsigned char frame[] = {
+        'R', 0xff, 0xf9, 0x86, 0xce, 0x41, 0xff, 0xff, 0x1f, 0xff, 0xff, 0xff, 0xff, 0x01, 0,
+        0,   0,    0,    0xff, 'c',  0xff, 0xff, 0xff, '<',  0xff, 0xff, 0xff, 0xff, 0xff, 0};
+    cadre__plugin *p = cadre__plugin_alloc();
+    cadre_error err;
+    int rc;
+
+    memset(&err, 0, sizeof(err));
+    rc = cadre__wire_get_meta(p, (const char *)frame, sizeof(frame), "w/plugin.so", "0", &err);
+    ok(rc != 0 && err.message[0] != '\0', "a worker's frame that fails always says why (%s)",
+       err.message);
+    cadre__plugin_free(p);
+}
+
 int main(void)
 {
+    empty_refusal();
     sha256_vectors();
     utf8_fast_path();
     say_words();
