@@ -465,7 +465,7 @@ static int make_engines(worker *w, long n, batch_opts *o)
     char first[65], fp[65];
 
     for (long i = 0; i < n; i++) {
-        int rc = w[i].e ? EXIT_OK : cli_engine(&w[i].e, &o->common, i > 0);
+        int rc = cli_engine(&w[i].e, &o->common, i > 0);
 
         if (rc != EXIT_OK) return rc;
         if (i == 0 && cli_no_plugins(w[0].e)) return EXIT_PLUGINS;
@@ -540,31 +540,15 @@ int cmd_batch(int argc, char **argv)
         cadre_engine_free(e);
         return EXIT_OK;
     }
-    {
-        cadre_engine *e0 = NULL;
-        int isolated = 0;
-
-        /* The first engine says whether plugins run in worker processes: an engine thread
-         * then mostly waits for its workers, so the default is two per processor. */
-        if ((rc = cli_engine(&e0, &o.common, 0)) != EXIT_OK) {
-            if (in != stdin) fclose(in);
-            return rc;
-        }
-        for (size_t i = 0; i < cadre_engine_plugin_count(e0); i++)
-            isolated |= cadre_engine_plugin(e0, i)->isolated;
-        n = o.jobs ? o.jobs : default_jobs() * (isolated ? 2 : 1);
-        if (n > MAX_JOBS) n = MAX_JOBS;
-        memset(&b, 0, sizeof(b));
-        b.window = (unsigned long)n * 4 + 4;
-        b.ring = calloc(b.window, sizeof(*b.ring));
-        w = calloc((size_t)n, sizeof(*w));
-        if (b.ring == NULL || w == NULL) {
-            cadre_engine_free(e0);
-            cli_error("out of memory");
-            status = EXIT_INTERNAL;
-            goto out;
-        }
-        w[0].e = e0;
+    n = o.jobs ? o.jobs : default_jobs();
+    memset(&b, 0, sizeof(b));
+    b.window = (unsigned long)n * 4 + 4;
+    b.ring = calloc(b.window, sizeof(*b.ring));
+    w = calloc((size_t)n, sizeof(*w));
+    if (b.ring == NULL || w == NULL) {
+        cli_error("out of memory");
+        status = EXIT_INTERNAL;
+        goto out;
     }
     if ((rc = make_engines(w, n, &o)) != EXIT_OK) {
         status = rc;

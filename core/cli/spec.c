@@ -206,9 +206,8 @@ static const cli_option opt_jobs = {
     "N",
     CLI_NUMBER,
     NULL,
-    "Assess with N engines in parallel, 1 to 256 (default: one per processor, two when plugins "
-    "run in worker processes, whose engines mostly wait). Output stays in input order and memory "
-    "is bounded by N, not by the input."};
+    "Assess with N engines in parallel, 1 to 256 (default: one per processor). Output stays in "
+    "input order and memory is bounded by N, not by the input."};
 static const cli_option opt_detail = {
     OPT_DETAIL,
     0,
