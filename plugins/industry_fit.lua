@@ -90,11 +90,10 @@ local function fit_for(f, id)
     fit.years, fit.best_n, fit.best_id, fit.effective = direct, best_n, best_id, effective
   end
   -- Demands: the industry's defining skills, each wanted at level NEED.
-  local sum, first_weak, unrated = 0, nil, 0
+  local sum, first_weak = 0, nil
   for _, sk in ipairs(ind.skills) do
     local have = f.skills[sk]
     if have == nil then
-      unrated = unrated + 1
       first_weak = first_weak or sk
     else
       sum = sum + (have >= NEED and 100 or have <= 0 and 0 or have / NEED * 100)
@@ -117,7 +116,7 @@ local function fit_for(f, id)
   local parts = {years = years, demands = demands, certifications = certifications, tools = tools}
   local total = 0
   for k, w in pairs(WEIGHTS) do total = total + w * parts[k] end
-  fit.parts, fit.first_weak, fit.unrated, fit.score = parts, first_weak, unrated, total / 100
+  fit.parts, fit.first_weak, fit.score = parts, first_weak, total / 100
   return fit
 end
 

@@ -110,6 +110,12 @@ static void push_empty(lua_State *L, const cadre__field *f, const char *path);
 static int push_member(lua_State *L, const proxy *p, const cadre__field *f, const char *path);
 static int push_root_extra(lua_State *L, const proxy *p, const char *key);
 
+/* The root's members that are not candidate fields. */
+static int is_root_extra(const char *key)
+{
+    return strcmp(key, "source") == 0 || strcmp(key, "skill_evidence") == 0;
+}
+
 static lua_Integer current_epoch(lua_State *L)
 {
     lua_Integer e;
@@ -138,8 +144,7 @@ static int index_group(lua_State *L, const proxy *p, const char *path, const cha
 {
     const cadre__field *f = cadre__fields_find(p->fields, key);
 
-    if (f == NULL && p->cand != NULL && push_root_extra(L, NULL, key)) {
-        lua_pop(L, 1);
+    if (f == NULL && p->cand != NULL && is_root_extra(key)) {
         if (build_member(L, p, NULL, key, path)) return 1;
         lua_pushnil(L);
         return 1;
@@ -496,18 +501,12 @@ pushed:
     return 1;
 }
 
-/* The root's members that are not candidate fields: "source", and "skill_evidence" (skill id ->
- * the evidence the person gave for it; not part of the JSON schema's shape). With p NULL,
- * pushes true for either name and returns 1, to say the name is one of them. */
+/* Pushes root member "source" or "skill_evidence" (skill id -> the evidence the person gave
+ * for it; not part of the JSON schema's shape) and returns 1, or 0 when it is absent. */
 static int push_root_extra(lua_State *L, const proxy *p, const char *key)
 {
     int source = strcmp(key, "source") == 0;
 
-    if (!source && strcmp(key, "skill_evidence") != 0) return 0;
-    if (p == NULL) {
-        lua_pushboolean(L, 1);
-        return 1;
-    }
     if (source) {
         if (p->cand->source == NULL) return 0;
         lua_pushstring(L, p->cand->source);

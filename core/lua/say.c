@@ -139,37 +139,32 @@ static void add_list(luaL_Buffer *b, int idx, const char *conj, size_t conj_len)
 
 /* ---- the Lua functions ---- */
 
-static int say_num(lua_State *L)
+/* One word from one number: the body of cadre.num, cadre.years and cadre.money. */
+static int word(lua_State *L, const char *fname, const char *what,
+                void (*add)(luaL_Buffer *, double))
 {
     luaL_Buffer b;
 
-    need_number(L, 1, "cadre.num", "x");
+    need_number(L, 1, fname, what);
     luaL_buffinit(L, &b);
-    add_num(&b, lua_tonumber(L, 1));
+    add(&b, lua_tonumber(L, 1));
     luaL_pushresult(&b);
     return 1;
+}
+
+static int say_num(lua_State *L)
+{
+    return word(L, "cadre.num", "x", add_num);
 }
 
 static int say_years(lua_State *L)
 {
-    luaL_Buffer b;
-
-    need_number(L, 1, "cadre.years", "n");
-    luaL_buffinit(L, &b);
-    add_years(&b, lua_tonumber(L, 1));
-    luaL_pushresult(&b);
-    return 1;
+    return word(L, "cadre.years", "n", add_years);
 }
 
 static int say_money(lua_State *L)
 {
-    luaL_Buffer b;
-
-    need_number(L, 1, "cadre.money", "n");
-    luaL_buffinit(L, &b);
-    add_money(&b, lua_tonumber(L, 1));
-    luaL_pushresult(&b);
-    return 1;
+    return word(L, "cadre.money", "n", add_money);
 }
 
 static int say_list(lua_State *L)
