@@ -335,6 +335,12 @@ static const char *money(double usd, char *buf, size_t size)
     return buf;
 }
 
+/* "year" or "years", for "%g %s": one year is singular, as cadre.years writes it. */
+static const char *years_word(double n)
+{
+    return n == 1 ? "year" : "years";
+}
+
 /* A years criterion: `full` years give full marks. */
 static double years(acc *a, const cadre_num *n, double full, const char *field, const char *what)
 {
@@ -343,7 +349,7 @@ static double years(acc *a, const cadre_num *n, double full, const char *field, 
         lack(a, field);
         return 0;
     }
-    add(a, "%g years %s (full marks at %g).", n->value, what, full);
+    add(a, "%g %s %s (full marks at %g).", n->value, years_word(n->value), what, full);
     return ramp(n->value, 0, full);
 }
 
@@ -698,8 +704,8 @@ static void experience_findings(const ctx *x)
                       "%g years of management meets the 10 or more COO roles ask for.", m->value);
     } else if (m->set) {
         x->h->finding(x->b, CADRE_FINDING_GAP,
-                      "You have %g years of management; COO roles usually ask for 10 or more.",
-                      m->value);
+                      "You have %g %s of management; COO roles usually ask for 10 or more.",
+                      m->value, years_word(m->value));
         x->h->recommend(x->b, "Move into a role that manages managers, not just a team: each "
                               "year leading a function brings you closer.");
     }
@@ -852,9 +858,10 @@ static int set_band(const ctx *x, double score, double lacking)
     }
     if (cap > b) {
         x->h->finding(x->b, CADRE_FINDING_GAP,
-                      "Your score (%.0f) alone would say \"%s\", but with %g years of management "
+                      "Your score (%.0f) alone would say \"%s\", but with %g %s of management "
                       "the earliest is \"%s\".",
-                      score, bands[b].label, m->set ? m->value : 0.0, bands[cap].label);
+                      score, bands[b].label, m->set ? m->value : 0.0,
+                      years_word(m->set ? m->value : 0.0), bands[cap].label);
         x->h->recommend(x->b, "COO roles ask for 10 or more years of management: keep building "
                               "them while you close the gaps below.");
         b = cap;
