@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "builder.h"
+#include "candidate/plausible.h"
 #include "candidate/vocab.h"
 
 /* The assess() call running on this thread (native.c sets it around the call). */
@@ -140,6 +141,16 @@ static const char *host_vocab_extra(const char *vocabulary, const char *id)
     return vocabulary && id ? cadre__vocab_extra(vocabulary, id) : NULL;
 }
 
+static int host_implausible(const cadre_candidate *c, size_t i, const char **field, char *buf,
+                            size_t len)
+{
+    const char *f = NULL;
+    int got = cadre__implausible(c, i, &f, buf, len);
+
+    if (field) *field = got ? f : NULL;
+    return got;
+}
+
 static const cadre_host host = {
     sizeof(cadre_host), CADRE_PLUGIN_ABI_VERSION,
     CADRE_VERSION,      host_criterion,
@@ -149,7 +160,7 @@ static const cadre_host host = {
     host_set_band,      host_summary,
     host_fail,          host_param,
     host_param_number,  host_vocab_label,
-    host_vocab_extra,
+    host_vocab_extra,   host_implausible,
 };
 
 const cadre_host *cadre__host(void)

@@ -3,11 +3,12 @@
 -- ten industries in domain.md, and which fit best.
 --
 -- For each industry, four parts (weights are design choices, docs/assessments.md):
---   years in it (35)  - 10 years counts as deep knowledge; half the years of a neighbouring
---                       industry count too (neighbours are listed in data/industries.json)
---   its demands (40)  - the skills that stand for what a COO there concentrates on
+--   years in it (45)  - 10 years counts as deep knowledge; half the years of a neighbouring
+--                       industry count too, but never more than 3 (neighbours are listed in
+--                       data/industries.json), so a neighbour never outranks the industry itself
+--   its demands (35)  - the skills that stand for what a COO there concentrates on
 --                       (domain.md, seed 003), each wanted at level 4
---   certifications (15) and tools (10) that speak to it (vocabularies in docs/candidate.md)
+--   certifications (12) and tools (8) that speak to it (vocabularies in docs/candidate.md)
 -- The overall score is the fit of the best industry, or of the one given with --set
 -- industry_fit.industry=<id>. All ten are ranked.
 
@@ -19,9 +20,11 @@ local CERTIFICATIONS, TOOLS = cadre.vocab.certification, cadre.vocab.tool
 
 local spec = cadre.data("industries.json")
 local NEED = spec.required_level
-local WEIGHTS = {years = 35, demands = 40, certifications = 15, tools = 10}
+local WEIGHTS = {years = 45, demands = 35, certifications = 12, tools = 8}
 local DEEP_YEARS = 10      -- design choice: a decade in an industry counts as deep knowledge
-local NEIGHBOUR_SHARE = 0.5 -- design choice: half the years of a neighbouring industry count
+local NEIGHBOUR_SHARE = 0.5 -- design choice: half the years of a neighbouring industry count,
+local NEIGHBOUR_CAP = 3     -- up to 3 years' worth: x neighbour years always count less than
+                            -- x years in the industry itself, and never make it "deep"
 local dev = cadre.data("development.json").skills
 
 local ids = {}
@@ -84,7 +87,9 @@ local function fit_for(f, id)
       local y = f.years[n]
       if y > best_n then best_n, best_id = y, n end
     end
-    local effective = direct + NEIGHBOUR_SHARE * best_n
+    local borrowed = NEIGHBOUR_SHARE * best_n
+    if borrowed > NEIGHBOUR_CAP then borrowed = NEIGHBOUR_CAP end
+    local effective = direct + borrowed
     years = effective >= DEEP_YEARS and 100 or effective <= 0 and 0
             or effective / DEEP_YEARS * 100
     fit.years, fit.best_n, fit.best_id, fit.effective = direct, best_n, best_id, effective
@@ -126,8 +131,8 @@ local function years_evidence(fit)
   end
   local ev = say("%y in %s", fit.years, label(fit.id))
   if fit.best_id then
-    ev = ev .. say("; half of your %y in %s, a neighbouring industry, counts too", fit.best_n,
-                   label(fit.best_id))
+    ev = ev .. say("; half of your %y in %s, a neighbouring industry, counts too (at most %n)",
+                   fit.best_n, label(fit.best_id), NEIGHBOUR_CAP)
   end
   return ev .. say(" (counting %n years; %d give full marks).", fit.effective, DEEP_YEARS)
 end

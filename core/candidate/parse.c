@@ -20,6 +20,7 @@
 
 #include "internal.h"
 #include "candidate/candidate.h"
+#include "candidate/plausible.h"
 #include "candidate/schema.h"
 #include "candidate/vocab.h"
 
@@ -818,6 +819,13 @@ static void cross_checks(loader *L)
         c->education.highest_degree < CADRE_DEGREE_MASTER)
         warn_at(L, "education.highest_degree",
                 "an MBA is a master's degree, but highest_degree is lower; one of them is wrong");
+    for (size_t i = 0;; i++) {
+        const char *field = NULL;
+        char msg[400];
+
+        if (!cadre__implausible(c, i, &field, msg, sizeof(msg))) break;
+        warn_at(L, field, "implausible: %s", msg);
+    }
 }
 
 /* ---- entry points ---- */

@@ -117,6 +117,14 @@ typedef struct cadre_host {
     /* The entry's extra column (a skill's O*NET element id, a tool's category, ...; see
      * cadre_vocab_entry in cadre.h), or NULL for an unknown id or no value. Static storage. */
     const char *(*vocab_extra)(const char *vocabulary, const char *id);
+
+    /* Added in cadre 0.2.0, ABI 2. The i-th plausibility concern about `c` (0-based, fixed
+     * order; docs/candidate.md lists them): sets *field to the candidate field it is about
+     * (static storage) and writes the message into buf (truncated to len). Returns 1, or 0 when
+     * there are fewer than i + 1 concerns. The same list as the input warnings of the report,
+     * so a plugin can hold back a verdict on figures that are hard to believe together. */
+    int (*implausible)(const cadre_candidate *c, size_t i, const char **field, char *buf,
+                       size_t len);
 } cadre_host;
 
 /** True when the engine's host table contains `field` (a function added in a later version). */
