@@ -353,8 +353,17 @@ static int assess(void *state, const cadre_host *h, const cadre_candidate *c,
     return 0;
 }
 
-static const char *const inputs[] = {"experience", "current_role", "education",   "skills",
-                                     "scope",      "achievements", "preferences", NULL};
+static const char *const inputs[] = {"experience.management_years",
+                                     "experience.operations_years",
+                                     "experience.executive_years",
+                                     "current_role",
+                                     "industries",
+                                     "education",
+                                     "skills",
+                                     "scope",
+                                     "achievements",
+                                     "preferences",
+                                     NULL};
 
 static const cadre_plugin_info info = {
     sizeof(cadre_plugin_info),

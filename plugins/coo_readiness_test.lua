@@ -2,7 +2,9 @@
 -- coo_readiness_test.lua - tests for the native coo_readiness plugin: cadre test <this file>
 local function executive(changes)
   local c = {
-    experience = {total_years = 22, management_years = 15, executive_years = 6},
+    experience = {total_years = 22, management_years = 15, executive_years = 6,
+                  operations_years = 12},
+    current_role = {title = "VP Operations", level = "vice_president", reports_to_ceo = true},
     education = {highest_degree = "master", field = "business_administration", mba = true},
     skills = {leadership = 5, strategic_planning = 5, decision_making = 5, communication = 5,
               organization = 5, financial_management = 5, execution = 5,
@@ -16,7 +18,7 @@ local function executive(changes)
     preferences = {max_weekly_hours = 60, travel = "frequent", pressure = "high"},
   }
   for path, value in pairs(changes or {}) do
-    local group, key = path:match("^(%w+)%.([%w_]+)$")
+    local group, key = path:match("^([%w_]+)%.([%w_]+)$")
     c[group][key] = value
   end
   return c
@@ -31,10 +33,22 @@ return {
                details = {career_level = "a senior COO"},
                strengths = {"own a P&L", "10 or more"}}},
 
-    {name = "eight years of management cap the band at 1-2 years, and it says so",
-     candidate = executive({["experience.management_years"] = 8}),
-     expect = {band = "ready in 1-2 years", gaps = {"the earliest is"},
-               criteria = {management = 80}}},
+    {name = "six years of management cap the band at 3-5 years, and it says so",
+     candidate = executive({["experience.management_years"] = 6}),
+     expect = {band = "ready in 3-5 years", gaps = {"the earliest is"},
+               criteria = {management = 60}}},
+
+    {name = "no operations years: a finance executive is 1-2 years away, on the finance route",
+     candidate = executive({["experience.operations_years"] = 0,
+                            ["current_role.function"] = "finance",
+                            ["current_role.title"] = "Chief Financial Officer",
+                            ["current_role.level"] = "c_suite"}),
+     expect = {band = "ready in 1-2 years", strengths = {"from finance"},
+               gaps = {"usual next step on the finance executive route"}}},
+
+    {name = "implausible figures hold the verdict back, and it says so",
+     candidate = executive({["scope.direct_reports"] = 600, ["preferences.max_weekly_hours"] = 120}),
+     expect = {band = "ready in 1-2 years", risks = {"hard to believe together"}}},
 
     {name = "two years of management: build experience first, no COO level claimed",
      candidate = executive({["experience.management_years"] = 2,

@@ -242,7 +242,7 @@ for i, id in ipairs(ids) do choices[i] = id end
 
 return {
   name = "industry_fit",
-  version = "1.0.0",
+  version = "1.1.0",
   title = "Industry fit",
   description = "How well the person fits operations leadership in each of ten industries: "
              .. "years there, what the industry demands of a COO, certifications and tools. "

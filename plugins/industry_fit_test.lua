@@ -25,9 +25,14 @@ return {
      check = function(r) return #r.ranking == 1, "expected one industry in the ranking" end},
 
     {name = "years in a neighbouring industry count half",
-     candidate = {experience = {total_years = 10}, industries = {logistics = 10}},
+     candidate = {experience = {total_years = 10}, industries = {logistics = 4}},
      params = {industry = "manufacturing"},
-     expect = {criteria = {years = 50}}},
+     expect = {criteria = {years = 20}}},
+
+    {name = "... but never more than 3 years' worth, so the industry itself ranks first",
+     candidate = {experience = {total_years = 22}, industries = {logistics = 22}},
+     params = {industry = "manufacturing"},
+     expect = {criteria = {years = 30}}},
 
     {name = "a target industry that fits poorly is a gap with advice",
      candidate = {experience = {total_years = 15}, industries = {retail = 12},

@@ -733,7 +733,7 @@ static void career_level(readiness *out, const cadre_candidate *c, int coo_title
     marker senior_gate[] = {
         {mgmt >= 10, "10+ management years"},
         {exec >= 6, "6+ executive years"},
-        {people >= 1000 || budget >= 100e6, "1,000+ people or a $100M+ budget"},
+        {people >= 500 || budget >= 50e6, "500+ people or a $50M+ budget"},
         {c->scope.pnl_owner == CADRE_FLAG_YES, "profitability (a P&L)"},
         {best_reach(c) == CADRE_REACH_COMPANY, "company-wide results"},
     };
@@ -746,7 +746,7 @@ static void career_level(readiness *out, const cadre_candidate *c, int coo_title
         {mgmt >= 10, "10+ management years"},
         {depts >= 3, "several departments"},
         {senior_rank || people >= 500 || budget >= 50e6,
-         "executive rank, or 500+ people or a $50M+ budget"},
+         "executive rank or 500+ people or a $50M+ budget"},
     };
     marker mid[] = {
         {readiness_skill_level(c, "data_analysis") >= 3, "operational data analysis"},
@@ -770,25 +770,24 @@ static void career_level(readiness *out, const cadre_candidate *c, int coo_title
     char *list = out->level_markers;
     size_t size = sizeof(out->level_markers);
 
-#define ALL(g)                                                                                     \
-    (count(g, (int)(sizeof(g) / sizeof(g[0])), (list[0] = '\0', list), size) ==                    \
-     (int)(sizeof(g) / sizeof(g[0])))
-#define HALF(m)                                                                                    \
-    (2 * count(m, (int)(sizeof(m) / sizeof(m[0])), list, size) >= (int)(sizeof(m) / sizeof(m[0])))
-    if (top <= LEVEL_SENIOR && ALL(senior_gate) && HALF(senior))
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+    /* A level: every gate met, then at least half its skill markers (listed after the gates). */
+#define LEVEL(gate, skills)                                                                        \
+    (list[0] = '\0', (out->nmarkers = count(gate, N(gate), list, size)) == N(gate) &&              \
+                         2 * (k = count(skills, N(skills), list, size)) >= N(skills))
+    int k = 0;
+
+    if (top <= LEVEL_SENIOR && LEVEL(senior_gate, senior))
         out->level = LEVEL_SENIOR;
-    else if (top <= LEVEL_MID && ALL(mid_gate) && HALF(mid))
+    else if (top <= LEVEL_MID && LEVEL(mid_gate, mid))
         out->level = LEVEL_MID;
-    else if (top <= LEVEL_ENTRY && ALL(entry_gate) && HALF(entry))
+    else if (top <= LEVEL_ENTRY && LEVEL(entry_gate, entry))
         out->level = LEVEL_ENTRY;
     else
-        out->level = LEVEL_BELOW, list[0] = '\0';
-#undef ALL
-#undef HALF
-    out->nmarkers = 0;
-    for (const char *p = list; *p; p++)
-        out->nmarkers += *p == ',';
-    out->nmarkers += list[0] != '\0';
+        out->level = LEVEL_BELOW, list[0] = '\0', out->nmarkers = k = 0;
+    out->nmarkers += k;
+#undef LEVEL
+#undef N
 }
 
 /* Where the person comes from, when it is one of the common routes to COO other than

@@ -88,8 +88,8 @@ static double ops_fit(const cadre_candidate *c, part *p)
                "removed in person, progress reported against the plan."};
     p[1] = (part){"operations_background", "operations background (full at 3 years)", 25,
                   ramp(c->experience.operations_years.value, 3),
-                  "Take an operations role: COOs are often former operations managers, and it "
-                  "is where the day-to-day craft is learned."};
+                  "Take an operations management role first: COOs are often former operations "
+                  "managers, and it is where the day-to-day craft is learned."};
     p[2] = (part){"management_experience", "management (full at 3 years)", 20,
                   ramp(c->experience.management_years.value, 3),
                   "Lead a team: an operations manager brings several years of management."};
@@ -217,8 +217,17 @@ static int assess(void *state, const cadre_host *h, const cadre_candidate *c,
     return 0;
 }
 
-static const char *const inputs[] = {"experience", "current_role", "education",   "skills",
-                                     "scope",      "achievements", "preferences", NULL};
+static const char *const inputs[] = {"experience.management_years",
+                                     "experience.operations_years",
+                                     "experience.executive_years",
+                                     "current_role",
+                                     "industries",
+                                     "education",
+                                     "skills",
+                                     "scope",
+                                     "achievements",
+                                     "preferences",
+                                     NULL};
 
 static const cadre_plugin_info info = {
     sizeof(cadre_plugin_info),
