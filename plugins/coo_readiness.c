@@ -177,7 +177,7 @@ static void skill_findings(const ctx *x)
                       "(%s).",
                       x->h->vocab_label("skill", k->id), readiness_skill_level(x->c, k->id),
                       k->need, k->source);
-        x->h->recommend(x->b, "%s", k->action);
+        x->h->recommend(x->b, "%s", readiness_advice(k, x->c));
     }
 }
 

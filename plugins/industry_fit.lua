@@ -15,7 +15,7 @@
 -- Globals this file calls on every assessment, kept in locals: everything a rubric holds is
 -- frozen after loading, and each read of a frozen table (the globals included) takes one more
 -- look-up (docs/rubric-authoring.md, "Speed").
-local ipairs, pairs, sort, cadre_label = ipairs, pairs, table.sort, cadre.label
+local ipairs, pairs, sort, floor, cadre_label = ipairs, pairs, table.sort, math.floor, cadre.label
 local CERTIFICATIONS, TOOLS = cadre.vocab.certification, cadre.vocab.tool
 
 local spec = cadre.data("industries.json")
@@ -121,7 +121,8 @@ local function fit_for(f, id)
   local parts = {years = years, demands = demands, certifications = certifications, tools = tools}
   local total = 0
   for k, w in pairs(WEIGHTS) do total = total + w * parts[k] end
-  fit.parts, fit.first_weak, fit.score = parts, first_weak, total / 100
+  -- One rounding rule (as every built-in): a whole number, and the band judged on it.
+  fit.parts, fit.first_weak, fit.score = parts, first_weak, floor(total / 100 + 0.5)
   return fit
 end
 
@@ -214,7 +215,7 @@ local function note(fit)
 end
 
 -- What would raise the fit for an industry the person wants: its weakest part.
-local function advice_for(fit)
+local function advice_for(fit, c)
   if (fit.years or 0) < 2 then
     return say("Get inside %s: take an operations role there, or lead a project for a client or "
                .. "partner in it; years in the industry are the largest part of the fit.",
@@ -227,7 +228,7 @@ local function advice_for(fit)
   end
   local d = dev[first]
   return say("Build what %s demands, starting with %s: %s", label(fit.id),
-             cadre_label("skill", first), d and d["do"] or "seek assignments that exercise it.")
+             cadre_label("skill", first), cadre.advice(d, c) or "seek assignments that exercise it.")
 end
 
 local BANDS = {
@@ -285,7 +286,7 @@ return {
       elseif f and i > 1 then
         r:gap(say("You want to work in %s, but it ranks %d of %d for you (%d/100; the best is %s "
                   .. "at %d).", label(t), i, #fits, f.score, label(best.id), best.score),
-              advice_for(f))
+              advice_for(f, c))
       end
     end
     if #targets == 0 and not p.industry then
@@ -297,6 +298,7 @@ return {
     for k, w in pairs(WEIGHTS) do
       if #missing[k] > 0 then lacking = lacking + w end
     end
+    r:score(best.score)
     if lacking > 50 then
       r:band("not enough information")
       r:summary("Too little is known to rank the industries: add your years per industry "

@@ -161,9 +161,12 @@ static int resolve_skill(readiness_skill *s, const cJSON *e, const cadre_host *h
     double oi, ol;
 
     if (cJSON_IsNumber(im) && cJSON_IsNumber(lv)) {
+        const cJSON *src = cJSON_GetObjectItem(e, "source");
+
         s->importance = im->valuedouble;
         s->need = lv->valuedouble;
-        snprintf(s->source, sizeof(s->source), "cadre's estimate; no O*NET element matches");
+        snprintf(s->source, sizeof(s->source), "%s",
+                 cJSON_IsString(src) ? src->valuestring : "cadre's estimate");
         return 0;
     }
     if (element == NULL || onet_lookup(onet, element, "chief_exec", &oi, &ol, name, sizeof(name))) {
@@ -189,7 +192,7 @@ static int load_core(readiness_model *st, const cadre_host *h, const char *dir, 
     onet_read(&onet, dir);
     for (int i = 0; rc == 0 && core_ids[i]; i++) {
         readiness_skill *s = &st->core[st->ncore];
-        const cJSON *e = NULL, *d;
+        const cJSON *e = NULL, *d, *alt = NULL;
 
         cJSON_ArrayForEach(e, skills)
         {
@@ -206,6 +209,17 @@ static int load_core(readiness_model *st, const cadre_host *h, const char *dir, 
         s->id = core_ids[i];
         rc = resolve_skill(s, e, h, &onet, err, errlen);
         d = cJSON_GetObjectItem(cJSON_GetObjectItem(dev, "skills"), s->id);
+        cJSON_ArrayForEach(alt, cJSON_GetObjectItem(d, "instead"))
+        {
+            const cJSON *f = cJSON_GetObjectItem(alt, "if"), *t = cJSON_GetObjectItem(alt, "do");
+
+            if (s->ninstead == 3 || !cJSON_IsString(f) || !cJSON_IsString(t)) continue;
+            snprintf(s->instead[s->ninstead].fact, sizeof(s->instead[0].fact), "%s",
+                     f->valuestring);
+            snprintf(s->instead[s->ninstead].action, sizeof(s->instead[0].action), "%s",
+                     t->valuestring);
+            s->ninstead++;
+        }
         snprintf(s->action, sizeof(s->action), "%s",
                  cJSON_IsString(cJSON_GetObjectItem(d, "do"))
                      ? cJSON_GetObjectItem(d, "do")->valuestring
@@ -241,6 +255,29 @@ int readiness_model_load(readiness_model *m, const cadre_host *h, char *err, siz
         return -1;
     }
     return load_core(m, h, dir, err, errlen);
+}
+
+/* The facts development advice depends on; the same definitions as cadre.fact in
+ * core/lua/prelude.lua (design choice: senior scope is director level or above, a $5M+ budget
+ * or 100+ people led). */
+static int fact(const cadre_candidate *c, const char *name)
+{
+    if (strcmp(name, "senior_scope") == 0)
+        return c->current_role.level >= CADRE_LEVEL_DIRECTOR ||
+               (c->scope.budget_usd.set && c->scope.budget_usd.value >= 5e6) ||
+               (c->scope.people_led.set && c->scope.people_led.value >= 100);
+    if (strcmp(name, "owns_budget") == 0)
+        return c->scope.budget_usd.set && c->scope.budget_usd.value >= 1e6;
+    if (strcmp(name, "hiring_authority") == 0) return c->scope.hiring_authority == CADRE_FLAG_YES;
+    if (strcmp(name, "pnl_owner") == 0) return c->scope.pnl_owner == CADRE_FLAG_YES;
+    return 0;
+}
+
+const char *readiness_advice(const readiness_skill *k, const cadre_candidate *c)
+{
+    for (int i = 0; i < k->ninstead; i++)
+        if (fact(c, k->instead[i].fact)) return k->instead[i].action;
+    return k->action;
 }
 
 /* ---- scoring helpers ---- */

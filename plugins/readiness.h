@@ -24,11 +24,20 @@ enum { LEVEL_SENIOR, LEVEL_MID, LEVEL_ENTRY, LEVEL_BELOW };
 /* What held the band back (the earliest band the facts allow, beyond the score). */
 enum { CAP_NONE, CAP_MANAGEMENT, CAP_OPERATIONS, CAP_PLAUSIBILITY, CAP_SCOPE };
 
+/* A development action that replaces the default for people who already have what it would
+ * tell them to get (data/development.json, "instead"). */
+typedef struct readiness_alt {
+    char fact[24];
+    char action[READINESS_MAX_TEXT];
+} readiness_alt;
+
 typedef struct readiness_skill {
     const char *id;
     double importance, need;
     char source[160];
     char action[READINESS_MAX_TEXT];
+    readiness_alt instead[3];
+    int ninstead;
 } readiness_skill;
 
 typedef struct readiness_model {
@@ -65,6 +74,11 @@ const char *readiness_level_label(int level);
 /* The level the band allows at most: ready now any, 1-2 years mid-level, 3-5 years
  * entry-level, otherwise none. */
 int readiness_level_allowed(int band);
+
+/* The development action of skill k that suits c: the first "instead" whose fact holds (the
+ * facts of cadre.fact in core/lua/prelude.lua: senior_scope, owns_budget, hiring_authority,
+ * pnl_owner), else the default. */
+const char *readiness_advice(const readiness_skill *k, const cadre_candidate *c);
 
 /* The person's self-rated level of a skill, or -1. */
 int readiness_skill_level(const cadre_candidate *c, const char *id);

@@ -10,7 +10,8 @@
 -- Globals this file calls on every assessment, kept in locals: everything a rubric holds is
 -- frozen after loading, and each read of a frozen table (the globals included) takes one more
 -- look-up (docs/rubric-authoring.md, "Speed").
-local ipairs, sort, math_min, math_max, tostring = ipairs, table.sort, math.min, math.max, tostring
+local ipairs, sort, math_min, math_max, math_floor, tostring = ipairs, table.sort, math.min,
+  math.max, math.floor, tostring
 local level_score = cadre.level_score
 
 local LEVEL_FACTOR = 5 / 7
@@ -70,10 +71,11 @@ end
 assert(load_role("coo"))
 assert(load_role("operations_manager"))
 
-local function action(id)
+-- The development action for a skill, chosen for this person's scope (cadre.advice).
+local function action(c, id)
   local d = dev[id]
   if d == nil then return "Find a stretch assignment that exercises this skill." end
-  return d["do"] .. " To learn the method: " .. d.learn .. "."
+  return cadre.advice(d, c) .. " To learn the method: " .. d.learn .. "."
 end
 
 -- Scores one skill of the profile as a criterion; returns a row for the gap ranking.
@@ -87,6 +89,8 @@ local function score_skill(c, r, s, role_name)
     r:missing("skills." .. s.id, s.id)
     return {s = s, rated = false}
   end
+  local said = c.skill_evidence[s.id]
+  if said then said = say(" Your evidence: \"%s\".", said) else said = "" end
   local deficit = math_max(0, need - have)
   local is_gap = deficit >= GAP_THRESHOLD
   local evidence
@@ -99,12 +103,12 @@ local function score_skill(c, r, s, role_name)
   else
     evidence = say("You: %d. %s: about %n (%s).", have, role_name, need, s.source)
   end
-  r:criterion(s.id, s.label, s.importance, level_score(have, need), evidence)
+  r:criterion(s.id, s.label, s.importance, level_score(have, need), evidence .. said)
   return {s = s, rated = true, have = have, deficit = deficit, gap = is_gap,
           priority = s.importance * deficit}
 end
 
-local function report_gaps(r, gaps, role_name)
+local function report_gaps(c, r, gaps, role_name)
   sort(gaps, function(a, b)
     if a.priority ~= b.priority then return a.priority > b.priority end
     return a.s.id < b.s.id
@@ -118,7 +122,7 @@ local function report_gaps(r, gaps, role_name)
       r:gap(say("%s: you rate yourself %d, %s work at about %n. %s", g.s.label, g.have, role_name,
                 g.s.need, i == 1 and "This is your biggest gap for the role." or
                 say("Gap number %d of %d by priority (%n).", i, #gaps, g.priority)),
-            action(g.s.id))
+            action(c, g.s.id))
     end
   end
 end
@@ -147,10 +151,22 @@ local BANDS = {
   {min = 55, label = "several gaps to close"},
   {min = 0, label = "substantial gaps"},
 }
+-- The band also follows the gaps themselves, so it never says "no significant gaps" above a
+-- list of them: the worse of the coverage band and this one (design choices: "a few" is up to
+-- four gaps, none with a priority of 8, e.g. a 2-level gap on a skill of importance 4;
+-- "several" up to eight).
+local BIG_PRIORITY = 8
+local function gaps_band(gaps)
+  local n, top = #gaps, gaps[1] and gaps[1].priority or 0
+  if n == 0 then return 1 end
+  if n <= 4 and top < BIG_PRIORITY then return 2 end
+  if n <= 8 then return 3 end
+  return 4
+end
 
 return {
   name = "skills_gap",
-  version = "1.0.0",
+  version = "1.1.0",
   title = "Skills gap",
   description = "Which skills fall short of a target role's profile (COO = O*NET 11-1011.00, "
              .. "operations manager = 11-1021.00), by how much, how much it matters, and what "
@@ -187,7 +203,7 @@ return {
         unrated[#unrated + 1] = s.label
       end
     end
-    report_gaps(r, gaps, role_name)
+    report_gaps(c, r, gaps, role_name)
     report_strengths(r, rows, role_name)
     if #unrated > 0 then
       r:gap(say("You did not rate %d of the %d skills in the %s profile: %l.", #unrated,
@@ -201,11 +217,15 @@ return {
     for _, row in ipairs(rows) do
       if row.rated then covered = covered + row.s.importance * level_score(row.have, row.s.need) end
     end
-    local score = covered / weight
+    -- One rounding rule (as every built-in): a whole number, and the band judged on it.
+    local score = math_floor(covered / weight + 0.5)
+    r:score(score)
     if rated_weight / weight < 0.5 then
       r:band("not enough information")
     else
-      r:band(cadre.band(score, BANDS))
+      local by_score = 1
+      while score < BANDS[by_score].min do by_score = by_score + 1 end
+      r:band(BANDS[math_max(by_score, gaps_band(gaps))].label)
     end
     r:detail("skills_rated", say("%d of %d", #role.skills - #unrated, #role.skills))
     r:detail("gaps", tostring(#gaps))

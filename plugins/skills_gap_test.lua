@@ -10,7 +10,8 @@ local function everything_at(level, except)
                        "performance_metrics", "data_analysis", "negotiation", "risk_management",
                        "regulatory_compliance", "people_management", "hiring", "team_building",
                        "problem_solving", "technology_management", "digital_transformation",
-                       "supply_chain"}) do
+                       "supply_chain", "customer_service", "sales_marketing",
+                       "financial_reporting", "innovation"}) do
     skills[id] = level
   end
   for id, l in pairs(except or {}) do skills[id] = l or nil end -- false removes a skill
@@ -47,8 +48,33 @@ return {
      params = {role = "cfo"},
      expect = {error = "no role profile data/roles/cfo.json"}},
 
+    {name = "a sitting COO rated 4 on stakeholder relationships is not told it is a gap",
+     candidate = everything_at(4),
+     expect = {band = "no significant gaps", details = {gaps = "0"}}},
+
+    {name = "the band follows the gaps: five gaps are never \"no significant gaps\"",
+     candidate = everything_at(5, {strategic_planning = 3, leadership = 3, mentoring = 3,
+                                   decision_making = 3, organization = 3}),
+     expect = {band = "several gaps to close", details = {gaps = "5"}}},
+
+    {name = "advice suits the person's scope: someone who decides hiring is not told to ask for it",
+     candidate = (function()
+       local c = everything_at(5, {hiring = 1})
+       c.scope = {hiring_authority = true}
+       return c
+     end)(),
+     expect = {gaps = {"You already decide hiring"}}},
+
+    {name = "the person's own evidence for a skill is quoted",
+     candidate = (function()
+       local c = everything_at(4)
+       c.skills.leadership = {level = 5, evidence = "Led 900 people through a merger"}
+       return c
+     end)(),
+     expect = {criteria = {leadership = 100}}},
+
     {name = "unrated skills count as 0, are listed, and the person is asked to rate them",
      candidate = everything_at(4, {team_building = false}),
-     expect = {missing = {"skills.team_building"}, gaps = {"did not rate 1 of the 26"}}},
+     expect = {missing = {"skills.team_building"}, gaps = {"did not rate 1 of the 30"}}},
   },
 }

@@ -80,6 +80,37 @@ end
 -- cadre.money(n) ("$850K", "$1.2M") and cadre.list(items, conj) ("a, b and c") are written in C
 -- (core/lua/say.c): they write most of a report's words.
 
+-- cadre.fact(c, name): the facts that development advice depends on (data/development.json,
+-- "instead"), so that a person is never told to get what their profile says they have.
+--   senior_scope: director level or above, a $5M+ budget or 100+ people led (design choice)
+--   owns_budget: a $1M+ budget; hiring_authority, pnl_owner: as the profile states them
+local LEVEL_RANK = {individual_contributor = 1, supervisor = 2, manager = 3, senior_manager = 4,
+                    director = 5, vice_president = 6, c_suite = 7}
+local FACTS = {
+  senior_scope = function(c)
+    return (LEVEL_RANK[c.current_role.level or ""] or 0) >= 5 or (c.scope.budget_usd or 0) >= 5e6
+           or (c.scope.people_led or 0) >= 100
+  end,
+  owns_budget = function(c) return (c.scope.budget_usd or 0) >= 1e6 end,
+  hiring_authority = function(c) return c.scope.hiring_authority == true end,
+  pnl_owner = function(c) return c.scope.pnl_owner == true end,
+}
+function cadre.fact(c, name)
+  local f = FACTS[name]
+  if f == nil then error(format("cadre.fact: no fact '%s'", tostring(name)), 2) end
+  return f(c)
+end
+
+-- cadre.advice(entry, c): the action of a development entry ({do, instead = {{if, do}, ...}})
+-- that suits this person: the first `instead` whose fact holds, else `do`.
+function cadre.advice(entry, c)
+  if entry == nil then return nil end
+  for _, alt in ipairs(entry.instead or {}) do
+    if cadre.fact(c, alt["if"]) then return alt["do"] end
+  end
+  return entry["do"]
+end
+
 -- ---- criterion helpers: each returns score, evidence (or nil, why when the input is absent),
 -- ready to be returned from a criterion's score function.
 

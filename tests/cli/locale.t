@@ -30,5 +30,5 @@ for l in de_DE.UTF-8 fr_FR.UTF-8; do
     in_locale "$l" batch "$tmp/one.jsonl"
     is "$out" "$ref_batch" "batch under $l is byte-identical"
 done
-contains "$ref_text" "98.0/100" "the text report writes a decimal point"
+ok "$(printf '%s\n' "$ref_text" | grep -q '[0-9]\.[0-9]/100'; echo $?)" "the text report writes a decimal point"
 done_testing

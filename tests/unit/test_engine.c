@@ -147,7 +147,7 @@ static void test_search_path(void)
     cadre_engine_load(e, &err);
     for (size_t i = 0; i < cadre_engine_plugin_count(e); i++)
         if (strcmp(cadre_engine_plugin(e, i)->name, "skills_gap") == 0)
-            is_str(cadre_engine_plugin(e, i)->version, "1.0.0",
+            is_str(cadre_engine_plugin(e, i)->version, "1.1.0",
                    "a plugin named like a built-in does not replace it");
     ok(cadre_engine_refused_count(e) == 1 &&
            strstr(cadre_engine_refused(e, 0)->message, "reserved by the built-in") &&
