@@ -112,6 +112,7 @@ static int assess(void *state, const cadre_host *h, const cadre_candidate *c,
     part ops[5];
     double ops_score, s_avg, t_avg;
     const char *band, *orient;
+    int ops_ready;
     char note[400] = "";
 
     (void)params;
@@ -121,6 +122,10 @@ static int assess(void *state, const cadre_host *h, const cadre_candidate *c,
     for (int i = 0; i < 5; i++)
         snprintf(note + strlen(note), sizeof(note) - strlen(note), "%s%s %.0f", i ? "; " : "",
                  ops[i].label, ops[i].score);
+    /* An operations manager brings "several years of management" (002): 2 or more here
+     * (design choice), besides a fit of 70. */
+    ops_ready = ops_score >= 70 && c->experience.management_years.set &&
+                c->experience.management_years.value >= 2;
     skill_set(c, strategic, 4, &s_avg);
     skill_set(c, tactical, 3, &t_avg);
 
@@ -129,11 +134,9 @@ static int assess(void *state, const cadre_host *h, const cadre_candidate *c,
     else if (r.band == READY_NOW)
         band = "fits a COO role now";
     else if (r.band == READY_1_2)
-        band = ops_score >= 70 ? "fits an operations manager role; COO within reach"
-                               : "COO within reach";
+        band = ops_ready ? "fits an operations manager role; COO within reach" : "COO within reach";
     else
-        band =
-            ops_score >= 70 ? "fits an operations manager role" : "not yet ready for either role";
+        band = ops_ready ? "fits an operations manager role" : "not yet ready for either role";
     h->set_band(b, band);
     h->rank(b, "coo", "Chief Operating Officer", r.score, "the COO readiness score: %s",
             readiness_band_label(r.band));
