@@ -313,6 +313,41 @@ static void origin_findings(const ctx *x)
     }
 }
 
+/* What the profile says about boards, crises and the kind of company: strengths, and the step
+ * between company sizes the person wants to make (the sources contrast startups, which need
+ * operations scaled, with large companies, 000; the advice is the project's own). */
+static void background_findings(const ctx *x)
+{
+    static const char *const size_name[] = {"", "a startup", "a scale-up", "a mid-size company",
+                                            "an enterprise"};
+    const cadre_candidate *c = x->c;
+    int now = (int)READINESS_BG(c, company_size), want = (int)READINESS_BG(c, target_company_size);
+
+    if (READINESS_BG(c, board_exposure) == CADRE_FLAG_YES)
+        x->h->finding(x->b, CADRE_FINDING_STRENGTH,
+                      "You have worked with a board, as a COO does when supporting the CEO.");
+    if (READINESS_BG(c, crisis_leadership) == CADRE_FLAG_YES)
+        x->h->finding(x->b, CADRE_FINDING_STRENGTH,
+                      "You have led through a crisis: COO roles are high-pressure (003).");
+    if (now == 0 || want == 0 || now == want) return;
+    if (want > now) {
+        x->h->finding(x->b, CADRE_FINDING_GAP,
+                      "You work in %s and want %s: larger companies look for operations run "
+                      "across several units, sites or countries, with formal processes.",
+                      size_name[now], size_name[want]);
+        x->h->recommend(x->b, "Show scale: take on a second site, business unit or country, or "
+                              "an integration, and put the processes and metrics of a larger "
+                              "company in place.");
+    } else {
+        x->h->finding(x->b, CADRE_FINDING_GAP,
+                      "You work in %s and want %s: a smaller company needs a COO who scales "
+                      "operations hands-on, with few layers and little support (000).",
+                      size_name[now], size_name[want]);
+        x->h->recommend(x->b, "Show hands-on range: lead a new site, product or market launch "
+                              "yourself, with a small team and a tight budget.");
+    }
+}
+
 /* ---- the assessment ---- */
 
 static int assess(void *state, const cadre_host *h, const cadre_candidate *c,
@@ -345,6 +380,7 @@ static int assess(void *state, const cadre_host *h, const cadre_candidate *c,
                    c->current_role.title);
     cap_findings(&x);
     origin_findings(&x);
+    background_findings(&x);
     experience_findings(&x);
     scope_findings(&x);
     record_findings(&x);

@@ -46,6 +46,24 @@ return {
      expect = {band = "ready in 1-2 years", strengths = {"from finance"},
                gaps = {"usual next step on the finance executive route"}}},
 
+    {name = "board exposure and a crisis led are strengths; the move to a larger company is named",
+     candidate = (function()
+       local c = executive()
+       c.experience.board_exposure, c.experience.crisis_leadership = true, true
+       c.current_role.company_size, c.targets = "scale_up", {company_size = "enterprise"}
+       return c
+     end)(),
+     expect = {strengths = {"worked with a board", "led through a crisis"},
+               gaps = {"You work in a scale-up and want an enterprise"}}},
+
+    {name = "several sites and an integration add breadth to the scope criterion",
+     candidate = (function()
+       local c = executive({["scope.people_led"] = 100, ["scope.budget_usd"] = 10000000})
+       c.experience.multi_site, c.experience.mergers = true, true
+       return c
+     end)(),
+     expect = {criteria = {scope = {min = 80}}}},
+
     {name = "implausible figures hold the verdict back, and it says so",
      candidate = executive({["scope.direct_reports"] = 600, ["preferences.max_weekly_hours"] = 120}),
      expect = {band = "ready in 1-2 years", risks = {"hard to believe together"}}},

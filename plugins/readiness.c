@@ -270,6 +270,8 @@ static int fact(const cadre_candidate *c, const char *name)
         return c->scope.budget_usd.set && c->scope.budget_usd.value >= 1e6;
     if (strcmp(name, "hiring_authority") == 0) return c->scope.hiring_authority == CADRE_FLAG_YES;
     if (strcmp(name, "pnl_owner") == 0) return c->scope.pnl_owner == CADRE_FLAG_YES;
+    if (strcmp(name, "board_exposure") == 0)
+        return READINESS_BG(c, board_exposure) == CADRE_FLAG_YES;
     return 0;
 }
 
@@ -550,7 +552,20 @@ static double flag_part(acc *a, cadre_flag f, const char *field)
     return f == CADRE_FLAG_YES ? 100 : 0;
 }
 
-/* People, budget, departments, P&L and hiring: five equal parts. */
+/* Functions led beyond operations (the COO coordinates them all, 001, 003). */
+static int other_functions(const cadre_candidate *c)
+{
+    int n = 0;
+
+    if (!CADRE_CANDIDATE_HAS(c, background)) return 0;
+    for (size_t i = 0; i < c->background.functions_led.count; i++)
+        n += strcmp(c->background.functions_led.items[i], "operations") != 0;
+    return n;
+}
+
+/* People, budget, departments, P&L and hiring: five equal parts. Breadth the profile states
+ * (several sites, several countries, a merger, functions beyond operations) adds to it, up to
+ * full marks; left out, it takes nothing away (design choice: older profiles score as before). */
 static double scope(ctx *x)
 {
     const cadre_candidate *c = x->c;
@@ -577,8 +592,26 @@ static double scope(ctx *x)
                                                         : "does not decide hiring");
     if (a.nmissing) add(&a, "%d of 5 parts not given (counted as 0); ", a.nmissing);
     add(&a, "each part is a fifth. A COO runs the whole company's operations.");
-    emit(x, "scope", "Scope of responsibility", W_SCOPE, s / 5, &a);
-    return s / 5;
+    s /= 5;
+    {
+        double extra = 0;
+        int f = other_functions(c);
+
+        if (READINESS_BG(c, multi_site) == CADRE_FLAG_YES) extra += 10;
+        if (READINESS_BG(c, international) == CADRE_FLAG_YES) extra += 10;
+        if (READINESS_BG(c, mergers) == CADRE_FLAG_YES) extra += 10;
+        extra += 5 * (f > 3 ? 3 : f);
+        if (extra > 0) {
+            add(&a, " Breadth: %s%s%s%d other function%s led (+%.0f, up to 100).",
+                READINESS_BG(c, multi_site) == CADRE_FLAG_YES ? "several sites, " : "",
+                READINESS_BG(c, international) == CADRE_FLAG_YES ? "several countries, " : "",
+                READINESS_BG(c, mergers) == CADRE_FLAG_YES ? "a merger or integration, " : "", f,
+                f == 1 ? "" : "s", extra);
+            s = s + extra > 100 ? 100 : s + extra;
+        }
+    }
+    emit(x, "scope", "Scope of responsibility", W_SCOPE, s, &a);
+    return s;
 }
 
 /* How far it reached, whether it is the kind a COO is judged on, whether it was measured. */
@@ -778,6 +811,7 @@ static void career_level(readiness *out, const cadre_candidate *c, int coo_title
         {readiness_skill_level(c, "strategic_planning") >= 4, "long-term strategy"},
         {readiness_skill_level(c, "stakeholder_management") >= 4, "key stakeholder relationships"},
         {readiness_skill_level(c, "mentoring") >= 4, "mentoring future leaders"},
+        {READINESS_BG(c, board_exposure) == CADRE_FLAG_YES, "board exposure"},
     };
     marker mid_gate[] = {
         {mgmt >= 10, "10+ management years"},
@@ -792,6 +826,10 @@ static void career_level(readiness *out, const cadre_candidate *c, int coo_title
          "cross-department collaboration"},
         {budget >= 10e6, "resource allocation and budgeting ($10M+)"},
         {best_reach(c) >= CADRE_REACH_DIVISION, "improvements beyond one department"},
+        {READINESS_BG(c, multi_site) == CADRE_FLAG_YES ||
+             READINESS_BG(c, international) == CADRE_FLAG_YES ||
+             READINESS_BG(c, mergers) == CADRE_FLAG_YES,
+         "several sites, countries or an integration"},
     };
     marker entry_gate[] = {
         {mgmt >= 5, "5+ management years"},

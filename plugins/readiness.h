@@ -80,6 +80,10 @@ int readiness_level_allowed(int band);
  * pnl_owner), else the default. */
 const char *readiness_advice(const readiness_skill *k, const cadre_candidate *c);
 
+/* A field of the candidate's `background` (added in candidate version 3), or 0 (unset) when
+ * the engine that built the candidate is older. */
+#define READINESS_BG(c, field) (CADRE_CANDIDATE_HAS(c, background) ? (c)->background.field : 0)
+
 /* The person's self-rated level of a skill, or -1. */
 int readiness_skill_level(const cadre_candidate *c, const char *id);
 

@@ -123,9 +123,11 @@ static int assess(void *state, const cadre_host *h, const cadre_candidate *c,
         snprintf(note + strlen(note), sizeof(note) - strlen(note), "%s%s %.0f", i ? "; " : "",
                  ops[i].label, ops[i].score);
     /* An operations manager brings "several years of management" (002): 2 or more here
-     * (design choice), besides a fit of 70. */
-    ops_ready = ops_score >= 70 && c->experience.management_years.set &&
-                c->experience.management_years.value >= 2;
+     * (design choice), or holds a manager's post already, besides a fit of 70. */
+    ops_ready =
+        ops_score >= 70 &&
+        ((c->experience.management_years.set && c->experience.management_years.value >= 2) ||
+         c->current_role.level >= CADRE_LEVEL_MANAGER);
     skill_set(c, strategic, 4, &s_avg);
     skill_set(c, tactical, 3, &t_avg);
 

@@ -28,6 +28,19 @@ static const cadre__field experience[] = {
       "years at vice-president level or above, or reporting to the CEO"),
     F("operations_years", CADRE__F_NUM, experience.operations_years, 0, CADRE__MAX_YEARS, NULL,
       NULL, "years in operations roles at any level"),
+    F("board_exposure", CADRE__F_FLAG, background.board_exposure, 0, 0, NULL, NULL,
+      "has presented to or worked with a board of directors"),
+    F("mergers", CADRE__F_FLAG, background.mergers, 0, 0, NULL, NULL,
+      "has led a merger, an acquisition or the integration of one"),
+    F("multi_site", CADRE__F_FLAG, background.multi_site, 0, 0, NULL, NULL,
+      "has run operations across several sites at once"),
+    F("international", CADRE__F_FLAG, background.international, 0, 0, NULL, NULL,
+      "has run operations across countries"),
+    F("crisis_leadership", CADRE__F_FLAG, background.crisis_leadership, 0, 0, NULL, NULL,
+      "has led an organisation through a crisis (a recall, an outage, a disaster, a "
+      "restructuring)"),
+    F("functions_led", CADRE__F_IDLIST, background.functions_led, 0, 0, "function", NULL,
+      "functions led at some point, from the function vocabulary"),
     END,
 };
 
@@ -38,6 +51,8 @@ static const cadre__field current_role[] = {
       "the function the role sits in"),
     F("reports_to_ceo", CADRE__F_FLAG, current_role.reports_to_ceo, 0, 0, NULL, NULL,
       "reports directly to the chief executive"),
+    F("company_size", CADRE__F_ENUM, background.company_size, 0, 0, "company_size", NULL,
+      "size or stage of the current company"),
     END,
 };
 
@@ -80,6 +95,8 @@ static const cadre__field targets[] = {
       "role aimed at: \"coo\" or \"operations_manager\" for the built-ins"),
     F("industries", CADRE__F_IDLIST, targets.industries, 0, 0, "industry", NULL,
       "industries the person wants to work in"),
+    F("company_size", CADRE__F_ENUM, background.target_company_size, 0, 0, "company_size", NULL,
+      "size or stage of company the person wants to work in"),
     END,
 };
 

@@ -384,15 +384,21 @@ static const char *const achievement_names[] = {"other",
                                                 "revenue_growth",
                                                 NULL};
 static const char *const reach_names[] = {NULL, "team", "department", "division", "company", NULL};
+static const char *const company_size_names[] = {NULL,       "startup",    "scale_up",
+                                                 "mid_size", "enterprise", NULL};
 
 #define N(name, table)                                                                             \
     {                                                                                              \
         name, table, CADRE__ARRAY_LEN(table) - 1                                                   \
     }
 static const cadre__enum enums[] = {
-    N("degree", degree_names),           N("level", level_names),
-    N("travel", travel_names),           N("pressure", pressure_names),
-    N("achievement", achievement_names), N("reach", reach_names),
+    N("degree", degree_names),
+    N("level", level_names),
+    N("travel", travel_names),
+    N("pressure", pressure_names),
+    N("achievement", achievement_names),
+    N("reach", reach_names),
+    N("company_size", company_size_names),
 };
 
 const cadre__enum *cadre__enum_get(const char *name)

@@ -83,7 +83,7 @@ end
 -- cadre.fact(c, name): the facts that development advice depends on (data/development.json,
 -- "instead"), so that a person is never told to get what their profile says they have.
 --   senior_scope: director level or above, a $5M+ budget or 100+ people led (design choice)
---   owns_budget: a $1M+ budget; hiring_authority, pnl_owner: as the profile states them
+--   owns_budget: a $1M+ budget; hiring_authority, pnl_owner, board_exposure: as stated
 local LEVEL_RANK = {individual_contributor = 1, supervisor = 2, manager = 3, senior_manager = 4,
                     director = 5, vice_president = 6, c_suite = 7}
 local FACTS = {
@@ -94,6 +94,7 @@ local FACTS = {
   owns_budget = function(c) return (c.scope.budget_usd or 0) >= 1e6 end,
   hiring_authority = function(c) return c.scope.hiring_authority == true end,
   pnl_owner = function(c) return c.scope.pnl_owner == true end,
+  board_exposure = function(c) return c.experience.board_exposure == true end,
 }
 function cadre.fact(c, name)
   local f = FACTS[name]

@@ -30,8 +30,8 @@ extern "C" {
 #endif
 
 /** Version of the candidate struct's layout; bumped when fields are appended. Version 2 (cadre
- *  0.2.0): the lists became cadre_list. */
-#define CADRE_CANDIDATE_VERSION 2
+ *  0.2.0): the lists became cadre_list. Version 3 (cadre 0.2.0): `background` appended. */
+#define CADRE_CANDIDATE_VERSION 3
 
 /** Version of the candidate's JSON form ("schema_version" in a profile; docs/candidate.md),
  *  which the struct's layout does not change. Added in 0.2.0. */
@@ -91,6 +91,15 @@ typedef enum cadre_pressure {
     CADRE_PRESSURE_MODERATE,
     CADRE_PRESSURE_HIGH
 } cadre_pressure;
+
+/* The size or stage of a company; the sources contrast startups with large companies (000). */
+typedef enum cadre_company_size {
+    CADRE_COMPANY_UNKNOWN = 0,
+    CADRE_COMPANY_STARTUP,   /* founding stage, finding its model */
+    CADRE_COMPANY_SCALE_UP,  /* growing fast on a proven model */
+    CADRE_COMPANY_MID_SIZE,  /* established, one or a few business units */
+    CADRE_COMPANY_ENTERPRISE /* large, several business units or countries */
+} cadre_company_size;
 
 /** What an achievement improved. JSON: "efficiency", "cost_reduction", "change_initiative",
  *  "process_improvement", "quality", "revenue_growth", "other". */
@@ -242,6 +251,20 @@ typedef struct cadre_candidate {
      * is allowed: zero the struct, set struct_size and version, fill what you know (a list's
      * item_size is sizeof its record type). */
     const struct cadre_candidate_private *priv;
+
+    /* Added in cadre 0.2.0 (CADRE_CANDIDATE_VERSION 3): read only when
+     * CADRE_CANDIDATE_HAS(c, background). Where each lives in the JSON profile is in the
+     * comment; docs/candidate.md describes them. */
+    struct {
+        cadre_company_size company_size;        /* current_role.company_size */
+        cadre_company_size target_company_size; /* targets.company_size */
+        cadre_flag board_exposure;              /* experience.board_exposure */
+        cadre_flag mergers;                     /* experience.mergers */
+        cadre_flag multi_site;                  /* experience.multi_site */
+        cadre_flag international;               /* experience.international */
+        cadre_flag crisis_leadership;           /* experience.crisis_leadership */
+        cadre_strings functions_led;            /* experience.functions_led: function ids */
+    } background;
 } cadre_candidate;
 
 #ifdef __cplusplus

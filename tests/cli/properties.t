@@ -8,7 +8,8 @@
 #    knowledge of an industry the person has not worked in);
 #  - raising any single input in the "more is better" direction (a skill +1; management,
 #    operations, executive or industry years, people led or budget +10%; a department more; a
-#    P&L or hiring authority gained) never lowers a headline score or band. A raise that makes
+#    P&L, hiring authority, board exposure, a merger, several sites or countries or a crisis led
+#    gained) never lowers a headline score or band. A raise that makes
 #    the profile implausible is not "more is better" and is left out (and counted);
 #  - a generated profile spoiled in any of the seven implausible ways always carries a warning
 #    and is never "ready now".
@@ -147,6 +148,9 @@ def raises(p):
         variant("pnl", lambda q: q["scope"].__setitem__("pnl_owner", True))
     if not p["scope"]["hiring_authority"]:
         variant("hiring", lambda q: q["scope"].__setitem__("hiring_authority", True))
+    for flag in ("board_exposure", "mergers", "multi_site", "international", "crisis_leadership"):
+        if not p["experience"].get(flag):
+            variant(flag, lambda q, flag=flag: q["experience"].__setitem__(flag, True))
     home = p["targets"]["industries"][0]
     def more_industry(q):
         x = q["industries"]

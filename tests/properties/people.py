@@ -79,6 +79,17 @@ def person(rng, i):
         "targets": {"role": rng.choice(["coo", "coo", "operations_manager"]),
                     "industries": [home]},
     }
+    for flag, chance in (("board_exposure", 0.1 * level), ("mergers", 0.05 * level),
+                         ("multi_site", 0.1 * level), ("international", 0.05 * level),
+                         ("crisis_leadership", 0.2)):
+        if rng.random() < 0.5:
+            p["experience"][flag] = rng.random() < chance
+    if rng.random() < 0.3:
+        p["experience"]["functions_led"] = rng.sample(FUNCTIONS[3:], rng.randint(1, 3))
+    if rng.random() < 0.5:
+        sizes = ["startup", "scale_up", "mid_size", "enterprise"]
+        p["current_role"]["company_size"] = rng.choice(sizes)
+        p["targets"]["company_size"] = rng.choice(sizes)
     if p["education"]["highest_degree"] == "master" and rng.random() < 0.5:
         p["education"]["mba"] = True
         p["education"]["field"] = "business_administration"
