@@ -27,6 +27,10 @@ struct cadre_builder {
     cadre__vec details;  /* cadre_detail */
     double score;
     int score_set;
+    double discount;   /* product of the discounts; 1 without any */
+    double confidence; /* a worker's finished confidence, when confidence_set */
+    int confidence_set;
+    const char *discount_note; /* "x 0.85: why; x 0.7: why", NULL without any */
     const char *band;
     const char *summary;
     size_t bytes; /* text taken in so far, against CADRE__MAX_RESULT_BYTES */
@@ -43,6 +47,7 @@ cadre_builder *cadre__builder_new(cadre__arena *arena)
 
     if (b == NULL) return NULL;
     b->arena = arena;
+    b->discount = 1;
     b->criteria = (cadre__vec)CADRE__VEC_INIT(crit);
     b->findings = (cadre__vec)CADRE__VEC_INIT(cadre_finding);
     b->missing = (cadre__vec)CADRE__VEC_INIT(const char *);
@@ -130,7 +135,44 @@ double cadre__builder_confidence(const cadre_builder *b)
         wsum += c->pub.weight;
         if (c->missing.count == 0) wok += c->pub.weight;
     }
-    return wsum > 0 ? wok / wsum : 1;
+    return (wsum > 0 ? wok / wsum : 1) * b->discount;
+}
+
+static const char *text(cadre_builder *b, const char *s, const char *what, int required);
+
+int cadre__builder_discount(cadre_builder *b, double factor, const char *why)
+{
+    char note[CADRE__MAX_TEXT + 1];
+
+    if (b->failed) return CADRE_EPLUGIN;
+    if (!(factor > 0 && factor <= 1))
+        return failf(b, "confidence discount %g is not in (0, 1]", factor);
+    if (why == NULL || why[0] == '\0') return failf(b, "a confidence discount needs a reason");
+    snprintf(note, sizeof(note), "%s%sx %.2f: %s", b->discount_note ? b->discount_note : "",
+             b->discount_note ? "; " : "", factor, why);
+    b->discount_note = text(b, note, "discount reason", 1);
+    b->discount *= factor;
+    return b->failed ? CADRE_EPLUGIN : 0;
+}
+
+int cadre__builder_restore_confidence(cadre_builder *b, double confidence)
+{
+    if (b->failed) return CADRE_EPLUGIN;
+    if (!(confidence >= 0 && confidence <= 1))
+        return failf(b, "confidence %g is not in [0, 1]", confidence);
+    b->confidence = confidence;
+    b->confidence_set = 1;
+    return 0;
+}
+
+double cadre__builder_discount_factor(const cadre_builder *b)
+{
+    return b->discount;
+}
+
+const char *cadre__builder_discount_note(const cadre_builder *b)
+{
+    return b->discount_note ? b->discount_note : "";
 }
 
 int cadre__builder_score(const cadre_builder *b, double *score)
@@ -423,11 +465,25 @@ static void finish_criteria(cadre_builder *b, cadre_result *out)
     }
     out->criteria = (cadre_list){arr, b->criteria.count, sizeof(*arr), 1};
     cadre__builder_score(b, &out->score);
-    out->confidence = cadre__builder_confidence(b);
+    out->confidence = b->confidence_set ? b->confidence : cadre__builder_confidence(b);
+}
+
+/* The arithmetic behind a discounted confidence, as the "confidence" detail. */
+static void explain_discount(cadre_builder *b)
+{
+    char line[CADRE__MAX_TEXT + 1];
+    double complete;
+
+    if (b->discount_note == NULL || b->failed) return;
+    complete = b->discount > 0 ? cadre__builder_confidence(b) / b->discount : 0;
+    snprintf(line, sizeof(line), "%.0f%% = %.0f%% of the weight with every input; %s",
+             round(cadre__builder_confidence(b) * 100), complete * 100, b->discount_note);
+    cadre__builder_detail(b, "confidence", line);
 }
 
 void cadre__builder_finish(cadre_builder *b, cadre_result *out)
 {
+    explain_discount(b);
     if (!b->failed && b->criteria.count == 0)
         failf(b, "the assessment added no criteria, so its score could not be explained");
     if (!b->failed && b->band == NULL) failf(b, "the assessment set no band");

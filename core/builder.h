@@ -49,6 +49,16 @@ int cadre__builder_detail(cadre_builder *b, const char *key, const char *value);
 int cadre__builder_set_score(cadre_builder *b, double score);
 int cadre__builder_set_band(cadre_builder *b, const char *band);
 int cadre__builder_set_summary(cadre_builder *b, const char *summary);
+/* Multiplies the confidence by factor (0 < factor <= 1) for a reason the person can read, e.g.
+ * "no evidence for 6 self-ratings of 4 or 5". The reasons and the arithmetic are written into
+ * the "confidence" detail when the result is finished. */
+int cadre__builder_discount(cadre_builder *b, double factor, const char *why);
+/* The product of the discounts so far (1 without any), and their reasons ("" without any). */
+double cadre__builder_discount_factor(const cadre_builder *b);
+const char *cadre__builder_discount_note(const cadre_builder *b);
+/* Sets the finished confidence as another builder produced it (a worker's result, whose
+ * discounts travel as that number and the "confidence" detail). */
+int cadre__builder_restore_confidence(cadre_builder *b, double confidence);
 int cadre__builder_fail(cadre_builder *b, int code, const char *file, int line,
                         const char *message);
 int cadre__builder_failed(const cadre_builder *b);
@@ -58,7 +68,8 @@ const char *cadre__builder_fail_message(const cadre_builder *b);
 void cadre__builder_locate(cadre_builder *b, const char *file, int line);
 /* Criterion i added so far (its missing list is not filled in yet), or NULL. */
 const cadre_criterion *cadre__builder_criterion_at(const cadre_builder *b, size_t i);
-/* Share of the criteria's weight whose inputs were all present, 0..1 (1 with no criteria). */
+/* Share of the criteria's weight whose inputs were all present, 0..1 (1 with no criteria),
+ * times the discounts. */
 double cadre__builder_confidence(const cadre_builder *b);
 /* The weighted mean of the criteria so far; 0 (and returns -1) when there are none. */
 int cadre__builder_score(const cadre_builder *b, double *score);

@@ -151,6 +151,13 @@ static int host_implausible(const cadre_candidate *c, size_t i, const char **fie
     return got;
 }
 
+static int host_discount(cadre_builder *b, double factor, const char *fmt, ...)
+{
+    CHECK_BUILDER(b);
+    FORMAT_INTO(why, fmt);
+    return cadre__builder_discount(b, factor, fmt ? why : NULL);
+}
+
 static const cadre_host host = {
     sizeof(cadre_host), CADRE_PLUGIN_ABI_VERSION,
     CADRE_VERSION,      host_criterion,
@@ -161,6 +168,7 @@ static const cadre_host host = {
     host_fail,          host_param,
     host_param_number,  host_vocab_label,
     host_vocab_extra,   host_implausible,
+    host_discount,
 };
 
 const cadre_host *cadre__host(void)

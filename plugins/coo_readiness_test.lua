@@ -64,6 +64,20 @@ return {
      end)(),
      expect = {criteria = {scope = {min = 80}}}},
 
+    {name = "self-ratings of 4 and 5 without evidence lower the confidence",
+     candidate = executive(),
+     expect = {confidence = {max = 0.86}}},
+
+    {name = "... and evidence restores it",
+     candidate = (function()
+       local c = executive()
+       for id, level in pairs(c.skills) do
+         c.skills[id] = {level = level, evidence = "what shows it"}
+       end
+       return c
+     end)(),
+     expect = {confidence = {min = 1}}},
+
     {name = "implausible figures hold the verdict back, and it says so",
      candidate = executive({["scope.direct_reports"] = 600, ["preferences.max_weekly_hours"] = 120}),
      expect = {band = "ready in 1-2 years", risks = {"hard to believe together"}}},

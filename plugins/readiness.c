@@ -895,6 +895,43 @@ static const char *origin(const cadre_candidate *c)
     return NULL;
 }
 
+/* How far the self-reported input can be taken at its word (design choices): high core-skill
+ * ratings without evidence, unmeasured achievements and implausible figures each lower the
+ * confidence, with the reason in the report; evidence and measured results restore it. */
+static void discount(const readiness *r, const readiness_model *m, const cadre_host *h,
+                     const cadre_candidate *c, cadre_builder *b)
+{
+    int high = 0, bare = 0, unmeasured = 0;
+
+    if (!CADRE_HOST_HAS(h, discount)) return;
+    for (int i = 0; i < m->ncore; i++)
+        for (size_t j = 0; j < c->skills.count; j++) {
+            const cadre_skill *s = CADRE_ITEM(cadre_skill, c->skills, j);
+
+            if (strcmp(s->id, m->core[i].id) != 0 || s->level < 4) continue;
+            high++;
+            bare += s->evidence == NULL;
+        }
+    if (bare > 0)
+        h->discount(b, 1 - 0.15 * bare / high,
+                    "no evidence for %d of the %d core-skill ratings of 4 or 5 (skills.ID.evidence "
+                    "restores it)",
+                    bare, high);
+    for (size_t i = 0; i < c->achievements.count; i++) {
+        const cadre_achievement *a = CADRE_ITEM(cadre_achievement, c->achievements, i);
+
+        unmeasured += !a->impact_pct.set && !a->value_usd.set;
+    }
+    if (unmeasured > 0)
+        h->discount(b, 1 - 0.05 * unmeasured / (double)c->achievements.count,
+                    "%d of %zu achievements without a measured effect", unmeasured,
+                    c->achievements.count);
+    if (r->concerns > 0)
+        h->discount(b, r->concerns >= 3 ? 0.5 : 1 - 0.2 * r->concerns,
+                    "%d figure%s hard to believe together (the warnings)", r->concerns,
+                    r->concerns == 1 ? "" : "s");
+}
+
 void readiness_assess(readiness *out, const readiness_model *m, const cadre_host *h,
                       const cadre_candidate *c, cadre_builder *b)
 {
@@ -934,6 +971,7 @@ void readiness_assess(readiness *out, const readiness_model *m, const cadre_host
     out->band = out->score_band > cap ? out->score_band : cap;
     if (x.lacking > 50) out->band = READINESS_UNKNOWN;
     out->origin = origin(c);
+    discount(out, m, h, c, b);
     /* The level follows the band, so the two never tell different stories. */
     career_level(out, c, coo_title,
                  out->band == READINESS_UNKNOWN ? LEVEL_BELOW : readiness_level_allowed(out->band));

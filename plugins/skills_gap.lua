@@ -203,6 +203,20 @@ return {
         unrated[#unrated + 1] = s.label
       end
     end
+    -- Self-ratings of 4 or 5 without evidence are taken with less confidence (design choice:
+    -- up to 15% less when none has evidence); evidence restores it.
+    local high, bare = 0, 0
+    for _, row in ipairs(rows) do
+      if row.rated and row.have >= 4 then
+        high = high + 1
+        if c.skill_evidence[row.s.id] == nil then bare = bare + 1 end
+      end
+    end
+    if bare > 0 then
+      r:discount(1 - 0.15 * bare / high,
+                 say("no evidence for %d of the %d ratings of 4 or 5 (skills.ID.evidence restores "
+                     .. "it)", bare, high))
+    end
     report_gaps(c, r, gaps, role_name)
     report_strengths(r, rows, role_name)
     if #unrated > 0 then

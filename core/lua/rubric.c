@@ -610,6 +610,14 @@ static int r_summary(lua_State *L)
     return checked(L, b, cadre__builder_set_summary(b, luaL_checkstring(L, 2)));
 }
 
+static int r_discount(lua_State *L)
+{
+    cadre_builder *b = check_r(L);
+
+    return checked(L, b,
+                   cadre__builder_discount(b, luaL_checknumber(L, 2), luaL_checkstring(L, 3)));
+}
+
 static void push_result_ud(lua_State *L, rubric *rb)
 {
     result_ud *u = lua_newuserdatauv(L, sizeof(*u), 0);
@@ -618,10 +626,10 @@ static void push_result_ud(lua_State *L, rubric *rb)
     u->gen = rb->gen;
     if (luaL_newmetatable(L, RESULT_MT)) {
         static const luaL_Reg m[] = {
-            {"strength", r_strength},   {"gap", r_gap},     {"risk", r_risk},
-            {"detail", r_detail},       {"rank", r_rank},   {"missing", r_missing},
-            {"criterion", r_criterion}, {"score", r_score}, {"band", r_band},
-            {"summary", r_summary},     {NULL, NULL}};
+            {"strength", r_strength},   {"gap", r_gap},           {"risk", r_risk},
+            {"detail", r_detail},       {"rank", r_rank},         {"missing", r_missing},
+            {"criterion", r_criterion}, {"score", r_score},       {"band", r_band},
+            {"summary", r_summary},     {"discount", r_discount}, {NULL, NULL}};
 
         luaL_newlib(L, m);
         lua_setfield(L, -2, "__index");

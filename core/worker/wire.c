@@ -285,6 +285,9 @@ void cadre__wire_put_result(cadre__buf *b, const cadre_result *res, int last)
         cadre__wire_put_str(b, CADRE_ITEM(cadre_detail, res->details, i)->key);
         cadre__wire_put_str(b, CADRE_ITEM(cadre_detail, res->details, i)->value);
     }
+    /* The confidence as the worker finished it: discounts (cadre_host.discount) are not
+     * criteria, so the parent could not recompute them; their reasons are in the details. */
+    cadre__wire_put_f64(b, res->confidence);
 }
 
 /* A malformed frame fails the builder once, with one message, whatever went wrong first; -2
@@ -348,7 +351,13 @@ static int replay_rest(cadre_builder *b, cadre__wire *w)
 
         if (!w->bad && cadre__builder_detail(b, key, value) != 0) return -1;
     }
-    return w->bad || w->p != w->end ? malformed(b) : 0;
+    {
+        double confidence = cadre__wire_f64(w);
+
+        if (w->bad || w->p != w->end || !(confidence >= 0 && confidence <= 1)) return malformed(b);
+        if (cadre__builder_restore_confidence(b, confidence) != 0) return -1;
+    }
+    return 0;
 }
 
 int cadre__wire_replay_result(cadre_builder *b, const char *data, size_t len, int *last)

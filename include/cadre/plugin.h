@@ -125,6 +125,12 @@ typedef struct cadre_host {
      * so a plugin can hold back a verdict on figures that are hard to believe together. */
     int (*implausible)(const cadre_candidate *c, size_t i, const char **field, char *buf,
                        size_t len);
+    /* Added in cadre 0.2.0, ABI 2. Multiplies the result's confidence by factor (0 < factor
+     * <= 1) for a reason the person can read, e.g. discount(b, 0.85, "no evidence for %d
+     * self-ratings of 4 or 5", n): self-reported or implausible input is less certain than
+     * missing input alone says. The reasons and the arithmetic become the "confidence"
+     * detail. */
+    int (*discount)(cadre_builder *b, double factor, const char *why_fmt, ...) CADRE__PRINTF(3, 4);
 } cadre_host;
 
 /** True when the engine's host table contains `field` (a function added in a later version). */

@@ -333,8 +333,62 @@ static void test_fallback_budget(void)
     cadre_candidate_free(c);
 }
 
+/* r:discount lowers the confidence, explains it in the "confidence" detail, and the number and
+ * the reason survive the trip from a worker process. */
+static void test_discount(void)
+{
+    static const char *rubric =
+        "return {name = 'discounted', version = '1', assess = function(c, p, r)\n"
+        "  r:criterion('a', 'A', 3, 50, 'given'); r:criterion('b', 'B', 1, 50, 'absent')\n"
+        "  r:missing('x.y', 'b'); r:band('x')\n"
+        "  r:discount(0.8, 'self-rated'); r:discount(0.5, 'implausible')\n"
+        "end}\n";
+    char dir[] = "/tmp/cadre-discount.XXXXXX", path[600];
+    cadre_candidate *c = candidate(candidate_json);
+    FILE *f;
+
+    if (!ok(mkdtemp(dir) != NULL, "temp dir")) return;
+    snprintf(path, sizeof(path), "%s/discounted.lua", dir);
+    f = fopen(path, "w");
+    fputs(rubric, f);
+    fclose(f);
+    for (int mode = 0; mode < 2; mode++) {
+        cadre_engine *e =
+            bare_engine(NULL, mode ? CADRE_ISOLATE_ALL : CADRE_ISOLATE_NONE, 0, 400, 16u << 20);
+        cadre_report *r = NULL;
+        cadre_error err;
+        const cadre_result *res;
+        const char *why = NULL;
+
+        if (!ok(cadre_engine_load_file(e, path, &err) == 0, "discount rubric loads")) {
+            diag("%s", err.message);
+            cadre_engine_free(e);
+            continue;
+        }
+        cadre_engine_assess(&r, e, c, NULL, &err);
+        res = cadre_report_result(r, 0);
+        /* 3 of 4 weight complete, times 0.8 and 0.5 */
+        is_num(res->confidence, 0.3, 0.001, "%s: confidence is completeness x discounts",
+               mode ? "isolated" : "in-process");
+        for (size_t i = 0; i < res->details.count; i++)
+            if (strcmp(CADRE_ITEM(cadre_detail, res->details, i)->key, "confidence") == 0)
+                why = CADRE_ITEM(cadre_detail, res->details, i)->value;
+        like(why ? why : "",
+             "30% = 75% of the weight with every input; x 0.80: self-rated; "
+             "x 0.50: implausible",
+             "%s: the confidence detail shows the arithmetic and the reasons",
+             mode ? "isolated" : "in-process");
+        cadre_report_free(r);
+        cadre_engine_free(e);
+    }
+    unlink(path);
+    rmdir(dir);
+    cadre_candidate_free(c);
+}
+
 int main(void)
 {
+    test_discount();
     test_fallback_budget();
     test_lazy_candidate();
     test_corpus();
