@@ -67,9 +67,6 @@ local function load_role(id)
   return role
 end
 
--- Every built-in profile must load when the rubric does, so a broken data file is caught then.
-assert(load_role("coo"))
-assert(load_role("operations_manager"))
 
 -- The development action for a skill, chosen for this person's scope (cadre.advice).
 local function action(c, id)
@@ -78,41 +75,82 @@ local function action(c, id)
   return cadre.advice(d, c) .. " To learn the method: " .. d.learn .. "."
 end
 
--- Scores one skill of the profile as a criterion; returns a row for the gap ranking.
-local function score_skill(c, r, s, role_name)
-  local have = c.skills[s.id]
-  local need = s.need
-  if have == nil then
-    r:criterion(s.id, s.label, s.importance, 0,
-      say("Not rated, counted as 0: rate skills.%s (0-5). %s: about %n (%s).", s.id, role_name,
-          need, s.source))
-    r:missing("skills." .. s.id, s.id)
-    return {s = s, rated = false}
-  end
-  local said = c.skill_evidence[s.id]
-  if said then said = say(" Your evidence: \"%s\".", said) else said = "" end
-  local deficit = math_max(0, need - have)
-  local is_gap = deficit >= GAP_THRESHOLD
-  local evidence
-  if is_gap then
-    evidence = say("You: %d. %s: about %n (%s). Gap %n x importance %n = priority %n.", have,
-                   role_name, need, s.source, deficit, s.importance, s.importance * deficit)
-  elseif deficit > 0 then
-    evidence = say("You: %d. %s: about %n (%s). Within half a level: not a gap.", have, role_name,
-                   need, s.source)
-  else
-    evidence = say("You: %d. %s: about %n (%s).", have, role_name, need, s.source)
-  end
-  r:criterion(s.id, s.label, s.importance, level_score(have, need), evidence .. said)
-  return {s = s, rated = true, have = have, deficit = deficit, gap = is_gap,
-          priority = s.importance * deficit}
+local function plural_of(role)
+  return role.id == "coo" and "COOs" or (role.title .. "s"):lower()
 end
 
-local function report_gaps(c, r, gaps, role_name)
+-- The criteria of a role: one line of data per skill of its profile (weight = importance)
+-- and one scoring function for them all. Built once per role.
+local function criteria_of(role)
+  local list, role_name = {}, plural_of(role)
+  for i, s in ipairs(role.skills) do
+    list[i] = {id = s.id, label = s.label, weight = s.importance, score = function(c)
+      local have, need = c.skills[s.id], s.need
+      if have == nil then
+        return nil, say("not rated; rate skills.%s (0-5). %s: about %n (%s).", s.id, role_name,
+                        need, s.source)
+      end
+      local deficit = math_max(0, need - have)
+      local evidence
+      if deficit >= GAP_THRESHOLD then
+        evidence = say("You: %d. %s: about %n (%s). Gap %n x importance %n = priority %n.", have,
+                       role_name, need, s.source, deficit, s.importance, s.importance * deficit)
+      elseif deficit > 0 then
+        evidence = say("You: %d. %s: about %n (%s). Within half a level: not a gap.", have,
+                       role_name, need, s.source)
+      else
+        evidence = say("You: %d. %s: about %n (%s).", have, role_name, need, s.source)
+      end
+      local said = c.skill_evidence[s.id]
+      if said then evidence = evidence .. say(" Your evidence: \"%s\".", said) end
+      return level_score(have, need), evidence
+    end}
+  end
+  return list
+end
+
+-- Every built-in profile loads, with its criteria, when the rubric does, so a broken data file
+-- is caught then (and the rubric's state, frozen after loading, holds them).
+local CRITERIA = {}
+for _, id in ipairs({"coo", "operations_manager"}) do
+  CRITERIA[id] = criteria_of(assert(load_role(id)))
+end
+
+-- The role to compare with: the parameter (an unknown one is an error), else the person's
+-- target if there is a profile for it, else coo (and fell_back names the target).
+local function role_for(c, p)
+  local wanted = p.role or c.targets.role or "coo"
+  local role, err = load_role(wanted)
+  if role == nil and p.role then error(err, 0) end
+  if role == nil then return load_role("coo"), wanted end
+  return role, nil
+end
+
+-- What the ratings say against the role: each rated skill's shortfall, the gaps (shortfalls of
+-- half a level or more) by priority, and the skills not rated.
+local function analyse(c, role)
+  local rows, gaps, unrated = {}, {}, {}
+  for i, s in ipairs(role.skills) do
+    local have = c.skills[s.id]
+    if have == nil then
+      unrated[#unrated + 1] = s.label
+      rows[i] = {s = s, rated = false}
+    else
+      local deficit = math_max(0, s.need - have)
+      local row = {s = s, rated = true, have = have, deficit = deficit,
+                   gap = deficit >= GAP_THRESHOLD, priority = s.importance * deficit}
+      rows[i] = row
+      if row.gap then gaps[#gaps + 1] = row end
+    end
+  end
   sort(gaps, function(a, b)
     if a.priority ~= b.priority then return a.priority > b.priority end
     return a.s.id < b.s.id
   end)
+  return {rows = rows, gaps = gaps, unrated = unrated}
+end
+
+local function report_gaps(c, r, gaps, role_name)
   for i, g in ipairs(gaps) do
     -- Ranking score: priority scaled so that 100 is a 5-level gap on a skill of importance 5.
     r:rank(g.s.id, g.s.label, math_min(100, g.priority * 4),
@@ -152,7 +190,7 @@ local BANDS = {
   {min = 0, label = "substantial gaps"},
 }
 -- The band also follows the gaps themselves, so it never says "no significant gaps" above a
--- list of them: the worse of the coverage band and this one (design choices: "a few" is up to
+-- list of them: the worse of the score's band and this one (design choices: "a few" is up to
 -- four gaps, none with a priority of 8, e.g. a 2-level gap on a skill of importance 4;
 -- "several" up to eight).
 local BIG_PRIORITY = 8
@@ -178,35 +216,36 @@ return {
                        .. "candidate's targets.role if there is a profile for it, else coo"},
   },
 
-  assess = function(c, p, r)
-    local wanted = p.role or c.targets.role or "coo"
-    local role, err = load_role(wanted)
-    if role == nil and p.role then error(err, 0) end
-    if role == nil then
+  -- One criterion per skill of the role's profile, weighted by its importance; the engine
+  -- does the arithmetic, the "not enough information" rule and the bands.
+  criteria = function(c, p)
+    local role = role_for(c, p)
+    return CRITERIA[role.id] or criteria_of(role)
+  end,
+  bands = BANDS,
+
+  band = function(c, p, view)
+    local by_score = 1
+    while view.score < BANDS[by_score].min do by_score = by_score + 1 end
+    return BANDS[math_max(by_score, gaps_band(analyse(c, (role_for(c, p))).gaps))].label
+  end,
+
+  advise = function(c, p, r, view)
+    local role, fell_back = role_for(c, p)
+    local role_name = plural_of(role)
+    local a = analyse(c, role)
+    if fell_back then
       r:risk(say("There is no skills profile for your target role '%s'; this compares you with "
-                 .. "a COO instead.", wanted))
-      role = load_role("coo")
+                 .. "a COO instead.", fell_back))
     end
-    local role_name = role.id == "coo" and "COOs" or (role.title .. "s"):lower()
     r:detail("role", role.id)
     r:detail("role_profile", say("%s (O*NET %s, %s)", role.title, role.onet.code, role.onet.title))
-
-    local rows, gaps, unrated, weight, rated_weight = {}, {}, {}, 0, 0
-    for i, s in ipairs(role.skills) do
-      local row = score_skill(c, r, s, role_name)
-      rows[i] = row
-      weight = weight + s.importance
-      if row.rated then
-        rated_weight = rated_weight + s.importance
-        if row.gap then gaps[#gaps + 1] = row end
-      else
-        unrated[#unrated + 1] = s.label
-      end
-    end
+    r:detail("skills_rated", say("%d of %d", #role.skills - #a.unrated, #role.skills))
+    r:detail("gaps", tostring(#a.gaps))
     -- Self-ratings of 4 or 5 without evidence are taken with less confidence (design choice:
     -- up to 15% less when none has evidence); evidence restores it.
     local high, bare = 0, 0
-    for _, row in ipairs(rows) do
+    for _, row in ipairs(a.rows) do
       if row.rated and row.have >= 4 then
         high = high + 1
         if c.skill_evidence[row.s.id] == nil then bare = bare + 1 end
@@ -217,43 +256,30 @@ return {
                  say("no evidence for %d of the %d ratings of 4 or 5 (skills.ID.evidence restores "
                      .. "it)", bare, high))
     end
-    report_gaps(c, r, gaps, role_name)
-    report_strengths(r, rows, role_name)
-    if #unrated > 0 then
-      r:gap(say("You did not rate %d of the %d skills in the %s profile: %l.", #unrated,
-                #role.skills, role.title, unrated),
+    report_gaps(c, r, a.gaps, role_name)
+    report_strengths(r, a.rows, role_name)
+    if #a.unrated > 0 then
+      r:gap(say("You did not rate %d of the %d skills in the %s profile: %l.", #a.unrated,
+                #role.skills, role.title, a.unrated),
             "Rate each of them 0-5 with the scale in docs/candidate.md; until then they count "
             .. "as 0 and the gaps above are incomplete.")
     end
+  end,
 
-    -- Band from the weighted coverage; too few rated skills to say anything is said plainly.
-    local covered = 0
-    for _, row in ipairs(rows) do
-      if row.rated then covered = covered + row.s.importance * level_score(row.have, row.s.need) end
+  summary = function(c, p, view)
+    local role = role_for(c, p)
+    local a = analyse(c, role)
+    local rated = #role.skills - #a.unrated
+    if rated == 0 then
+      return say("You have not rated any of the %d skills in the %s profile yet; rate them "
+                 .. "(0-5) to see your gaps.", #role.skills, role.title)
+    elseif #a.gaps == 0 then
+      return say("Against the %s profile, none of the %d skills you rated falls short.",
+                 role.title, rated)
     end
-    -- One rounding rule (as every built-in): a whole number, and the band judged on it.
-    local score = math_floor(covered / weight + 0.5)
-    r:score(score)
-    if rated_weight / weight < 0.5 then
-      r:band("not enough information")
-    else
-      local by_score = 1
-      while score < BANDS[by_score].min do by_score = by_score + 1 end
-      r:band(BANDS[math_max(by_score, gaps_band(gaps))].label)
-    end
-    r:detail("skills_rated", say("%d of %d", #role.skills - #unrated, #role.skills))
-    r:detail("gaps", tostring(#gaps))
     local top = {}
-    for i = 1, math_min(3, #gaps) do top[i] = gaps[i].s.label end
-    if #unrated == #role.skills then
-      r:summary(say("You have not rated any of the %d skills in the %s profile yet; rate them "
-                    .. "(0-5) to see your gaps.", #role.skills, role.title))
-    elseif #gaps == 0 then
-      r:summary(say("Against the %s profile, none of the %d skills you rated falls short.",
-                    role.title, #role.skills - #unrated))
-    else
-      r:summary(say("Against the %s profile you fall short on %d of %d rated skills; the gaps "
-                    .. "that matter most: %l.", role.title, #gaps, #role.skills - #unrated, top))
-    end
+    for i = 1, math_min(3, #a.gaps) do top[i] = a.gaps[i].s.label end
+    return say("Against the %s profile you fall short on %d of %d rated skills; the gaps that "
+               .. "matter most: %l.", role.title, #a.gaps, rated, top)
   end,
 }

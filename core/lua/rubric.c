@@ -59,6 +59,7 @@ typedef struct rubric {
     size_t nbands;
     double min_confidence;
     int declarative;
+    int dynamic;           /* criteria is a function(c, p) returning this person's list */
     const char *current;   /* criterion being scored, for messages */
     cadre_builder *active; /* the builder of the assessment running now, or NULL */
     unsigned gen;          /* bumped after every assessment; see result_ud */
@@ -120,7 +121,7 @@ static int desc_fail(const rubric *rb, int line, const char *fmt, ...)
 
 static const char *const top_keys[] = {
     "name",     "version", "title",   "description", "inputs",         "params", "bands",
-    "criteria", "assess",  "summary", "advise",      "min_confidence", NULL};
+    "criteria", "assess",  "summary", "advise",      "min_confidence", "band",   NULL};
 
 static const char *raw_string(lua_State *L, int t, const char *key)
 {
@@ -483,8 +484,8 @@ static int read_descriptor(lua_State *L)
                            : "no criteria and no assess function: nothing to run");
     if (has_assess && raw_type(L, 1, "assess") != LUA_TFUNCTION)
         desc_fail(rb, line_of_key(rb, "assess"), "assess: expected a function(c, p, r)");
-    for (int i = 0; i < 2; i++) {
-        const char *fn = i ? "advise" : "summary";
+    for (int i = 0; i < 3; i++) {
+        const char *fn = i == 2 ? "band" : i ? "advise" : "summary";
         int ty = raw_type(L, 1, fn);
 
         if (ty != LUA_TNIL && ty != LUA_TFUNCTION)
@@ -501,7 +502,11 @@ static int read_descriptor(lua_State *L)
         rb->min_confidence = lua_tonumber(L, -1);
         lua_pop(L, 1);
     }
-    if (has_crit) read_criteria(rb, L, 1, A);
+    rb->dynamic = has_crit && raw_type(L, 1, "criteria") == LUA_TFUNCTION;
+    if (raw_type(L, 1, "band") != LUA_TNIL && !has_crit)
+        desc_fail(rb, line_of_key(rb, "band"),
+                  "band: only a rubric with criteria has one (an assess function sets r:band)");
+    if (has_crit && !rb->dynamic) read_criteria(rb, L, 1, A);
     read_bands(rb, L, 1, A);
     m->name = dup(rb, A, name);
     m->version = dup(rb, A, version);
@@ -672,10 +677,10 @@ static void push_fns(lua_State *L)
     lua_getfield(L, LUA_REGISTRYINDEX, "cadre.fns");
 }
 
-/* Scores criterion i; the candidate, params and r are at indices 2, 3 and 4. */
-static void score_criterion(lua_State *L, run *x, size_t i)
+/* Scores criterion c, whose score function is at stack index fn (0: the static criterion i of
+ * the descriptor); the candidate, params and r are at indices 2, 3 and 4. */
+static void score_criterion(lua_State *L, run *x, const crit_def *c, size_t i, int fn)
 {
-    const crit_def *c = &x->rb->crit[i];
     int top = lua_gettop(L), nmissing;
     const char *evidence;
     double score = 0;
@@ -685,7 +690,10 @@ static void score_criterion(lua_State *L, run *x, size_t i)
     x->line = c->line;
     cadre__lua_set_recorder(L, 1);
     push_fns(L);
-    lua_rawgeti(L, -1, (lua_Integer)i + 1);
+    if (fn)
+        lua_pushvalue(L, fn);
+    else
+        lua_rawgeti(L, -1, (lua_Integer)i + 1);
     lua_pushvalue(L, 2);
     lua_pushvalue(L, 3);
     lua_pushvalue(L, 4);
@@ -803,6 +811,98 @@ static void call_optional(lua_State *L, run *x, const char *fn, int pass_r, int 
     lua_call(L, 2 + pass_r + nargs_extra, want);
 }
 
+/* A string member of the table at idx, through metamethods (the rubric's own tables are
+ * frozen proxies); NULL if it is not a string. Leaves the value on the stack. */
+static const char *member_string(lua_State *L, int idx, const char *key)
+{
+    return lua_getfield(L, idx, key) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+}
+
+/* criteria(c, p): this person's list of criteria, each checked as the descriptor's would be
+ * and scored at once. Read through metamethods, not raw: the list is usually one the rubric
+ * built when it loaded, now frozen, and this runs inside the budgeted call anyway. The list
+ * stays on the stack while it is scored, so the strings in crit_def stay alive. */
+static void dynamic_criteria(lua_State *L, run *x)
+{
+    int top = lua_gettop(L), list;
+    lua_Integer n;
+
+    call_optional(L, x, "criteria", 0, 0, 1);
+    list = lua_gettop(L);
+    if (!lua_istable(L, list))
+        fail_here(L, x, "criteria(c, p) returned a %s; return a list of {id, label, weight, score}",
+                  luaL_typename(L, list));
+    n = luaL_len(L, list);
+    if (n <= 0 || n > MAX_CRITERIA)
+        fail_here(L, x, "criteria(c, p) returned %lld criteria; expected 1 to %d", (long long)n,
+                  MAX_CRITERIA);
+    for (lua_Integer i = 1; i <= n; i++) {
+        crit_def c = {0};
+        int ci, fn;
+
+        if (lua_geti(L, list, i) != LUA_TTABLE)
+            fail_here(L, x, "criteria(c, p)[%lld]: expected a table {id, label, weight, score}",
+                      (long long)i);
+        ci = lua_gettop(L);
+        c.id = member_string(L, ci, "id");
+        if (c.id == NULL || !cadre__is_identifier(c.id, CADRE__MAX_NAME))
+            fail_here(L, x, "criteria(c, p)[%lld].id: expected a snake_case string", (long long)i);
+        for (lua_Integer j = 1; j < i; j++) {
+            const char *other;
+
+            lua_geti(L, list, j);
+            other = member_string(L, lua_gettop(L), "id");
+            if (other && strcmp(other, c.id) == 0)
+                fail_here(L, x, "criteria(c, p)[%lld].id: '%s' is used twice", (long long)i, c.id);
+            lua_pop(L, 2);
+        }
+        c.label = member_string(L, ci, "label");
+        if (c.label == NULL) c.label = c.id;
+        if (lua_getfield(L, ci, "weight") != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1)) ||
+            lua_tonumber(L, -1) <= 0)
+            fail_here(L, x, "criteria(c, p)[%lld] (%s).weight: expected a positive number",
+                      (long long)i, c.id);
+        c.weight = lua_tonumber(L, -1);
+        lua_getfield(L, ci, "score");
+        fn = lua_gettop(L);
+        if (!lua_isfunction(L, fn))
+            fail_here(L, x, "criteria(c, p)[%lld] (%s).score: expected a function(c, p, r)",
+                      (long long)i, c.id);
+        c.line = function_line(L, fn);
+        score_criterion(L, x, &c, (size_t)i - 1, fn);
+        lua_settop(L, ci - 1);
+    }
+    lua_settop(L, top);
+}
+
+/* band(c, p, view): the band, when more than the score decides it (the view is on top of the
+ * stack); it must be one of the rubric's bands, so reports keep a known set of verdicts. */
+static void band_hook(lua_State *L, run *x)
+{
+    const char *label;
+    int known = 0;
+
+    call_optional(L, x, "band", 0, 1, 1);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (lua_type(L, -1) != LUA_TSTRING)
+        fail_here(L, x, "band returned a %s; return one of the rubric's band labels",
+                  luaL_typename(L, -1));
+    label = lua_tostring(L, -1);
+    for (size_t i = 0; i < x->rb->nbands; i++)
+        known |= strcmp(x->rb->bands[i].label, label) == 0;
+    if (!known)
+        fail_here(L, x, "band returned \"%s\", which is not one of the rubric's bands", label);
+    if (cadre__builder_set_band(x->b, label) != 0)
+        fail_here(L, x, "%s", cadre__builder_fail_message(x->b));
+    /* advise and summary see the band that was set */
+    lua_pushstring(L, label);
+    lua_setfield(L, -3, "band");
+    lua_pop(L, 1);
+}
+
 /* Everything an assessment does, as one protected call: args are a `run` pointer. */
 static int do_assess(lua_State *L)
 {
@@ -810,6 +910,7 @@ static int do_assess(lua_State *L)
     rubric *rb = x->rb;
     double score = 0, confidence;
     const char *band;
+    int unknown;
 
     lua_settop(L, 1);
     /* The same candidate gets the same report whatever ran before it: restart the random
@@ -820,9 +921,11 @@ static int do_assess(lua_State *L)
     cadre__lua_push_candidate(L, x->cand);                         /* 2 */
     cadre__lua_push_params(L, x->params->items, x->params->count); /* 3 */
     push_result_ud(L, rb);                                         /* 4 */
-    if (rb->declarative) {
+    if (rb->dynamic) {
+        dynamic_criteria(L, x);
+    } else if (rb->declarative) {
         for (size_t i = 0; i < rb->ncrit; i++)
-            score_criterion(L, x, i);
+            score_criterion(L, x, &rb->crit[i], i, 0);
     } else {
         call_optional(L, x, "assess", 1, 0, 1);
         if (!lua_isnil(L, -1))
@@ -835,15 +938,19 @@ static int do_assess(lua_State *L)
     if (cadre__builder_score(x->b, &score) != 0)
         fail_here(L, x, "the assessment added no criteria, so its score could not be explained");
     confidence = cadre__builder_confidence(x->b);
+    /* One rounding rule: the band is judged on the score as the report shows it. */
+    score = round(score * 10) / 10;
+    unknown = confidence < rb->min_confidence;
     if (rb->nbands == 0)
         band = NULL; /* an assess function sets its own */
-    else if (confidence < rb->min_confidence)
+    else if (unknown)
         band = CADRE__BAND_UNKNOWN; /* too little to go on: say so rather than guess */
     else
         band = band_for(rb, score);
     if (band != NULL && cadre__builder_set_band(x->b, band) != 0)
         fail_here(L, x, "%s", cadre__builder_fail_message(x->b));
     push_view(L, x, score, band, confidence);
+    if (band != NULL && !unknown) band_hook(L, x);
     call_optional(L, x, "advise", 1, 1, 0);
     call_optional(L, x, "summary", 0, 1, 1);
     if (!lua_isnil(L, -1)) {
@@ -1023,7 +1130,7 @@ static char *data_dir_of(const char *path)
  * from the descriptor before sealing freezes it. Called protected; argument: the rubric. */
 static int capture_fns(lua_State *L)
 {
-    static const char *const named[] = {"assess", "advise", "summary"};
+    static const char *const named[] = {"assess", "advise", "summary", "band", "criteria"};
     rubric *rb = lua_touserdata(L, 1);
     int d, f;
 
@@ -1031,7 +1138,7 @@ static int capture_fns(lua_State *L)
     d = lua_gettop(L);
     lua_createtable(L, (int)rb->ncrit, 3);
     f = lua_gettop(L);
-    if (rb->declarative) {
+    if (rb->declarative && !rb->dynamic) {
         lua_pushliteral(L, "criteria");
         lua_rawget(L, d);
         for (size_t i = 0; i < rb->ncrit; i++) {
@@ -1043,9 +1150,13 @@ static int capture_fns(lua_State *L)
         }
         lua_pop(L, 1);
     }
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 5; i++) {
         lua_pushstring(L, named[i]);
         lua_rawget(L, d);
+        if (i == 4 && !lua_isfunction(L, -1)) {
+            lua_pop(L, 1); /* a list of criteria: its score functions are at [1..n] */
+            continue;
+        }
         lua_setfield(L, f, named[i]);
     }
     lua_setfield(L, LUA_REGISTRYINDEX, "cadre.fns");

@@ -147,7 +147,7 @@ assess "$(edit $samples/vp_operations.json '$c->{preferences}{max_weekly_hours} 
 contains "$(a coo_readiness 'join " ", map { $_->{text} } @{$a->{findings}}')" "at most 40 hours" "wanting 40 hours is named as a risk"
 assess "$(edit $samples/new_ops_manager.json 'delete $c->{skills}{leadership}')"
 contains "$(a skills_gap 'join ",", @{$a->{missing}}')" "skills.leadership" "an unrated skill is listed as missing"
-contains "$(a skills_gap '(grep { $_->{id} eq "leadership" } @{$a->{criteria}})[0]{evidence}')" "Not rated, counted as 0" "... and says it counts as 0"
+contains "$(a skills_gap '(grep { $_->{id} eq "leadership" } @{$a->{criteria}})[0]{evidence}')" "counted as 0: not rated" "... and says it counts as 0"
 
 # --- parameters
 assess $samples/vp_operations.json --set industry_fit.industry=healthcare
