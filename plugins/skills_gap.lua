@@ -84,24 +84,26 @@ end
 local function criteria_of(role)
   local list, role_name = {}, plural_of(role)
   for i, s in ipairs(role.skills) do
-    list[i] = {id = s.id, label = s.label, weight = s.importance, score = function(c)
-      local have, need = c.skills[s.id], s.need
+    -- The skill's facts as the function's own locals: reads of the (frozen) profile cost more.
+    local id, need, importance, source = s.id, s.need, s.importance, s.source
+    list[i] = {id = id, label = s.label, weight = importance, score = function(c)
+      local have = c.skills[id]
       if have == nil then
-        return nil, say("not rated; rate skills.%s (0-5). %s: about %n (%s).", s.id, role_name,
-                        need, s.source)
+        return nil, say("not rated; rate skills.%s (0-5). %s: about %n (%s).", id, role_name,
+                        need, source)
       end
       local deficit = math_max(0, need - have)
       local evidence
       if deficit >= GAP_THRESHOLD then
         evidence = say("You: %d. %s: about %n (%s). Gap %n x importance %n = priority %n.", have,
-                       role_name, need, s.source, deficit, s.importance, s.importance * deficit)
+                       role_name, need, source, deficit, importance, importance * deficit)
       elseif deficit > 0 then
         evidence = say("You: %d. %s: about %n (%s). Within half a level: not a gap.", have,
-                       role_name, need, s.source)
+                       role_name, need, source)
       else
-        evidence = say("You: %d. %s: about %n (%s).", have, role_name, need, s.source)
+        evidence = say("You: %d. %s: about %n (%s).", have, role_name, need, source)
       end
-      local said = c.skill_evidence[s.id]
+      local said = c.skill_evidence[id]
       if said then evidence = evidence .. say(" Your evidence: \"%s\".", said) end
       return level_score(have, need), evidence
     end}
@@ -127,8 +129,21 @@ local function role_for(c, p)
 end
 
 -- What the ratings say against the role: each rated skill's shortfall, the gaps (shortfalls of
--- half a level or more) by priority, and the skills not rated.
-local function analyse(c, role)
+-- half a level or more) by priority, and the skills not rated. Worked out once per assessment
+-- and kept in the view, which band, advise and summary share.
+local analyse
+local function analysis(c, p, view)
+  local a = view.analysis
+  if a == nil then
+    local role, fell_back = role_for(c, p)
+    a = analyse(c, role)
+    a.role, a.fell_back = role, fell_back
+    view.analysis = a
+  end
+  return a
+end
+
+function analyse(c, role)
   local rows, gaps, unrated = {}, {}, {}
   for i, s in ipairs(role.skills) do
     local have = c.skills[s.id]
@@ -227,13 +242,13 @@ return {
   band = function(c, p, view)
     local by_score = 1
     while view.score < BANDS[by_score].min do by_score = by_score + 1 end
-    return BANDS[math_max(by_score, gaps_band(analyse(c, (role_for(c, p))).gaps))].label
+    return BANDS[math_max(by_score, gaps_band(analysis(c, p, view).gaps))].label
   end,
 
   advise = function(c, p, r, view)
-    local role, fell_back = role_for(c, p)
+    local a = analysis(c, p, view)
+    local role, fell_back = a.role, a.fell_back
     local role_name = plural_of(role)
-    local a = analyse(c, role)
     if fell_back then
       r:risk(say("There is no skills profile for your target role '%s'; this compares you with "
                  .. "a COO instead.", fell_back))
@@ -267,8 +282,8 @@ return {
   end,
 
   summary = function(c, p, view)
-    local role = role_for(c, p)
-    local a = analyse(c, role)
+    local a = analysis(c, p, view)
+    local role = a.role
     local rated = #role.skills - #a.unrated
     if rated == 0 then
       return say("You have not rated any of the %d skills in the %s profile yet; rate them "

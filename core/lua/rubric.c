@@ -847,15 +847,7 @@ static void dynamic_criteria(lua_State *L, run *x)
         c.id = member_string(L, ci, "id");
         if (c.id == NULL || !cadre__is_identifier(c.id, CADRE__MAX_NAME))
             fail_here(L, x, "criteria(c, p)[%lld].id: expected a snake_case string", (long long)i);
-        for (lua_Integer j = 1; j < i; j++) {
-            const char *other;
-
-            lua_geti(L, list, j);
-            other = member_string(L, lua_gettop(L), "id");
-            if (other && strcmp(other, c.id) == 0)
-                fail_here(L, x, "criteria(c, p)[%lld].id: '%s' is used twice", (long long)i, c.id);
-            lua_pop(L, 2);
-        }
+        /* an id used twice is refused by the builder, which names it */
         c.label = member_string(L, ci, "label");
         if (c.label == NULL) c.label = c.id;
         if (lua_getfield(L, ci, "weight") != LUA_TNUMBER || !isfinite(lua_tonumber(L, -1)) ||

@@ -386,8 +386,68 @@ static void test_discount(void)
     cadre_candidate_free(c);
 }
 
+/* criteria(c, p) gives each person their own list; band(c, p, view) can overrule the score's
+ * band with another of the rubric's bands, and advise sees the band it chose. */
+static void test_person_criteria(void)
+{
+    static const char *rubric =
+        "local BY = {}\n"
+        "for _, n in ipairs({1, 2, 3}) do\n"
+        "  local list = {}\n"
+        "  for i = 1, n do list[i] = {id = 'c' .. i, weight = i, score = function(c)\n"
+        "    return 10 * i, 'part ' .. i end} end\n"
+        "  BY[n] = list\n"
+        "end\n"
+        "return {name = 'per_person', version = '1',\n"
+        "  bands = {{min = 20, label = 'high'}, {min = 0, label = 'low'}},\n"
+        "  criteria = function(c, p)\n"
+        "    return BY[math.max(1, math.min(3, math.floor(c.experience.management_years or 1)))]\n"
+        "  end,\n"
+        "  band = function(c, p, view)\n"
+        "    if c.experience.total_years == 12 then return 'low' end end,\n"
+        "  advise = function(c, p, r, view) r:detail('seen', view.band) end}\n";
+    char dir[] = "/tmp/cadre-criteria.XXXXXX", path[600];
+    cadre_candidate *three = candidate("{\"experience\": {\"total_years\": 9, "
+                                       "\"management_years\": 3}}"),
+                    *overruled = candidate("{\"experience\": {\"total_years\": 12, "
+                                           "\"management_years\": 3}}");
+    cadre_engine *e = engine();
+    cadre_report *r = NULL;
+    cadre_error err;
+    const cadre_result *res;
+    FILE *f;
+
+    if (!ok(mkdtemp(dir) != NULL, "temp dir")) return;
+    snprintf(path, sizeof(path), "%s/per_person.lua", dir);
+    f = fopen(path, "w");
+    fputs(rubric, f);
+    fclose(f);
+    if (ok(cadre_engine_load_file(e, path, &err) == 0, "a rubric with a criteria function loads")) {
+        cadre_engine_assess(&r, e, three, NULL, &err);
+        res = cadre_report_result(r, 0);
+        is_int((int)res->criteria.count, 3, "the person's list is scored: three criteria");
+        is_num(res->score, (10 * 1 + 20 * 2 + 30 * 3) / 6.0, 0.05, "... weighted as listed");
+        is_str(res->band, "high", "the score's band stands when band() returns nil");
+        cadre_report_free(r);
+        cadre_engine_assess(&r, e, overruled, NULL, &err);
+        res = cadre_report_result(r, 0);
+        is_str(res->band, "low", "band() overrules it with another of the rubric's bands");
+        is_str(CADRE_ITEM(cadre_detail, res->details, 0)->value, "low",
+               "advise sees the band band() chose");
+        cadre_report_free(r);
+    } else {
+        diag("%s", err.message);
+    }
+    unlink(path);
+    rmdir(dir);
+    cadre_engine_free(e);
+    cadre_candidate_free(three);
+    cadre_candidate_free(overruled);
+}
+
 int main(void)
 {
+    test_person_criteria();
     test_discount();
     test_fallback_budget();
     test_lazy_candidate();
