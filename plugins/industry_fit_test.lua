@@ -3,7 +3,7 @@
 local nurse_leader = {
   experience = {total_years = 15},
   industries = {healthcare = 14},
-  skills = {regulatory_compliance = 5, patient_safety = 5, quality_management = 4,
+  skills = {regulatory_compliance = 5, patient_safety = 5, resource_allocation = 4,
             people_management = 4, stakeholder_management = 4},
   certifications = {"fache", "cphq"},
   tools = {"epic", "tableau"},
