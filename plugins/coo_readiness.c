@@ -267,35 +267,39 @@ static void cap_findings(const ctx *x)
 static void origin_findings(const ctx *x)
 {
     static const struct {
-        const char *origin, *finding, *advice;
+        const char *origin, *finding, *gap, *advice;
     } paths[] = {
         {"finance executive", "You come to operations from finance, a recognised route to COO.",
+         "On the finance route, your record shows finance but not yet you running operations.",
          "Add operational responsibility before you apply: take over procurement, shared "
          "services or a business unit's operations for a year or two, so that your record shows "
          "you running operations, not only funding them."},
         {"technology executive",
-         "You come from technology, a route to COO in technology-led "
-         "companies.",
+         "You come from technology, a route to COO in technology-led companies.",
+         "On the technology route, your record does not yet show an operational remit.",
          "Take on an operational remit beyond engineering (support, delivery, supply or service "
          "operations) with its budget and service levels."},
         {"founder",
-         "You have founded and run a company: the whole business has been your remit, "
-         "at its scale.",
+         "You have founded and run a company: the whole business has been your remit, at its "
+         "scale.",
+         "On the founder route, your scale so far is your own company's.",
          "Show it works at a larger scale: a COO role in a company a few times your size, or "
          "growing your own, with managers who report to you."},
         {"military officer",
-         "You come from military leadership, which COO recruiters value for "
-         "logistics and leading at scale.",
+         "You come from military leadership, which COO recruiters value for logistics and "
+         "leading at scale.",
+         "On the military route, your record is not yet in business terms, and has no P&L.",
          "Translate your record into business terms (budgets, service levels, costs) and add "
          "commercial exposure, such as an operations director role with a P&L."},
         {"public sector",
-         "You come from the public sector, where operations run at scale "
-         "without a profit motive.",
+         "You come from the public sector, where operations run at scale without a profit "
+         "motive.",
+         "On the public-sector route, your record has no commercial exposure yet.",
          "Add commercial exposure: a P&L, pricing or customer revenue, for instance in a "
          "utility, contractor or public-private partnership."},
         {"nonprofit",
-         "You come from the nonprofit sector, where COOs run mission-driven "
-         "operations.",
+         "You come from the nonprofit sector, where COOs run mission-driven operations.",
+         "On the nonprofit route, your results are not yet stated as efficiency.",
          "Show efficiency and resource allocation in numbers (cost per person served, funds per "
          "programme), which both nonprofit and commercial boards ask for."},
     };
@@ -305,8 +309,7 @@ static void origin_findings(const ctx *x)
         if (strcmp(paths[i].origin, x->r->origin) != 0) continue;
         x->h->finding(x->b, CADRE_FINDING_STRENGTH, "%s", paths[i].finding);
         if (x->r->band != READY_NOW) {
-            x->h->finding(x->b, CADRE_FINDING_GAP,
-                          "The usual next step on the %s route:", paths[i].origin);
+            x->h->finding(x->b, CADRE_FINDING_GAP, "%s", paths[i].gap);
             x->h->recommend(x->b, "%s", paths[i].advice);
         }
         return;

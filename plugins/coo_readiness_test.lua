@@ -44,7 +44,7 @@ return {
                             ["current_role.title"] = "Chief Financial Officer",
                             ["current_role.level"] = "c_suite"}),
      expect = {band = "ready in 1-2 years", strengths = {"from finance"},
-               gaps = {"usual next step on the finance executive route"}}},
+               gaps = {"On the finance route"}}},
 
     {name = "board exposure and a crisis led are strengths; the move to a larger company is named",
      candidate = (function()
