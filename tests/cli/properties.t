@@ -78,6 +78,15 @@ def contradictions(rec):
         out.append("career level %s beyond band '%s'" % (r["details"]["career_level"], rb))
     if g["band"] == "no significant gaps" and g["details"].get("gaps") != "0":
         out.append("skills_gap: no significant gaps above %s gaps" % g["details"].get("gaps"))
+    # the COO gaps coo_readiness names are gaps skills_gap lists when it compares with a COO
+    if g["details"].get("role") == "coo" and g["band"] != "not enough information":
+        listed = {x["label"] for x in g["ranking"]}
+        for fnd in r["findings"]:
+            t = fnd["text"]
+            if fnd["kind"] == "gap" and ": you rate yourself" in t and "COOs work at" in t:
+                label = t.split(":")[0]
+                if label not in listed:
+                    out.append("coo_readiness names %s a gap, skills_gap does not" % label)
     if i["band"] != "not enough information":
         years = [c for c in i["criteria"] if c["id"] == "years"]
         if years and years[0]["evidence"].startswith("0 years") and years[0]["score"] > 30:
