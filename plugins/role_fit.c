@@ -192,10 +192,14 @@ static int assess(void *state, const cadre_host *h, const cadre_candidate *c,
         h->finding(b, CADRE_FINDING_GAP,
                    "COO readiness: %s (score %.0f); coo_readiness lists what holds it back.",
                    readiness_band_label(r.band), r.score);
-        h->recommend(b, "Show operational impact beyond your own area, the step from operations "
-                        "manager to COO (seed 001): lead an improvement that spans several "
-                        "departments, measure it company-wide, and take part in the decisions "
-                        "that set strategy.");
+        if (ops_ready)
+            h->recommend(b, "Show operational impact beyond your own area, the step from "
+                            "operations manager to COO (seed 001): lead an improvement that spans "
+                            "several departments, measure it company-wide, and take part in the "
+                            "decisions that set strategy.");
+        else
+            h->recommend(b, "Build the operations side first: COOs come from operations "
+                            "management (seeds 000, 002); coo_readiness names the next step.");
         if (strcmp(orient, "tactical") == 0) {
             h->finding(b, CADRE_FINDING_GAP,
                        "Your profile is tactical (strategic skills average %.1f, execution "
