@@ -121,8 +121,9 @@ local function fit_for(f, id)
   local parts = {years = years, demands = demands, certifications = certifications, tools = tools}
   local total = 0
   for k, w in pairs(WEIGHTS) do total = total + w * parts[k] end
-  -- One rounding rule (as every built-in): a whole number, and the band judged on it.
-  fit.parts, fit.first_weak, fit.score = parts, first_weak, floor(total / 100 + 0.5)
+  -- Rounded as the report shows a score (one decimal), so the ranking, the summary and the
+  -- best industry's score, which the engine computes from the same parts, agree.
+  fit.parts, fit.first_weak, fit.score = parts, first_weak, floor(total / 10 + 0.5) / 10
   return fit
 end
 
@@ -179,33 +180,56 @@ local function tools_evidence(f, id)
          .. (#names > 0 and say(" You use %l.", names) or " You list none of them.")
 end
 
--- The inputs each part lacks, as the fields the report lists as missing.
-local function missing_of(f, fit)
-  local m = {years = {}, demands = {}, certifications = {}, tools = {}}
-  if fit.years == nil then m.years[1] = "industries" end
-  for _, sk in ipairs(spec.industries[fit.id].skills) do
-    if f.skills[sk] == nil then m.demands[#m.demands + 1] = "skills." .. sk end
-  end
-  return m
-end
-
 local PART_ORDER = {"years", "demands", "certifications", "tools"}
 local PART_LABEL = {years = "Years in %s", demands = "What %s demands",
                     certifications = "Certifications for %s", tools = "Tools used in %s"}
 
-local function explain(r, f, best)
-  local evidence = {
-    years = years_evidence(best),
-    demands = demands_evidence(f, best.id),
-    certifications = certifications_evidence(f, best.id),
-    tools = tools_evidence(f, best.id),
-  }
-  local missing = missing_of(f, best)
-  for _, k in ipairs(PART_ORDER) do
-    r:criterion(k, say(PART_LABEL[k], label(best.id)), WEIGHTS[k], best.parts[k], evidence[k])
-    for _, m in ipairs(missing[k]) do r:missing(m, k) end
+-- The ten fits (or the one the parameter names), best first, worked out once per assessment
+-- and kept in the view, which the criteria, advise and summary share.
+local function ranked(c, p, view)
+  local a = view.ranked
+  if a == nil then
+    local f, fits = facts_of(c), {}
+    for _, id in ipairs(p.industry and {p.industry} or ids) do fits[#fits + 1] = fit_for(f, id) end
+    sort(fits, function(x, y)
+      if x.score ~= y.score then return x.score > y.score end
+      return x.id < y.id
+    end)
+    a = {f = f, fits = fits, best = fits[1]}
+    view.ranked = a
   end
-  return missing
+  return a
+end
+
+-- The four criteria, for the best industry: one line of data each and a scoring function that
+-- returns the part's score (worked out with the ranking) and writes its evidence.
+local function criteria(c, p, view)
+  local a = ranked(c, p, view)
+  local best, f = a.best, a.f
+  local id = best.id
+  return {
+    {id = "years", label = say(PART_LABEL.years, label(id)), weight = WEIGHTS.years,
+     inputs = {"industries"}, score = function()
+       if best.years == nil then
+         return nil, "industries not given: list your years per industry"
+       end
+       return best.parts.years, years_evidence(best)
+     end},
+    {id = "demands", label = say(PART_LABEL.demands, label(id)), weight = WEIGHTS.demands,
+     score = function(c)
+       -- reading the unrated skills through c lists them as missing
+       for _, sk in ipairs(spec.industries[id].skills) do
+         if f.skills[sk] == nil then local _ = c.skills[sk] end
+       end
+       return best.parts.demands, demands_evidence(f, id)
+     end},
+    {id = "certifications", label = say(PART_LABEL.certifications, label(id)),
+     weight = WEIGHTS.certifications, score = function()
+       return best.parts.certifications, certifications_evidence(f, id)
+     end},
+    {id = "tools", label = say(PART_LABEL.tools, label(id)), weight = WEIGHTS.tools,
+     score = function() return best.parts.tools, tools_evidence(f, id) end},
+  }
 end
 
 local function note(fit)
@@ -254,26 +278,24 @@ return {
                 description = "assess only this industry instead of ranking all ten"},
   },
 
-  assess = function(c, p, r)
-    local f, fits = facts_of(c), {}
-    for _, id in ipairs(p.industry and {p.industry} or ids) do fits[#fits + 1] = fit_for(f, id) end
-    sort(fits, function(a, b)
-      if a.score ~= b.score then return a.score > b.score end
-      return a.id < b.id
-    end)
+  criteria = criteria,
+  bands = BANDS,
+
+  advise = function(c, p, r, view)
+    if view.band == "not enough information" then return end
+    local a = ranked(c, p, view)
+    local fits, best = a.fits, a.best
     local pos = {}
     for i, f in ipairs(fits) do
       r:rank(f.id, label(f.id), f.score, note(f))
       pos[f.id] = i
     end
-    local best = fits[1]
-    local missing = explain(r, f, best)
-
+    r:detail("best_industry", best.id)
     local targets = c.targets.industries
     local wanted = {}
     for _, t in ipairs(targets) do wanted[t] = true end
     if best.score >= 40 then
-      r:strength(say("%s fits you best (%d/100)%s.", label(best.id), best.score,
+      r:strength(say("%s fits you best (%n/100)%s.", label(best.id), best.score,
                      wanted[best.id] and ", and it is an industry you want" or ""))
     end
     for _, t in ipairs(targets) do
@@ -281,11 +303,11 @@ return {
       local f = i and fits[i]
       -- Within 5 points the two are a tie as far as this rubric can tell (design choice).
       if f and i > 1 and best.score - f.score < 5 then
-        r:strength(say("%s, which you want, fits almost as well as %s (%d against %d).", label(t),
+        r:strength(say("%s, which you want, fits almost as well as %s (%n against %n).", label(t),
                        label(best.id), f.score, best.score))
       elseif f and i > 1 then
-        r:gap(say("You want to work in %s, but it ranks %d of %d for you (%d/100; the best is %s "
-                  .. "at %d).", label(t), i, #fits, f.score, label(best.id), best.score),
+        r:gap(say("You want to work in %s, but it ranks %d of %d for you (%n/100; the best is %s "
+                  .. "at %n).", label(t), i, #fits, f.score, label(best.id), best.score),
               advice_for(f, c))
       end
     end
@@ -293,26 +315,16 @@ return {
       r:gap("You named no target industries, so this ranking cannot tell you how far your "
             .. "wishes are from your fit.", "Add targets.industries to your profile.")
     end
+  end,
 
-    local lacking = 0
-    for k, w in pairs(WEIGHTS) do
-      if #missing[k] > 0 then lacking = lacking + w end
+  summary = function(c, p, view)
+    if view.band == "not enough information" then
+      return "Too little is known to rank the industries: add your years per industry "
+             .. "(industries) and rate your skills."
     end
-    r:score(best.score)
-    if lacking > 50 then
-      r:band("not enough information")
-      r:summary("Too little is known to rank the industries: add your years per industry "
-                .. "(industries) and rate your skills.")
-      return
-    end
-    r:band(cadre.band(best.score, BANDS))
-    r:detail("best_industry", best.id)
-    if p.industry then
-      r:summary(say("Fit for %s: %d/100.", label(best.id), best.score))
-    else
-      r:summary(say("Best fit: %s (%d), then %s (%d) and %s (%d).", label(fits[1].id),
-                    fits[1].score, label(fits[2].id), fits[2].score, label(fits[3].id),
-                    fits[3].score))
-    end
+    local fits = ranked(c, p, view).fits
+    if p.industry then return say("Fit for %s: %n/100.", label(fits[1].id), fits[1].score) end
+    return say("Best fit: %s (%n), then %s (%n) and %s (%n).", label(fits[1].id), fits[1].score,
+               label(fits[2].id), fits[2].score, label(fits[3].id), fits[3].score)
   end,
 }

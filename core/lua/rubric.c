@@ -29,7 +29,11 @@
 #include "candidate/vocab.h"
 
 #define RESULT_MT      "cadre.result"
+/* Where do_assess keeps the view: one fresh table per assessment, given to a criteria
+ * function, then filled with the score and band and given to band, advise and summary. */
+#define VIEW_INDEX     5
 #define MAX_CRITERIA   100
+#define MAX_INPUTS     32  /* fields a criterion built per person may name */
 #define MIN_CONFIDENCE 0.5 /* below this share of weight with inputs, the band says so */
 
 extern const char cadre__prelude[];
@@ -763,7 +767,7 @@ static void push_view(lua_State *L, run *x, double score, const char *band, doub
 {
     const cadre_criterion *c;
 
-    lua_createtable(L, 0, 4);
+    lua_pushvalue(L, VIEW_INDEX); /* made before the criteria ran, which may have used it */
     cadre__lua_push_number(L, round(score * 10) / 10);
     lua_setfield(L, -2, "score");
     lua_pushstring(L, band);
@@ -827,7 +831,9 @@ static void dynamic_criteria(lua_State *L, run *x)
     int top = lua_gettop(L), list;
     lua_Integer n;
 
-    call_optional(L, x, "criteria", 0, 0, 1);
+    lua_pushvalue(L, VIEW_INDEX);
+    call_optional(L, x, "criteria", 0, 1, 1);
+    lua_remove(L, -2); /* the view's copy */
     list = lua_gettop(L);
     if (!lua_istable(L, list))
         fail_here(L, x, "criteria(c, p) returned a %s; return a list of {id, label, weight, score}",
@@ -838,6 +844,7 @@ static void dynamic_criteria(lua_State *L, run *x)
                   MAX_CRITERIA);
     for (lua_Integer i = 1; i <= n; i++) {
         crit_def c = {0};
+        const char *inputs[MAX_INPUTS + 1];
         int ci, fn;
 
         if (lua_geti(L, list, i) != LUA_TTABLE)
@@ -861,6 +868,24 @@ static void dynamic_criteria(lua_State *L, run *x)
             fail_here(L, x, "criteria(c, p)[%lld] (%s).score: expected a function(c, p, r)",
                       (long long)i, c.id);
         c.line = function_line(L, fn);
+        if (lua_getfield(L, ci, "inputs") == LUA_TTABLE) {
+            lua_Integer k, m = luaL_len(L, -1);
+
+            if (m > MAX_INPUTS)
+                fail_here(L, x, "criteria(c, p)[%lld] (%s).inputs: at most %d fields", (long long)i,
+                          c.id, MAX_INPUTS);
+            for (k = 1; k <= m; k++) {
+                if (lua_geti(L, -1, k) != LUA_TSTRING)
+                    fail_here(L, x, "criteria(c, p)[%lld] (%s).inputs: expected field names",
+                              (long long)i, c.id);
+                inputs[k - 1] = lua_tostring(L, -1);
+                lua_pop(L, 1); /* still referenced by the inputs table, on the stack */
+            }
+            inputs[m] = NULL;
+            c.inputs = inputs;
+        }
+        lua_pushvalue(L, fn);
+        fn = lua_gettop(L);
         score_criterion(L, x, &c, (size_t)i - 1, fn);
         lua_settop(L, ci - 1);
     }
@@ -913,6 +938,7 @@ static int do_assess(lua_State *L)
     cadre__lua_push_candidate(L, x->cand);                         /* 2 */
     cadre__lua_push_params(L, x->params->items, x->params->count); /* 3 */
     push_result_ud(L, rb);                                         /* 4 */
+    lua_createtable(L, 0, 6);                                      /* 5: VIEW_INDEX */
     if (rb->dynamic) {
         dynamic_criteria(L, x);
     } else if (rb->declarative) {
