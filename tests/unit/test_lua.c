@@ -400,17 +400,25 @@ static void test_person_criteria(void)
         "end\n"
         "return {name = 'per_person', version = '1',\n"
         "  bands = {{min = 20, label = 'high'}, {min = 0, label = 'low'}},\n"
-        "  criteria = function(c, p)\n"
-        "    return BY[math.max(1, math.min(3, math.floor(c.experience.management_years or 1)))]\n"
+        "  criteria = function(c, p, view)\n"
+        "    view.from_criteria = 'kept'\n"
+        "    local n = math.max(1, math.min(3, math.floor(c.experience.management_years or 1)))\n"
+        "    if c.name == 'Gap' then\n"
+        "      return {{id = 'x', weight = 1, inputs = {'scope.budget_usd'},\n"
+        "               score = function() return nil, 'no budget given' end}}\n"
+        "    end\n"
+        "    return BY[n]\n"
         "  end,\n"
         "  band = function(c, p, view)\n"
         "    if c.experience.total_years == 12 then return 'low' end end,\n"
-        "  advise = function(c, p, r, view) r:detail('seen', view.band) end}\n";
+        "  advise = function(c, p, r, view) r:detail('seen', view.band)\n"
+        "    r:detail('kept', view.from_criteria) end}\n";
     char dir[] = "/tmp/cadre-criteria.XXXXXX", path[600];
     cadre_candidate *three = candidate("{\"experience\": {\"total_years\": 9, "
                                        "\"management_years\": 3}}"),
                     *overruled = candidate("{\"experience\": {\"total_years\": 12, "
-                                           "\"management_years\": 3}}");
+                                           "\"management_years\": 3}}"),
+                    *gap = candidate("{\"name\": \"Gap\"}");
     cadre_engine *e = engine();
     cadre_report *r = NULL;
     cadre_error err;
@@ -434,6 +442,15 @@ static void test_person_criteria(void)
         is_str(res->band, "low", "band() overrules it with another of the rubric's bands");
         is_str(CADRE_ITEM(cadre_detail, res->details, 0)->value, "low",
                "advise sees the band band() chose");
+        is_str(CADRE_ITEM(cadre_detail, res->details, 1)->value, "kept",
+               "... and what the criteria function kept in the view");
+        cadre_report_free(r);
+        cadre_engine_assess(&r, e, gap, NULL, &err);
+        res = cadre_report_result(r, 0);
+        is_int((int)CADRE_ITEM(cadre_criterion, res->criteria, 0)->missing_count, 1,
+               "a criterion built per person names its inputs: listed as missing when unscored");
+        is_str(CADRE_ITEM(cadre_criterion, res->criteria, 0)->missing[0], "scope.budget_usd",
+               "... by the field it gave");
         cadre_report_free(r);
     } else {
         diag("%s", err.message);
@@ -443,6 +460,7 @@ static void test_person_criteria(void)
     cadre_engine_free(e);
     cadre_candidate_free(three);
     cadre_candidate_free(overruled);
+    cadre_candidate_free(gap);
 }
 
 int main(void)
