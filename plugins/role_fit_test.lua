@@ -42,13 +42,26 @@ return {
 
     {name = "someone with no operations background is pointed to operations first",
      candidate = {
-       experience = {total_years = 12, management_years = 6, operations_years = 0},
+       experience = {total_years = 12, management_years = 6, executive_years = 0,
+                     operations_years = 0},
+       current_role = {level = "senior_manager", reports_to_ceo = false},
+       education = {highest_degree = "master", field = "finance", mba = false},
        skills = {strategic_planning = 4, decision_making = 4, financial_management = 5,
                  stakeholder_management = 4, change_management = 3, execution = 2,
                  process_management = 2, organization = 3, performance_metrics = 3,
                  quality_management = 1},
-       scope = {departments = 1, people_led = 10},
+       scope = {departments = 1, people_led = 10, budget_usd = 2000000, pnl_owner = false,
+                hiring_authority = true},
+       achievements = {{kind = "cost_reduction", description = "x", impact_pct = 5,
+                        reach = "department"}},
+       preferences = {max_weekly_hours = 50, travel = "occasional", pressure = "high"},
      },
+     expect = {band = "not yet ready for either role", details = {orientation = "strategic"},
+               gaps = {"held back by operations background"},
+               findings = {"operations management role first", "Build the operations side first"}}},
+
+    {name = "with half the inputs missing, it says there is not enough information",
+     candidate = {experience = {management_years = 6}, skills = {strategic_planning = 4}},
      expect = {band = "not enough information"}},
 
     {name = "with nothing to go on, it says so",
