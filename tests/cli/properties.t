@@ -97,10 +97,13 @@ samples = []
 for path in sorted(glob.glob(os.path.join(root, "docs", "examples", "candidates", "*.json"))):
     with open(path, encoding="utf-8") as fh:
         samples.append(json.load(fh))
-crowd = gen.people(1000)
+# CADRE_PROPERTY_PEOPLE lowers the count where each assessment is slow (scripts/test --valgrind
+# checks memory on the same program paths; the judgments are checked at full size elsewhere).
+size = int(os.environ.get("CADRE_PROPERTY_PEOPLE", "1000"))
+crowd = gen.people(size)
 records = batch(samples + crowd)
-ok(len(records) == len(samples) + len(crowd), "cadre assessed every sample and 1,000 generated "
-   "people (%d records)" % len(records))
+ok(len(records) == len(samples) + len(crowd), "cadre assessed every sample and %d generated "
+   "people (%d records)" % (size, len(records)))
 errs = [r["candidate"]["id"] for r in records if "error" in r]
 ok(not errs, "every generated profile is valid", errs)
 bad = []
@@ -168,7 +171,7 @@ def raises(p):
     variant("industry_years", more_industry)
     return out
 
-base = crowd[:200]
+base = crowd[:max(20, size // 5)]
 pairs = [(p, name, q) for p in base for name, q in raises(p)]
 after = batch([q for _, _, q in pairs])
 before = {rec["candidate"]["id"]: rec for rec in records if "error" not in rec}
@@ -189,11 +192,11 @@ for (p, name, q), rec in zip(pairs, after):
         if x["band"] in ORDER[k] and y["band"] in ORDER[k] and \
                 ORDER[k].index(y["band"]) > ORDER[k].index(x["band"]):
             down.append("%s, %s: %s band '%s' -> '%s'" % (p["id"], name, k, x["band"], y["band"]))
-ok(checked >= 1000 and not down, "%d single-input raises never lower a headline score or band "
+ok(checked >= 10 * len(base) and not down, "%d single-input raises never lower a headline score or band "
    "(%d left out: they made the profile implausible or invalid)" % (checked, skipped), down)
 
 # --- implausible profiles always carry a warning and are never ready now
-spoiled = [gen.implausible(p, k) for k in range(7) for p in crowd[200:240]]
+spoiled = [gen.implausible(p, k) for k in range(7) for p in crowd[-max(5, size // 25):]]
 recs = batch(spoiled)
 miss = []
 for q, rec in zip(spoiled, recs):
