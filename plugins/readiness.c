@@ -348,8 +348,10 @@ static const char *money(double usd, char *buf, size_t size)
         snprintf(buf, size, "$%.1fB", usd / 1e9);
     else if (usd >= 1e6)
         snprintf(buf, size, "$%.1fM", usd / 1e6);
-    else
+    else if (usd >= 1e3)
         snprintf(buf, size, "$%.0fK", usd / 1e3);
+    else
+        snprintf(buf, size, "$%.0f", usd);
     return buf;
 }
 
