@@ -121,9 +121,10 @@ local function fit_for(f, id)
   local parts = {years = years, demands = demands, certifications = certifications, tools = tools}
   local total = 0
   for k, w in pairs(WEIGHTS) do total = total + w * parts[k] end
-  -- Rounded as the report shows a score (one decimal), so the ranking, the summary and the
-  -- best industry's score, which the engine computes from the same parts, agree.
-  fit.parts, fit.first_weak, fit.score = parts, first_weak, floor(total / 10 + 0.5) / 10
+  -- A whole number, as the report shows this rubric's scores (whole_scores), so the ranking,
+  -- the summary and the best industry's score, which the engine computes from the same parts,
+  -- agree.
+  fit.parts, fit.first_weak, fit.score = parts, first_weak, floor(total / 100 + 0.5)
   return fit
 end
 
@@ -280,6 +281,7 @@ return {
 
   criteria = criteria,
   bands = BANDS,
+  whole_scores = true, -- one rounding rule across the built-ins: whole numbers, banded as shown
 
   advise = function(c, p, r, view)
     if view.band == "not enough information" then return end

@@ -238,6 +238,7 @@ return {
     return CRITERIA[role.id] or criteria_of(role)
   end,
   bands = BANDS,
+  whole_scores = true, -- one rounding rule across the built-ins: whole numbers, banded as shown
 
   band = function(c, p, view)
     local by_score = 1

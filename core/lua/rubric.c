@@ -62,6 +62,7 @@ typedef struct rubric {
     band_def *bands;
     size_t nbands;
     double min_confidence;
+    int whole_scores; /* scores shown (and banded) as whole numbers */
     int declarative;
     int dynamic;           /* criteria is a function(c, p) returning this person's list */
     const char *current;   /* criterion being scored, for messages */
@@ -124,8 +125,8 @@ static int desc_fail(const rubric *rb, int line, const char *fmt, ...)
 /* ---- reading the descriptor (inside a protected call) ---- */
 
 static const char *const top_keys[] = {
-    "name",     "version", "title",   "description", "inputs",         "params", "bands",
-    "criteria", "assess",  "summary", "advise",      "min_confidence", "band",   NULL};
+    "name",   "version", "title",  "description",    "inputs", "params",       "bands", "criteria",
+    "assess", "summary", "advise", "min_confidence", "band",   "whole_scores", NULL};
 
 static const char *raw_string(lua_State *L, int t, const char *key)
 {
@@ -497,6 +498,14 @@ static int read_descriptor(lua_State *L)
     }
     rb->declarative = has_crit;
     rb->min_confidence = MIN_CONFIDENCE;
+    if (raw_type(L, 1, "whole_scores") != LUA_TNIL) {
+        if (raw_type(L, 1, "whole_scores") != LUA_TBOOLEAN)
+            desc_fail(rb, line_of_key(rb, "whole_scores"), "whole_scores: expected true or false");
+        lua_pushliteral(L, "whole_scores");
+        lua_rawget(L, 1);
+        rb->whole_scores = lua_toboolean(L, -1);
+        lua_pop(L, 1);
+    }
     if (raw_type(L, 1, "min_confidence") != LUA_TNIL) {
         lua_pushliteral(L, "min_confidence");
         lua_rawget(L, 1);
@@ -957,7 +966,9 @@ static int do_assess(lua_State *L)
         fail_here(L, x, "the assessment added no criteria, so its score could not be explained");
     confidence = cadre__builder_confidence(x->b);
     /* One rounding rule: the band is judged on the score as the report shows it. */
-    score = round(score * 10) / 10;
+    score = rb->whole_scores ? round(score) : round(score * 10) / 10;
+    if (rb->whole_scores && rb->declarative && cadre__builder_set_score(x->b, score) != 0)
+        fail_here(L, x, "%s", cadre__builder_fail_message(x->b));
     unknown = confidence < rb->min_confidence;
     if (rb->nbands == 0)
         band = NULL; /* an assess function sets its own */

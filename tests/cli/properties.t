@@ -68,6 +68,10 @@ def contradictions(rec):
                                    "COO within reach"],
             "not enough information": ["not enough information"]}.get(
                 rb, ["fits an operations manager role", "not yet ready for either role"])
+    for name in ORDER:
+        if a[name]["score"] != round(a[name]["score"]):
+            out.append("%s: score %s is not the whole number its band was judged on"
+                       % (name, a[name]["score"]))
     if fb not in want:
         out.append("readiness '%s' but role_fit '%s'" % (rb, fb))
     coo = [x for x in f["ranking"] if x["id"] == "coo"]
