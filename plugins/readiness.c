@@ -116,37 +116,59 @@ static void onet_free(onet_files *o)
 
 /* Finds the O*NET row `element` in any of the four files; fills the importance and level of
  * column `col` and the element's name. */
+/* Field k (0-based) of the tab-separated line at p, as a pointer and length; 0 if absent. */
+static int field_at(const char *p, const char *end, int k, const char **f, size_t *len)
+{
+    for (int i = 0; i < k; i++) {
+        const char *tab = memchr(p, '\t', (size_t)(end - p));
+
+        if (tab == NULL) return 0;
+        p = tab + 1;
+    }
+    {
+        const char *tab = memchr(p, '\t', (size_t)(end - p));
+
+        *f = p;
+        *len = (size_t)((tab ? tab : end) - p);
+    }
+    return 1;
+}
+
+/* Reads the text in place (no copy: each core skill looks in all four files). */
 static int onet_lookup(const onet_files *o, const char *element, const char *col, double *im,
                        double *lv, char *name, size_t namelen)
 {
+    char want[64];
+    size_t elen = strlen(element);
+
+    snprintf(want, sizeof(want), "%s_im", col);
     for (size_t f = 0; f < 4; f++) {
-        char *text, *line, *save = NULL, *hdr;
-        int ci = -1, n = 0;
+        const char *text = o->text[f], *end, *line, *nl, *v;
+        size_t vlen;
+        int ci = -1;
 
-        if (o->text[f] == NULL || (text = strdup(o->text[f])) == NULL) continue;
-        hdr = strtok_r(text, "\n", &save);
-        for (char *h = hdr, *hs = NULL, *tok = strtok_r(h, "\t", &hs); tok;
-             tok = strtok_r(NULL, "\t", &hs), n++) {
-            char want[64];
+        if (text == NULL) continue;
+        end = text + strlen(text);
+        nl = memchr(text, '\n', (size_t)(end - text));
+        if (nl == NULL) continue;
+        for (int k = 0; field_at(text, nl, k, &v, &vlen); k++)
+            if (vlen == strlen(want) && memcmp(v, want, vlen) == 0) ci = k;
+        for (line = nl + 1; ci > 0 && line < end; line = nl + 1) {
+            char num[32];
 
-            snprintf(want, sizeof(want), "%s_im", col);
-            if (strcmp(tok, want) == 0) ci = n;
+            nl = memchr(line, '\n', (size_t)(end - line));
+            if (nl == NULL) nl = end;
+            if ((size_t)(nl - line) <= elen || memcmp(line, element, elen) != 0 ||
+                line[elen] != '\t')
+                continue;
+            if (!field_at(line, nl, ci, &v, &vlen) || vlen >= sizeof(num)) return -1;
+            memcpy(num, v, vlen), num[vlen] = '\0', *im = atof(num);
+            if (!field_at(line, nl, ci + 1, &v, &vlen) || vlen >= sizeof(num)) return -1;
+            memcpy(num, v, vlen), num[vlen] = '\0', *lv = atof(num);
+            if (!field_at(line, nl, 1, &v, &vlen)) return -1;
+            snprintf(name, namelen, "%.*s", (int)vlen, v);
+            return 0;
         }
-        while (ci > 0 && (line = strtok_r(NULL, "\n", &save)) != NULL) {
-            char *fields[8], *fs = NULL;
-            int k = 0;
-
-            for (char *t = strtok_r(line, "\t", &fs); t && k < 8; t = strtok_r(NULL, "\t", &fs))
-                fields[k++] = t;
-            if (k > ci + 1 && strcmp(fields[0], element) == 0) {
-                *im = atof(fields[ci]);
-                *lv = atof(fields[ci + 1]);
-                snprintf(name, namelen, "%s", fields[1]);
-                free(text);
-                return 0;
-            }
-        }
-        free(text);
     }
     return -1;
 }
