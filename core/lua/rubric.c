@@ -3,8 +3,9 @@
  * core/lua/rubric.c - Lua rubrics: load the file, check what it declares, run assessments.
  *
  * A rubric file returns a table (docs/plugins.md, docs/rubric-authoring.md). Most rubrics list
- * weighted criteria and bands and let the engine do the arithmetic; a rubric may instead give
- * an assess function that builds the result itself through the `r` object.
+ * weighted criteria and bands and let the engine do the arithmetic (the list may be a function
+ * of the person, and a band function may pick among the bands); a rubric may instead give an
+ * assess function that builds the result itself through the `r` object.
  *
  * The descriptor is read with raw accesses only: a hostile table with metamethods must not
  * get to run code outside the budget. Every Lua call an assessment makes happens inside one
@@ -831,7 +832,7 @@ static const char *member_string(lua_State *L, int idx, const char *key)
     return lua_getfield(L, idx, key) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
 }
 
-/* criteria(c, p): this person's list of criteria, each checked as the descriptor's would be
+/* criteria(c, p, view): this person's list of criteria, each checked as the descriptor's would be
  * and scored at once. Read through metamethods, not raw: the list is usually one the rubric
  * built when it loaded, now frozen, and this runs inside the budgeted call anyway. The list
  * stays on the stack while it is scored, so the strings in crit_def stay alive. */
