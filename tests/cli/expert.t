@@ -85,6 +85,12 @@ ok(agree["readiness"] >= 0.9 * total,
    "readiness band agrees for at least 90%% (%d of %d)" % (agree["readiness"], total))
 ok(agree["top_industry"] >= 0.9 * total,
    "top industry agrees for at least 90%% (%d of %d)" % (agree["top_industry"], total))
+# Not required by the issue, but held so that a rubric change cannot quietly undo them: the
+# career level and the role verdict agreed for 23 and 20 of 23 when the panel was last run.
+ok(agree["career_level"] >= 0.8 * total,
+   "career level agrees for at least 80%% (%d of %d)" % (agree["career_level"], total))
+ok(agree["role_fit"] >= 0.75 * total,
+   "role fit agrees for at least 75%% (%d of %d)" % (agree["role_fit"], total))
 ok(not unexplained, "every disagreement is explained in the panel's differs notes%s"
    % ("" if not unexplained else ": missing for " + ", ".join(unexplained)))
 
