@@ -8,15 +8,11 @@
  * from the person's own facts. docs/assessments.md has every number with its source.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <cadre/plugin.h>
 
 #include "readiness.h"
-
-#define MGMT_FULL  10.0 /* seed 003: "10+ years in management roles" */
-#define HOURS_FULL 50.0 /* seed 003: 50-60 hours a week */
 
 typedef struct ctx {
     const cadre_host *h;
@@ -26,43 +22,6 @@ typedef struct ctx {
     const readiness *r;
 } ctx;
 
-static int init(void **out, const cadre_host *h, char *err, size_t errlen)
-{
-    readiness_model *m = calloc(1, sizeof(*m));
-
-    if (m == NULL) {
-        snprintf(err, errlen, "out of memory");
-        return -1;
-    }
-    if (readiness_model_load(m, h, err, errlen) != 0) {
-        free(m);
-        return -1;
-    }
-    *out = m;
-    return 0;
-}
-
-static void fini(void *m)
-{
-    free(m);
-}
-
-/* "year" or "years", for "%g %s": one year is singular, as cadre.years writes it. */
-static const char *years_word(double n)
-{
-    return n == 1 ? "year" : "years";
-}
-
-static int best_reach(const cadre_candidate *c)
-{
-    int best = 0;
-
-    for (size_t i = 0; i < c->achievements.count; i++)
-        if ((int)CADRE_ITEM(cadre_achievement, c->achievements, i)->reach > best)
-            best = (int)CADRE_ITEM(cadre_achievement, c->achievements, i)->reach;
-    return best;
-}
-
 /* ---- findings, in a coach's words ---- */
 
 static void experience_findings(const ctx *x)
@@ -70,13 +29,13 @@ static void experience_findings(const ctx *x)
     const cadre_candidate *c = x->c;
     const cadre_num *m = &c->experience.management_years, *e = &c->experience.executive_years;
 
-    if (m->set && m->value >= MGMT_FULL) {
+    if (m->set && m->value >= READINESS_MGMT_FULL) {
         x->h->finding(x->b, CADRE_FINDING_STRENGTH,
                       "%g years of management meets the 10 or more COO roles ask for.", m->value);
     } else if (m->set) {
         x->h->finding(x->b, CADRE_FINDING_GAP,
                       "You have %g %s of management; COO roles usually ask for 10 or more.",
-                      m->value, years_word(m->value));
+                      m->value, readiness_years_word(m->value));
         if (c->current_role.level != CADRE_LEVEL_UNKNOWN &&
             c->current_role.level < CADRE_LEVEL_SENIOR_MANAGER)
             x->h->recommend(x->b, "Move into a role that manages managers, not just a team: "
@@ -128,7 +87,7 @@ static void record_findings(const ctx *x)
     for (size_t i = 0; i < c->achievements.count; i++)
         measured += CADRE_ITEM(cadre_achievement, c->achievements, i)->impact_pct.set ||
                     CADRE_ITEM(cadre_achievement, c->achievements, i)->value_usd.set;
-    if (best_reach(c) < CADRE_REACH_COMPANY) {
+    if (readiness_best_reach(c) < CADRE_REACH_COMPANY) {
         x->h->finding(x->b, CADRE_FINDING_GAP,
                       "None of your achievements reached the whole company; COOs are judged on "
                       "company-wide efficiency, profitability and strategic initiatives.");
@@ -197,7 +156,7 @@ static void other_findings(const ctx *x)
     }
     if (c->education.mba == CADRE_FLAG_YES)
         x->h->finding(x->b, CADRE_FINDING_STRENGTH, "Your MBA is common among COOs.");
-    if (c->preferences.max_weekly_hours.set && hours < HOURS_FULL) {
+    if (c->preferences.max_weekly_hours.set && hours < READINESS_HOURS_FULL) {
         x->h->finding(x->b, CADRE_FINDING_RISK,
                       "You want at most %g hours a week; COOs typically "
                       "work 50 to 60.",
@@ -230,7 +189,7 @@ static void cap_findings(const ctx *x)
         x->h->finding(x->b, CADRE_FINDING_GAP,
                       "Your score (%.0f) alone would say \"%s\", but with %g %s of management "
                       "the earliest is \"%s\": COO roles ask for 10 or more.",
-                      r->score, readiness_band_label(r->score_band), mv, years_word(mv),
+                      r->score, readiness_band_label(r->score_band), mv, readiness_years_word(mv),
                       readiness_band_label(r->band));
         x->h->recommend(x->b, "Keep building management years while you close the gaps below.");
     } else if (r->cap_reason == CAP_OPERATIONS) {
@@ -392,18 +351,6 @@ static int assess(void *state, const cadre_host *h, const cadre_candidate *c,
     return 0;
 }
 
-static const char *const inputs[] = {"experience.management_years",
-                                     "experience.operations_years",
-                                     "experience.executive_years",
-                                     "current_role",
-                                     "industries",
-                                     "education",
-                                     "skills",
-                                     "scope",
-                                     "achievements",
-                                     "preferences",
-                                     NULL};
-
 static const cadre_plugin_info info = {
     sizeof(cadre_plugin_info),
     CADRE_PLUGIN_ABI_VERSION,
@@ -413,11 +360,11 @@ static const cadre_plugin_info info = {
     "How ready the person is to be a COO, and at which career level: management, operations "
     "and executive experience, education, the core COO skills at O*NET chief-executive levels, "
     "scope, track record and personal fit.",
-    inputs,
+    readiness_inputs,
     NULL,
-    init,
+    readiness_plugin_init,
     assess,
-    fini,
+    readiness_plugin_fini,
 };
 
 CADRE_PLUGIN_DEFINE(info)

@@ -33,14 +33,12 @@
 #define W_RECORD     15 /* driving efficiency and change; success metrics (000, 003) */
 #define W_FIT        5  /* 50-60 hour weeks, some travel, high stress (seed 003) */
 
-#define MGMT_FULL   10.0 /* seed 003: "10+ years in management roles" */
-#define OPS_FULL    8.0  /* design choice: "extensive" operations experience (000) */
-#define EXEC_FULL   5.0  /* design choice */
+#define OPS_FULL    8.0 /* design choice: "extensive" operations experience (000) */
+#define EXEC_FULL   5.0 /* design choice */
 #define PEOPLE_FULL 500.0
 #define BUDGET_FULL 50e6
 #define DEPTS_FULL  5.0  /* "oversees multiple departments" (mid-level COO, seed 003) */
 #define HOURS_LOW   40.0 /* seed 003: COOs work 50-60 hours; 40 or fewer scores 0 */
-#define HOURS_FULL  50.0
 
 static const char *const core_ids[] = {
     "leadership",         "strategic_planning",
@@ -304,6 +302,39 @@ const char *readiness_advice(const readiness_skill *k, const cadre_candidate *c)
     return k->action;
 }
 
+int readiness_plugin_init(void **state, const cadre_host *h, char *err, size_t errlen)
+{
+    readiness_model *m = calloc(1, sizeof(*m));
+
+    if (m == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    if (readiness_model_load(m, h, err, errlen) != 0) {
+        free(m);
+        return -1;
+    }
+    *state = m;
+    return 0;
+}
+
+void readiness_plugin_fini(void *state)
+{
+    free(state);
+}
+
+const char *const readiness_inputs[] = {"experience.management_years",
+                                        "experience.operations_years",
+                                        "experience.executive_years",
+                                        "current_role",
+                                        "industries",
+                                        "education",
+                                        "skills",
+                                        "scope",
+                                        "achievements",
+                                        "preferences",
+                                        NULL};
+
 /* ---- scoring helpers ---- */
 
 typedef struct ctx {
@@ -377,8 +408,7 @@ static const char *money(double usd, char *buf, size_t size)
     return buf;
 }
 
-/* "year" or "years", for "%g %s": one year is singular, as cadre.years writes it. */
-static const char *years_word(double n)
+const char *readiness_years_word(double n)
 {
     return n == 1 ? "year" : "years";
 }
@@ -391,7 +421,7 @@ static double years(acc *a, const cadre_num *n, double full, const char *field, 
         lack(a, field);
         return 0;
     }
-    add(a, "%g %s %s (full marks at %g).", n->value, years_word(n->value), what, full);
+    add(a, "%g %s %s (full marks at %g).", n->value, readiness_years_word(n->value), what, full);
     return ramp(n->value, 0, full);
 }
 
@@ -417,8 +447,8 @@ static double management(ctx *x)
 {
     acc a = {0};
     double s =
-        years(&a, &x->c->experience.management_years, MGMT_FULL, "experience.management_years",
-              "managing people; COO roles ask for 10 or more");
+        years(&a, &x->c->experience.management_years, READINESS_MGMT_FULL,
+              "experience.management_years", "managing people; COO roles ask for 10 or more");
 
     emit(x, "management", "Management experience", W_MANAGEMENT, s, &a);
     return s;
@@ -707,7 +737,7 @@ static double personal_fit(ctx *x)
     static const char *const pname[] = {"", "low", "moderate", "high"};
     const cadre_candidate *c = x->c;
     acc a = {0};
-    double s = num_part(&a, &c->preferences.max_weekly_hours, HOURS_LOW, HOURS_FULL,
+    double s = num_part(&a, &c->preferences.max_weekly_hours, HOURS_LOW, READINESS_HOURS_FULL,
                         "preferences.max_weekly_hours");
 
     if (c->preferences.max_weekly_hours.set)
@@ -770,7 +800,10 @@ static int management_cap(const cadre_candidate *c)
 {
     double m = value(&c->experience.management_years);
 
-    return m >= MGMT_FULL ? READY_NOW : m >= 8 ? READY_1_2 : m >= 5 ? READY_3_5 : READY_BUILD;
+    return m >= READINESS_MGMT_FULL ? READY_NOW
+           : m >= 8                 ? READY_1_2
+           : m >= 5                 ? READY_3_5
+                                    : READY_BUILD;
 }
 
 /* The operations cap (design choice on 000 and 002: COOs come from operations management):
@@ -786,7 +819,7 @@ static int operations_cap(const cadre_candidate *c, int coo_title)
     return exec ? READY_1_2 : READY_3_5;
 }
 
-static int best_reach(const cadre_candidate *c)
+int readiness_best_reach(const cadre_candidate *c)
 {
     int best = 0;
 
@@ -829,7 +862,7 @@ static void career_level(readiness *out, const cadre_candidate *c, int coo_title
         {exec >= 6, "6+ executive years"},
         {people >= 500 || budget >= 50e6, "500+ people or a $50M+ budget"},
         {c->scope.pnl_owner == CADRE_FLAG_YES, "profitability (a P&L)"},
-        {best_reach(c) == CADRE_REACH_COMPANY, "company-wide results"},
+        {readiness_best_reach(c) == CADRE_REACH_COMPANY, "company-wide results"},
     };
     marker senior[] = {
         {readiness_skill_level(c, "strategic_planning") >= 4, "long-term strategy"},
@@ -849,7 +882,7 @@ static void career_level(readiness *out, const cadre_candidate *c, int coo_title
         {readiness_skill_level(c, "cross_functional_management") >= 3,
          "cross-department collaboration"},
         {budget >= 10e6, "resource allocation and budgeting ($10M+)"},
-        {best_reach(c) >= CADRE_REACH_DIVISION, "improvements beyond one department"},
+        {readiness_best_reach(c) >= CADRE_REACH_DIVISION, "improvements beyond one department"},
         {READINESS_BG(c, multi_site) == CADRE_FLAG_YES ||
              READINESS_BG(c, international) == CADRE_FLAG_YES ||
              READINESS_BG(c, mergers) == CADRE_FLAG_YES,
@@ -996,7 +1029,12 @@ void readiness_assess(readiness *out, const readiness_model *m, const cadre_host
     if (x.lacking > 50) out->band = READINESS_UNKNOWN;
     out->origin = origin(c);
     discount(out, m, h, c, b);
-    /* The level follows the band, so the two never tell different stories. */
-    career_level(out, c, coo_title,
-                 out->band == READINESS_UNKNOWN ? LEVEL_BELOW : readiness_level_allowed(out->band));
+    /* The level follows the band, so the two never tell different stories: matched again from
+     * the highest level the band allows, when the one found above is higher. */
+    {
+        int allowed =
+            out->band == READINESS_UNKNOWN ? LEVEL_BELOW : readiness_level_allowed(out->band);
+
+        if (out->level < allowed) career_level(out, c, coo_title, allowed);
+    }
 }

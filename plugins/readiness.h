@@ -59,9 +59,20 @@ typedef struct readiness {
     const char *origin; /* a named transition path ("finance executive", ...), or NULL */
 } readiness;
 
+#define READINESS_MGMT_FULL  10.0 /* seed 003: "10+ years in management roles" */
+#define READINESS_HOURS_FULL 50.0 /* seed 003: 50-60 hours a week */
+
 /* Reads data/roles/coo.json, data/development.json and the O*NET files next to the plugin.
  * Returns 0, or -1 with a message in err. */
 int readiness_model_load(readiness_model *m, const cadre_host *h, char *err, size_t errlen);
+
+/* The init and fini of a plugin built on the model (cadre_plugin_info): the state is a loaded
+ * readiness_model, owned by the engine until fini. */
+int readiness_plugin_init(void **state, const cadre_host *h, char *err, size_t errlen);
+void readiness_plugin_fini(void *state);
+
+/* The candidate fields readiness reads (NULL-terminated), for cadre_plugin_info.inputs. */
+extern const char *const readiness_inputs[];
 
 /* Scores c, adding the readiness criteria to b (with the fields each lacked); fills *out. */
 void readiness_assess(readiness *out, const readiness_model *m, const cadre_host *h,
@@ -83,6 +94,12 @@ const char *readiness_advice(const readiness_skill *k, const cadre_candidate *c)
 /* A field of the candidate's `background` (added in candidate version 3), or 0 (unset) when
  * the engine that built the candidate is older. */
 #define READINESS_BG(c, field) (CADRE_CANDIDATE_HAS(c, background) ? (c)->background.field : 0)
+
+/* "year" or "years", for "%g %s": one year is singular, as cadre.years writes it. */
+const char *readiness_years_word(double n);
+
+/* The widest reach (cadre_reach) of the person's achievements, 0 without any. */
+int readiness_best_reach(const cadre_candidate *c);
 
 /* The person's self-rated level of a skill, or -1. */
 int readiness_skill_level(const cadre_candidate *c, const char *id);

@@ -10,7 +10,6 @@
  * management. Its weights and thresholds are design choices (docs/assessments.md).
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <cadre/plugin.h>
@@ -22,27 +21,6 @@ static const char *const strategic[] = {"strategic_planning", "decision_making",
                                         "change_management"};
 static const char *const tactical[] = {"execution", "process_management", "organization",
                                        "performance_metrics", "quality_management"};
-
-static int init(void **out, const cadre_host *h, char *err, size_t errlen)
-{
-    readiness_model *m = calloc(1, sizeof(*m));
-
-    if (m == NULL) {
-        snprintf(err, errlen, "out of memory");
-        return -1;
-    }
-    if (readiness_model_load(m, h, err, errlen) != 0) {
-        free(m);
-        return -1;
-    }
-    *out = m;
-    return 0;
-}
-
-static void fini(void *m)
-{
-    free(m);
-}
 
 /* The mean share of `need` reached over five skills (unrated count 0), and the mean level of
  * the rated ones (-1 when none is rated). */
@@ -75,15 +53,16 @@ typedef struct part {
     const char *advice;
 } part;
 
-/* The operations manager's parts (design choices on seeds 001 and 002). */
-static double ops_fit(const cadre_candidate *c, part *p)
+/* The operations manager's parts (design choices on seeds 001 and 002); also the average
+ * level of the strategic and the execution skills, for the orientation. */
+static double ops_fit(const cadre_candidate *c, part *p, double *s_avg, double *t_avg)
 {
     double depts = c->scope.departments.set ? c->scope.departments.value : 0;
     double people = c->scope.people_led.set ? c->scope.people_led.value : 0;
     double total = 0, w = 0;
 
     p[0] =
-        (part){"operations_execution", "day-to-day execution", 30, skill_set(c, tactical, 3, NULL),
+        (part){"operations_execution", "day-to-day execution", 30, skill_set(c, tactical, 3, t_avg),
                "Take over a stalled project and deliver it: weekly milestones, blockers "
                "removed in person, progress reported against the plan."};
     p[1] = (part){"operations_background", "operations background (full at 3 years)", 25,
@@ -98,7 +77,7 @@ static double ops_fit(const cadre_candidate *c, part *p)
                   "Ask to run the operations of a team or a department, with its people, budget "
                   "and targets: it is the operations manager's job."};
     p[4] = (part){"strategic_orientation", "strategic skills at level 3", 10,
-                  skill_set(c, strategic, 3, NULL),
+                  skill_set(c, strategic, 3, s_avg),
                   "Join your area's planning and budget cycle and own one part of it."};
     for (int i = 0; i < 5; i++)
         total += p[i].weight * p[i].score, w += p[i].weight;
@@ -117,7 +96,7 @@ static int assess(void *state, const cadre_host *h, const cadre_candidate *c,
 
     (void)params;
     readiness_assess(&r, state, h, c, b); /* the COO fit: readiness's criteria and score */
-    ops_score = ops_fit(c, ops);
+    ops_score = ops_fit(c, ops, &s_avg, &t_avg);
     ops_score = (double)(long)(ops_score + 0.5);
     for (int i = 0; i < 5; i++)
         snprintf(note + strlen(note), sizeof(note) - strlen(note), "%s%s %.0f", i ? "; " : "",
@@ -128,8 +107,6 @@ static int assess(void *state, const cadre_host *h, const cadre_candidate *c,
         ops_score >= 70 &&
         ((c->experience.management_years.set && c->experience.management_years.value >= 2) ||
          c->current_role.level >= CADRE_LEVEL_MANAGER);
-    skill_set(c, strategic, 4, &s_avg);
-    skill_set(c, tactical, 3, &t_avg);
 
     if (r.band == READINESS_UNKNOWN)
         band = "not enough information";
@@ -163,7 +140,7 @@ static int assess(void *state, const cadre_host *h, const cadre_candidate *c,
     } else if (r.band == READY_NOW) {
         h->finding(b, CADRE_FINDING_STRENGTH, "You already work at COO scope: COO fit %.0f/100.",
                    r.score);
-        if (skill_set(c, tactical, 3, NULL) < 60) {
+        if (ops[0].score < 60) { /* day-to-day execution */
             h->finding(b, CADRE_FINDING_RISK,
                        "Your day-to-day execution skills are below an operations manager's.");
             h->recommend(b, "Keep a strong operations manager beside you.");
@@ -226,18 +203,6 @@ static int assess(void *state, const cadre_host *h, const cadre_candidate *c,
     return 0;
 }
 
-static const char *const inputs[] = {"experience.management_years",
-                                     "experience.operations_years",
-                                     "experience.executive_years",
-                                     "current_role",
-                                     "industries",
-                                     "education",
-                                     "skills",
-                                     "scope",
-                                     "achievements",
-                                     "preferences",
-                                     NULL};
-
 static const cadre_plugin_info info = {
     sizeof(cadre_plugin_info),
     CADRE_PLUGIN_ABI_VERSION,
@@ -246,11 +211,11 @@ static const cadre_plugin_info info = {
     "COO or operations manager",
     "Which role fits the person now (the COO fit is the COO readiness score), whether their "
     "profile is strategic or tactical, and what would move them from operations manager to COO.",
-    inputs,
+    readiness_inputs,
     NULL,
-    init,
+    readiness_plugin_init,
     assess,
-    fini,
+    readiness_plugin_fini,
 };
 
 CADRE_PLUGIN_DEFINE(info)
