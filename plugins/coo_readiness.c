@@ -7,6 +7,7 @@
  * role_fit.so is built from too; this file turns the verdict into findings and advice drawn
  * from the person's own facts. docs/assessments.md has every number with its source.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -130,11 +131,12 @@ static void skill_findings(const ctx *x)
     }
     for (int j = 0; j < 2 && pick[j] >= 0; j++) {
         const readiness_skill *k = &x->m->core[pick[j]];
+        /* one decimal, none for a whole number: "4", as skills_gap writes the same level */
+        int digits = fabs(k->need - round(k->need)) >= 0.05;
 
         x->h->finding(x->b, CADRE_FINDING_GAP,
-                      "%s: you rate yourself %d; COOs work at about %.1f "
-                      "(%s).",
-                      x->h->vocab_label("skill", k->id), readiness_skill_level(x->c, k->id),
+                      "%s: you rate yourself %d; COOs work at about %.*f (%s).",
+                      x->h->vocab_label("skill", k->id), readiness_skill_level(x->c, k->id), digits,
                       k->need, k->source);
         x->h->recommend(x->b, "%s", readiness_advice(k, x->c));
     }

@@ -65,6 +65,14 @@ return {
      end)(),
      expect = {gaps = {"You already decide hiring"}}},
 
+    {name = "... and someone who owns a P&L is not told to take one on",
+     candidate = (function()
+       local c = everything_at(5, {financial_management = 1})
+       c.scope = {pnl_owner = true, budget_usd = 20000000}
+       return c
+     end)(),
+     expect = {gaps = {"You already own a P&L"}}},
+
     {name = "the person's own evidence for a skill is quoted",
      candidate = (function()
        local c = everything_at(4)
