@@ -9,8 +9,7 @@
  * what a COO needs. Every weight and threshold is in docs/assessments.md with its source, or
  * labelled there as a design choice.
  */
-#define _GNU_SOURCE /* dladdr, strcasestr */
-#include <dlfcn.h>
+#define _GNU_SOURCE /* strcasestr */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,6 +18,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "datafiles.h"
 #include "readiness.h"
 
 /* ---- the criteria and their weights (docs/assessments.md; all design choices on the facts
@@ -51,129 +51,9 @@ static const char *const core_ids[] = {
 
 /* ---- reading the data files ---- */
 
-static char *slurp(const char *path, char *err, size_t errlen)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long n;
-
-    if (f == NULL) {
-        snprintf(err, errlen, "cannot open %s", path);
-        return NULL;
-    }
-    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && n < (8L << 20) &&
-        fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1)) != NULL) {
-        if (fread(buf, 1, (size_t)n, f) == (size_t)n) {
-            buf[n] = '\0';
-        } else {
-            free(buf);
-            buf = NULL;
-        }
-    }
-    fclose(f);
-    if (buf == NULL) snprintf(err, errlen, "cannot read %s", path);
-    return buf;
-}
-
-static cJSON *read_json(const char *dir, const char *name, char *err, size_t errlen)
-{
-    char path[1200];
-    char *text;
-    cJSON *j;
-
-    snprintf(path, sizeof(path), "%s/%s", dir, name);
-    if ((text = slurp(path, err, errlen)) == NULL) return NULL;
-    j = cJSON_Parse(text);
-    free(text);
-    if (j == NULL) snprintf(err, errlen, "%s is not valid JSON", path);
-    return j;
-}
-
-/* The four O*NET files, read once at load (each core skill looks in all of them). */
-typedef struct onet_files {
-    char *text[4];
-} onet_files;
-
-static const char *const onet_names[] = {"skills", "knowledge", "abilities", "work_activities"};
-
-static void onet_read(onet_files *o, const char *dir)
-{
-    for (size_t f = 0; f < 4; f++) {
-        char path[1200], err[64];
-
-        snprintf(path, sizeof(path), "%s/onet/%s.tsv", dir, onet_names[f]);
-        o->text[f] = slurp(path, err, sizeof(err)); /* NULL: that file is skipped */
-    }
-}
-
-static void onet_free(onet_files *o)
-{
-    for (size_t f = 0; f < 4; f++)
-        free(o->text[f]);
-}
-
-/* Finds the O*NET row `element` in any of the four files; fills the importance and level of
- * column `col` and the element's name. */
-/* Field k (0-based) of the tab-separated line at p, as a pointer and length; 0 if absent. */
-static int field_at(const char *p, const char *end, int k, const char **f, size_t *len)
-{
-    for (int i = 0; i < k; i++) {
-        const char *tab = memchr(p, '\t', (size_t)(end - p));
-
-        if (tab == NULL) return 0;
-        p = tab + 1;
-    }
-    {
-        const char *tab = memchr(p, '\t', (size_t)(end - p));
-
-        *f = p;
-        *len = (size_t)((tab ? tab : end) - p);
-    }
-    return 1;
-}
-
-/* Reads the text in place (no copy: each core skill looks in all four files). */
-static int onet_lookup(const onet_files *o, const char *element, const char *col, double *im,
-                       double *lv, char *name, size_t namelen)
-{
-    char want[64];
-    size_t elen = strlen(element);
-
-    snprintf(want, sizeof(want), "%s_im", col);
-    for (size_t f = 0; f < 4; f++) {
-        const char *text = o->text[f], *end, *line, *nl, *v;
-        size_t vlen;
-        int ci = -1;
-
-        if (text == NULL) continue;
-        end = text + strlen(text);
-        nl = memchr(text, '\n', (size_t)(end - text));
-        if (nl == NULL) continue;
-        for (int k = 0; field_at(text, nl, k, &v, &vlen); k++)
-            if (vlen == strlen(want) && memcmp(v, want, vlen) == 0) ci = k;
-        for (line = nl + 1; ci > 0 && line < end; line = nl + 1) {
-            char num[32];
-
-            nl = memchr(line, '\n', (size_t)(end - line));
-            if (nl == NULL) nl = end;
-            if ((size_t)(nl - line) <= elen || memcmp(line, element, elen) != 0 ||
-                line[elen] != '\t')
-                continue;
-            if (!field_at(line, nl, ci, &v, &vlen) || vlen >= sizeof(num)) return -1;
-            memcpy(num, v, vlen), num[vlen] = '\0', *im = atof(num);
-            if (!field_at(line, nl, ci + 1, &v, &vlen) || vlen >= sizeof(num)) return -1;
-            memcpy(num, v, vlen), num[vlen] = '\0', *lv = atof(num);
-            if (!field_at(line, nl, 1, &v, &vlen)) return -1;
-            snprintf(name, namelen, "%.*s", (int)vlen, v);
-            return 0;
-        }
-    }
-    return -1;
-}
-
 /* One core skill from the role profile entry `e`: given values, or O*NET through the vocab. */
 static int resolve_skill(readiness_skill *s, const cJSON *e, const cadre_host *h,
-                         const onet_files *onet, char *err, size_t errlen)
+                         const datafiles_onet *onet, char *err, size_t errlen)
 {
     const cJSON *im = cJSON_GetObjectItem(e, "importance"), *lv = cJSON_GetObjectItem(e, "level");
     const char *element = h->vocab_extra("skill", s->id);
@@ -189,7 +69,8 @@ static int resolve_skill(readiness_skill *s, const cJSON *e, const cadre_host *h
                  cJSON_IsString(src) ? src->valuestring : "cadre's estimate");
         return 0;
     }
-    if (element == NULL || onet_lookup(onet, element, "chief_exec", &oi, &ol, name, sizeof(name))) {
+    if (element == NULL ||
+        datafiles_onet_lookup(onet, element, "chief_exec", &oi, &ol, name, sizeof(name))) {
         snprintf(err, errlen, "no O*NET rating for skill %s (element %s)", s->id,
                  element ? element : "none");
         return -1;
@@ -203,16 +84,15 @@ static int resolve_skill(readiness_skill *s, const cJSON *e, const cadre_host *h
 static int load_core(readiness_model *st, const cadre_host *h, const char *dir, char *err,
                      size_t errlen)
 {
-    cJSON *role = read_json(dir, "roles/coo.json", err, errlen);
-    cJSON *dev = role ? read_json(dir, "development.json", err, errlen) : NULL;
+    cJSON *role = datafiles_json(dir, "roles/coo.json", err, errlen);
     const cJSON *skills = cJSON_GetObjectItem(role, "skills");
-    int rc = role && dev ? 0 : -1;
-    onet_files onet = {{NULL}};
+    int rc = role ? advice_book_load(&st->advice, dir, err, errlen) : -1;
+    datafiles_onet onet = {{NULL}};
 
-    onet_read(&onet, dir);
+    datafiles_onet_read(&onet, dir);
     for (int i = 0; rc == 0 && core_ids[i]; i++) {
         readiness_skill *s = &st->core[st->ncore];
-        const cJSON *e = NULL, *d, *alt = NULL;
+        const cJSON *e = NULL;
 
         cJSON_ArrayForEach(e, skills)
         {
@@ -228,78 +108,37 @@ static int load_core(readiness_model *st, const cadre_host *h, const char *dir, 
         }
         s->id = core_ids[i];
         rc = resolve_skill(s, e, h, &onet, err, errlen);
-        d = cJSON_GetObjectItem(cJSON_GetObjectItem(dev, "skills"), s->id);
-        cJSON_ArrayForEach(alt, cJSON_GetObjectItem(d, "instead"))
-        {
-            const cJSON *f = cJSON_GetObjectItem(alt, "if"), *t = cJSON_GetObjectItem(alt, "do");
-
-            if (s->ninstead == 3 || !cJSON_IsString(f) || !cJSON_IsString(t)) continue;
-            snprintf(s->instead[s->ninstead].fact, sizeof(s->instead[0].fact), "%s",
-                     f->valuestring);
-            snprintf(s->instead[s->ninstead].action, sizeof(s->instead[0].action), "%s",
-                     t->valuestring);
-            s->ninstead++;
-        }
-        snprintf(s->action, sizeof(s->action), "%s",
-                 cJSON_IsString(cJSON_GetObjectItem(d, "do"))
-                     ? cJSON_GetObjectItem(d, "do")->valuestring
-                     : "Seek assignments that exercise this skill.");
+        s->dev = advice_find(&st->advice, s->id);
         st->ncore++;
     }
-    onet_free(&onet);
+    datafiles_onet_free(&onet);
     cJSON_Delete(role);
-    cJSON_Delete(dev);
     return rc;
 }
 
 int readiness_model_load(readiness_model *m, const cadre_host *h, char *err, size_t errlen)
 {
-    Dl_info info;
     char dir[1024];
-    char *slash;
 
     memset(m, 0, sizeof(*m));
-    /* The data folder sits next to the plugin's .so, wherever it was installed. */
-    if (!dladdr((void *)readiness_model_load, &info) || info.dli_fname == NULL) {
-        snprintf(err, errlen, "cannot find the plugin's own file to locate data/");
+    if (datafiles_dir(dir, sizeof(dir), (const void *)readiness_model_load, err, errlen) != 0)
         return -1;
-    }
-    snprintf(dir, sizeof(dir) - 6, "%s", info.dli_fname);
-    slash = strrchr(dir, '/');
-    if (slash)
-        strcpy(slash, "/data");
-    else
-        strcpy(dir, "data");
     if (!CADRE_HOST_HAS(h, vocab_extra)) {
         snprintf(err, errlen, "needs a cadre whose host table has vocab_extra");
         return -1;
     }
-    return load_core(m, h, dir, err, errlen);
-}
-
-/* The facts development advice depends on; the same definitions as cadre.fact in
- * core/lua/prelude.lua (design choice: senior scope is director level or above, a $5M+ budget
- * or 100+ people led). */
-static int fact(const cadre_candidate *c, const char *name)
-{
-    if (strcmp(name, "senior_scope") == 0)
-        return c->current_role.level >= CADRE_LEVEL_DIRECTOR ||
-               (c->scope.budget_usd.set && c->scope.budget_usd.value >= 5e6) ||
-               (c->scope.people_led.set && c->scope.people_led.value >= 100);
-    if (strcmp(name, "owns_budget") == 0)
-        return c->scope.budget_usd.set && c->scope.budget_usd.value >= 1e6;
-    if (strcmp(name, "hiring_authority") == 0) return c->scope.hiring_authority == CADRE_FLAG_YES;
-    if (strcmp(name, "pnl_owner") == 0) return c->scope.pnl_owner == CADRE_FLAG_YES;
-    if (strcmp(name, "board_exposure") == 0)
-        return READINESS_BG(c, board_exposure) == CADRE_FLAG_YES;
+    if (load_core(m, h, dir, err, errlen) != 0) {
+        advice_book_free(&m->advice);
+        return -1;
+    }
     return 0;
 }
 
 const char *readiness_advice(const readiness_skill *k, const cadre_candidate *c)
 {
-    for (int i = 0; i < k->ninstead; i++)
-        if (fact(c, k->instead[i].fact)) return k->instead[i].action;
-    return k->action;
+    const char *a = advice_action(k->dev, c);
+
+    return a ? a : "Seek assignments that exercise this skill.";
 }
 
 int readiness_plugin_init(void **state, const cadre_host *h, char *err, size_t errlen)
@@ -320,7 +159,10 @@ int readiness_plugin_init(void **state, const cadre_host *h, char *err, size_t e
 
 void readiness_plugin_fini(void *state)
 {
-    free(state);
+    readiness_model *m = state;
+
+    if (m) advice_book_free(&m->advice);
+    free(m);
 }
 
 const char *const readiness_inputs[] = {"experience.management_years",

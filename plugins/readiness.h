@@ -12,6 +12,8 @@
 
 #include <cadre/plugin.h>
 
+#include "advice.h"
+
 #define READINESS_MAX_CORE 16
 #define READINESS_MAX_TEXT 600
 
@@ -24,25 +26,17 @@ enum { LEVEL_SENIOR, LEVEL_MID, LEVEL_ENTRY, LEVEL_BELOW };
 /* What held the band back (the earliest band the facts allow, beyond the score). */
 enum { CAP_NONE, CAP_MANAGEMENT, CAP_OPERATIONS, CAP_PLAUSIBILITY, CAP_SCOPE };
 
-/* A development action that replaces the default for people who already have what it would
- * tell them to get (data/development.json, "instead"). */
-typedef struct readiness_alt {
-    char fact[24];
-    char action[READINESS_MAX_TEXT];
-} readiness_alt;
-
 typedef struct readiness_skill {
     const char *id;
     double importance, need;
     char source[160];
-    char action[READINESS_MAX_TEXT];
-    readiness_alt instead[3];
-    int ninstead;
+    const advice_entry *dev; /* its development advice (data/development.json), or NULL */
 } readiness_skill;
 
 typedef struct readiness_model {
     readiness_skill core[READINESS_MAX_CORE];
     int ncore;
+    advice_book advice; /* data/development.json; the core skills point into it */
 } readiness_model;
 
 typedef struct readiness {
@@ -86,9 +80,8 @@ const char *readiness_level_label(int level);
  * entry-level, otherwise none. */
 int readiness_level_allowed(int band);
 
-/* The development action of skill k that suits c: the first "instead" whose fact holds (the
- * facts of cadre.fact in core/lua/prelude.lua: senior_scope, owns_budget, hiring_authority,
- * pnl_owner), else the default. */
+/* The development action of skill k that suits c (advice_action), or a general one when
+ * data/development.json has none for it. */
 const char *readiness_advice(const readiness_skill *k, const cadre_candidate *c);
 
 /* A field of the candidate's `background` (added in candidate version 3), or 0 (unset) when

@@ -170,8 +170,9 @@ for f in $samples/*.json; do
     fi
 done
 run assess --format json $samples/vp_operations.json
-for r in industry_fit skills_gap; do
+plugdir=$(dirname "$CADRE_BIN")/plugins
+for r in coo_readiness industry_fit role_fit skills_gap; do
     is "$(json "(grep { \$_->{name} eq '$r' } @{\$j->{reports}[0]{assessments}})[0]{source_sha256}")" \
-       "$(sha256sum plugins/$r.lua | cut -d' ' -f1)" "$r: the report's hash is the rubric file's SHA-256"
+       "$(sha256sum "$plugdir/$r.so" | cut -d' ' -f1)" "$r: the report's hash is the plugin file's SHA-256"
 done
 done_testing

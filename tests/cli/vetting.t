@@ -23,8 +23,8 @@ trusted
 is "$rc" 0 "a trusted rubric runs"
 contains "$err" "assessing Probe" "the first load tries it on the full made-up person"
 contains "$err" "assessing nil" "... and on the empty one"
-is "$(ls "$tmp/cache/cadre/vetted" | wc -l | tr -d ' ')" "3" \
-   "what passed is remembered: this rubric and the two built-in Lua ones"
+is "$(ls "$tmp/cache/cadre/vetted" | wc -l | tr -d ' ')" "1" \
+   "what passed is remembered: this rubric (the built-ins are native: nothing to try)"
 trusted
 lacks "$err" "assessing Probe" "the next start does not try it again"
 contains "$err" "assessing Dana" "but assesses the person as before"

@@ -1,5 +1,10 @@
 -- SPDX-License-Identifier: MIT
--- plugins/industry_fit.lua - how well a person fits the operations leadership of each of the
+-- tests/parity/industry_fit.lua - the industry_fit assessment as a Lua rubric: the twin of the built-in
+-- native plugin plugins/industry_fit.c, held to its reports word for word by tests/cli/parity.t (a
+-- change to the assessment is made in both). Also a worked example of the declarative rubric
+-- API at full size (docs/rubric-authoring.md) and the third-party rubric of scripts/bench.
+--
+-- How well a person fits the operations leadership of each of the
 -- ten industries in domain.md, and which fit best.
 --
 -- For each industry, four parts (weights are design choices, docs/assessments.md):

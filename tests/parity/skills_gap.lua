@@ -1,5 +1,10 @@
 -- SPDX-License-Identifier: MIT
--- plugins/skills_gap.lua - which skills stand between a person and a role, and what to do.
+-- tests/parity/skills_gap.lua - the skills_gap assessment as a Lua rubric: the twin of the built-in
+-- native plugin plugins/skills_gap.c, held to its reports word for word by tests/cli/parity.t (a
+-- change to the assessment is made in both). Also a worked example of the declarative rubric
+-- API at full size (docs/rubric-authoring.md) and the third-party rubric of scripts/bench.
+--
+-- Which skills stand between a person and a role, and what to do.
 --
 -- The target role is a data file, data/roles/<role>.json (docs/assessments.md): a new role is
 -- a new file. For each skill in the profile the required level and its importance come from
