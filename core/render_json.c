@@ -214,13 +214,24 @@ static void str(jw *w, const char *k, const char *v)
         PUT_LIT(w, "null");
 }
 
+/* The decimal digits of m at the end of the buffer ending at p; returns where they start. */
+static char *digits_of(char *p, unsigned long long m)
+{
+    do {
+        *--p = (char)('0' + m % 10);
+        m /= 10;
+    } while (m);
+    return p;
+}
+
 static void integer(jw *w, const char *k, long long v)
 {
-    char t[24];
-    int n = snprintf(t, sizeof(t), "%lld", v);
+    char t[24],
+        *p = digits_of(t + sizeof(t), v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v);
 
+    if (v < 0) *--p = '-';
     key(w, k);
-    put(w, t, (size_t)n);
+    put(w, p, (size_t)(t + sizeof(t) - p));
 }
 
 /* A number rounded to 10^-places (0..3) and printed exactly at that precision, without
@@ -283,6 +294,27 @@ static void number(jw *w, const char *k, double x)
     if (!isfinite(x)) {
         PUT_LIT(w, "null");
         return;
+    }
+    /* Most weights have two decimals (O*NET importances): when x is exactly the double
+     * nearest to r/100, its two-decimal form is what %1.15g writes (15 digits are more than
+     * such a number has, and it reads back as x), without printf's exact expansion. */
+    if (fabs(x) < 1e13) {
+        double r = round(x * 100);
+
+        if (r / 100 == x) {
+            unsigned long long m = (unsigned long long)fabs(r);
+            char *p = t + sizeof(t);
+
+            if (m % 100) {
+                if (m % 10) *--p = (char)('0' + m % 10);
+                *--p = (char)('0' + m / 10 % 10);
+                *--p = '.';
+            }
+            p = digits_of(p, m / 100);
+            if (x < 0) *--p = '-';
+            put(w, p, (size_t)(t + sizeof(t) - p));
+            return;
+        }
     }
     n = snprintf(t, sizeof(t), "%1.15g", x);
     if (strtod(t, NULL) != x) n = snprintf(t, sizeof(t), "%1.17g", x);

@@ -85,16 +85,64 @@ void words_reset(words *w)
     w->s[0] = '\0';
 }
 
+/* Appends n bytes of s, cut at the end of the buffer. */
+static void put(words *w, const char *s, size_t n)
+{
+    size_t room = sizeof(w->s) - 1 - w->n;
+
+    if (n > room) n = room;
+    memcpy(w->s + w->n, s, n);
+    w->n += n;
+    w->s[w->n] = '\0';
+}
+
+/* %s, %d and %% are written here, the only directives the plugins' sentences use; a format
+ * with any other goes to vsnprintf whole. */
 void words_add(words *w, const char *fmt, ...)
 {
     va_list ap;
-    int k;
 
-    if (w->n >= sizeof(w->s) - 1) return;
+    for (const char *p = strchr(fmt, '%'); p; p = strchr(p + 2, '%'))
+        if (p[1] != 's' && p[1] != 'd' && p[1] != '%') {
+            int k;
+
+            if (w->n >= sizeof(w->s) - 1) return;
+            va_start(ap, fmt);
+            k = vsnprintf(w->s + w->n, sizeof(w->s) - w->n, fmt, ap);
+            va_end(ap);
+            if (k > 0) w->n = w->n + (size_t)k < sizeof(w->s) ? w->n + (size_t)k : sizeof(w->s) - 1;
+            return;
+        }
     va_start(ap, fmt);
-    k = vsnprintf(w->s + w->n, sizeof(w->s) - w->n, fmt, ap);
+    for (const char *p = fmt; *p;) {
+        const char *pct = strchr(p, '%');
+
+        if (pct == NULL) {
+            put(w, p, strlen(p));
+            break;
+        }
+        put(w, p, (size_t)(pct - p));
+        if (pct[1] == 's') {
+            const char *s = va_arg(ap, const char *);
+
+            put(w, s ? s : "(null)", strlen(s ? s : "(null)"));
+        } else if (pct[1] == 'd') {
+            char t[16], *q = t + sizeof(t);
+            int v = va_arg(ap, int);
+            unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+
+            do {
+                *--q = (char)('0' + u % 10);
+                u /= 10;
+            } while (u);
+            if (v < 0) *--q = '-';
+            put(w, q, (size_t)(t + sizeof(t) - q));
+        } else {
+            put(w, "%", 1);
+        }
+        p = pct + 2;
+    }
     va_end(ap);
-    if (k > 0) w->n = w->n + (size_t)k < sizeof(w->s) ? w->n + (size_t)k : sizeof(w->s) - 1;
 }
 
 void words_list(words *w, const char *const *items, size_t n, const char *conj)

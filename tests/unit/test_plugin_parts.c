@@ -69,6 +69,14 @@ static void lists(void)
         is_str(w.s, want[n], "a list of %d items", n);
     }
     words_reset(&w);
+    words_add(&w, "%s has %d of %d, %d%% (%s)", "Ann", 7, -12, 100, "ok");
+    is_str(w.s, "Ann has 7 of -12, 100% (ok)", "words_add writes %%s, %%d and %%%% itself");
+    words_add(&w, "; %.2f and %s", 2.5, "x");
+    is_str(w.s, "Ann has 7 of -12, 100% (ok); 2.50 and x", "... and hands other formats to printf");
+    words_reset(&w);
+    words_add(&w, "%d %d", -2147483647 - 1, 0);
+    is_str(w.s, "-2147483648 0", "... the smallest int and zero");
+    words_reset(&w);
     for (int i = 0; i < 1000; i++)
         words_add(&w, "0123456789");
     is_int((long)w.n, WORDS_MAX - 1, "a sentence longer than the buffer is cut, not overrun");
