@@ -16,7 +16,7 @@ typedef struct cadre__plugin cadre__plugin;
 /* One candidate as it travels to a plugin in another process: its source name and JSON. */
 typedef struct cadre__request {
     const char *source;
-    const char *json;
+    const char *candidate; /* the candidate packed (worker/pack.h), len bytes */
     size_t len;
 } cadre__request;
 

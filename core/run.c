@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "candidate/candidate.h"
 #include "engine_internal.h"
 #include "report.h"
+#include "worker/pack.h"
 
 /* Plugins read the whole v1 struct. A candidate from an embedder built against an older header
  * is shorter: copy its prefix into a zeroed current-size struct, so new fields read as absent. */
@@ -119,7 +119,7 @@ static int run_all(cadre_report *r, cadre__plugin **list, size_t n, const cadre_
 {
     unsigned char *sent = calloc(n ? n : 1, 1);
     cadre__request req = {c->source ? c->source : "<candidate>", NULL, 0};
-    char *json = NULL;
+    cadre__buf packed = {0};
 
     if (sent == NULL) return CADRE_ENOMEM;
     for (size_t i = 0; i < n; i++) {
@@ -129,8 +129,12 @@ static int run_all(cadre_report *r, cadre__plugin **list, size_t n, const cadre_
         for (size_t j = 0; j < i; j++)
             again |= list[j] == list[i] && sent[j];
         if (again) continue;
-        if (json == NULL && (json = cadre__candidate_json(c, &req.len)) == NULL) break;
-        req.json = json;
+        if (req.candidate == NULL) {
+            cadre__pack_candidate(&packed, c);
+            if (packed.oom) break;
+            req.candidate = packed.data;
+            req.len = packed.len;
+        }
         list[i]->ops->submit(list[i], &req);
         sent[i] = 1;
     }
@@ -156,7 +160,7 @@ static int run_all(cadre_report *r, cadre__plugin **list, size_t n, const cadre_
     /* Remote plugins named again, or not sent for want of memory, run now, one at a time. */
     for (size_t i = 0; i < n; i++)
         if (!sent[i] && list[i]->ops->submit != NULL) run_one(r, &r->results[i], list[i], c);
-    free(json);
+    free(packed.data);
     free(sent);
     return 0;
 }

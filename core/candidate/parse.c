@@ -32,8 +32,6 @@ struct cadre_candidate_private {
     cadre_candidate pub; /* first, so a cadre_candidate * from the loader is one of these */
     cadre__arena arena;
     cadre__vec warnings; /* cadre_diag, strings in the arena */
-    const char *text;    /* the JSON it was parsed from (arena), sent on to worker processes */
-    size_t text_len;
 };
 typedef struct cadre_candidate_private cand_impl;
 
@@ -45,8 +43,6 @@ static const cand_impl *impl_of(const cadre_candidate *c)
 
 typedef struct loader {
     cand_impl *ci;
-    const char *text; /* the input, kept on success */
-    size_t text_len;
     const char *source;
     cadre_diag_fn on_diag;
     void *userdata;
@@ -878,8 +874,6 @@ static int finish(loader *L, cJSON *root, cadre_candidate **out)
         cadre_candidate_free(&L->ci->pub);
         return L->err ? L->err->code : CADRE_ESCHEMA;
     }
-    L->ci->text = cadre__arena_strndup(&L->ci->arena, L->text, L->text_len);
-    L->ci->text_len = L->ci->text ? L->text_len : 0;
     *out = &L->ci->pub;
     return 0;
 }
@@ -928,8 +922,6 @@ static int candidate_parse(cadre_candidate **out, const char *json, size_t len, 
         return finish(&L, NULL, out);
     }
     if ((open = prescan(&L, json, len)) < 0) return finish(&L, NULL, out);
-    L.text = json;
-    L.text_len = len;
     root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
     if (root == NULL) {
         if (open > 0)
@@ -975,14 +967,6 @@ int cadre_candidate_load_file(cadre_candidate **out, const char *path, cadre_dia
                                userdata, err);
     free(buf);
     return rc;
-}
-
-const char *cadre__candidate_text(const cadre_candidate *c, size_t *len)
-{
-    const cand_impl *ci = impl_of(c);
-
-    *len = ci && ci->text ? ci->text_len : 0;
-    return ci ? ci->text : NULL;
 }
 
 size_t cadre_candidate_warning_count(const cadre_candidate *c)

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * core/candidate/write.c - a candidate back to JSON, walking the same schema tables the loader
- * parses with, so that parse(serialise(c)) gives c back. Worker processes receive candidates
- * built by hand this way (parsed ones as the JSON they came from).
+ * parses with, so that parse(serialise(c)) gives c back (tests/fuzz/fuzz_candidate.c holds it
+ * to that).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -145,21 +145,4 @@ char *cadre__candidate_to_json(const cadre_candidate *c)
 
     cJSON_Delete(root);
     return s;
-}
-
-char *cadre__candidate_json(const cadre_candidate *c, size_t *len)
-{
-    const char *text = cadre__candidate_text(c, len);
-    char *copy;
-
-    if (text == NULL) {
-        copy = cadre__candidate_to_json(c);
-        *len = copy ? strlen(copy) : 0;
-        return copy;
-    }
-    if ((copy = malloc(*len + 1)) != NULL) {
-        memcpy(copy, text, *len);
-        copy[*len] = '\0';
-    }
-    return copy;
 }

@@ -19,6 +19,7 @@
 
 #include "candidate/candidate.h"
 #include "worker/channel.h"
+#include "worker/pack.h"
 #include "worker/remote.h"
 #include "worker/wire.h"
 #include "worker/worker.h"
@@ -32,6 +33,7 @@ typedef struct remote {
     pid_t pid; /* 0: no worker now */
     cadre__channel ch;
     int out_fd;      /* the worker's stdout and stderr; -1 once closed */
+    int sched_fd;    /* the worker's /proc/PID/schedstat while it runs, or -1 */
     cadre__buf line; /* a line of output not yet ended */
     int skipping;    /* the rest of an overlong line is being dropped */
     int pending;     /* submitted, not yet collected */
@@ -44,19 +46,22 @@ typedef struct remote {
 #define WAIT_UNKNOWN UINT64_MAX
 
 /* How long the worker has waited, runnable, for a CPU (ns), from /proc/PID/schedstat (time on a
- * CPU, time waiting on a run queue, time slices); WAIT_UNKNOWN when the kernel does not say. */
-static uint64_t queue_wait_ns(pid_t pid)
+ * CPU, time waiting on a run queue, time slices); WAIT_UNKNOWN when the kernel does not say.
+ * Read at every call: the file stays open while the worker runs, and is read again from its
+ * start (procfs renders it afresh), which costs one system call where opening it cost three. */
+static uint64_t queue_wait_ns(const remote *r)
 {
-    char path[64];
-    unsigned long long on_cpu, waiting;
-    FILE *f;
-    int n;
+    char buf[128], *end;
+    unsigned long long waiting;
+    ssize_t n;
 
-    snprintf(path, sizeof(path), "/proc/%d/schedstat", (int)pid);
-    if ((f = fopen(path, "re")) == NULL) return WAIT_UNKNOWN;
-    n = fscanf(f, "%llu %llu", &on_cpu, &waiting);
-    fclose(f);
-    return n == 2 ? (uint64_t)waiting : WAIT_UNKNOWN;
+    if (r->sched_fd < 0 || (n = pread(r->sched_fd, buf, sizeof(buf) - 1, 0)) <= 0)
+        return WAIT_UNKNOWN;
+    buf[n] = '\0';
+    strtoull(buf, &end, 10); /* time on a CPU */
+    if (end == buf || *end != ' ') return WAIT_UNKNOWN;
+    waiting = strtoull(end, &end, 10);
+    return *end == ' ' || *end == '\n' ? (uint64_t)waiting : WAIT_UNKNOWN;
 }
 
 static void add_ms(struct timespec *t, uint64_t ms)
@@ -133,7 +138,7 @@ static int recv_fair(remote *r, char **frame, size_t *len, struct timespec *dl, 
 
     for (;;) {
         int rc = cadre__channel_recv(&r->ch, frame, len, dl, r->out_fd, drain, r);
-        uint64_t now = rc == -2 && queued != WAIT_UNKNOWN ? queue_wait_ns(r->pid) : WAIT_UNKNOWN;
+        uint64_t now = rc == -2 && queued != WAIT_UNKNOWN ? queue_wait_ns(r) : WAIT_UNKNOWN;
         uint64_t waited = now != WAIT_UNKNOWN && now > queued ? now - queued : 0;
 
         if (rc != -2 || waited < credited + FAIR_SLACK_NS) return rc;
@@ -211,6 +216,8 @@ static void reap(remote *r, int kill_it, int *status)
     drain(r); /* whatever it printed last */
     if (r->out_fd >= 0) close(r->out_fd);
     r->out_fd = -1;
+    if (r->sched_fd >= 0) close(r->sched_fd);
+    r->sched_fd = -1;
     r->line.len = 0;
     r->skipping = 0;
     r->pid = 0;
@@ -323,6 +330,12 @@ static int spawn(remote *r, int first, cadre_error *err)
     }
     fcntl(po[0], F_SETFL, O_NONBLOCK);
     r->pid = pid;
+    {
+        char path[64];
+
+        snprintf(path, sizeof(path), "/proc/%d/schedstat", (int)pid);
+        r->sched_fd = high_fd(open(path, O_RDONLY | O_CLOEXEC));
+    }
     r->ch = (cadre__channel){sv[0], NULL, 0, 0, 0};
     r->out_fd = po[0];
     cadre__worker_spec_put(&spec, &r->spec);
@@ -330,7 +343,7 @@ static int spawn(remote *r, int first, cadre_error *err)
     free(spec.data);
     if (rc == 0) {
         cadre__deadline_in(&dl, r->load_ms);
-        rc = recv_fair(r, &frame, &len, &dl, r->load_ms, queue_wait_ns(pid));
+        rc = recv_fair(r, &frame, &len, &dl, r->load_ms, queue_wait_ns(r));
     }
     if (rc == -2) {
         reap(r, 1, NULL);
@@ -382,13 +395,13 @@ static void remote_submit(cadre__plugin *p, const cadre__request *req)
                  err.message);
         return;
     }
-    cadre__wire_put_request(&b, p, req->source, req->json, req->len);
+    cadre__wire_put_request(&b, p, req->source, req->candidate, req->len);
     if (b.oom || cadre__channel_send(r->ch.fd, b.data, b.len) != 0) {
         /* The worker died since its last answer; collect() reports how. */
     }
     free(b.data);
     cadre__deadline_in(&r->deadline, r->call_ms);
-    r->queued_at_submit = queue_wait_ns(r->pid);
+    r->queued_at_submit = queue_wait_ns(r);
 }
 
 static void remote_collect(cadre__plugin *p, cadre_builder *b)
@@ -436,18 +449,21 @@ static int remote_assess(cadre__plugin *p, const cadre_candidate *c, const cadre
                          cadre_builder *b)
 {
     cadre__request req;
-    char *json = cadre__candidate_json(c, &req.len);
+    cadre__buf packed = {0};
 
     (void)params; /* the worker gets them from the plugin, as submit() sends them */
-    if (json == NULL) {
+    cadre__pack_candidate(&packed, c);
+    if (packed.oom) {
+        free(packed.data);
         cadre__builder_fail(b, CADRE_ENOMEM, NULL, 0, "out of memory");
         return -1;
     }
     req.source = c->source;
-    req.json = json;
+    req.candidate = packed.data;
+    req.len = packed.len;
     remote_submit(p, &req);
     remote_collect(p, b);
-    free(json);
+    free(packed.data);
     return cadre__builder_failed(b) ? -1 : 0;
 }
 
@@ -493,6 +509,7 @@ int cadre__remote_load(cadre__plugin **out, const char *path, const char *sha256
     p->output = ctx->output;
     r->p = p;
     r->out_fd = -1;
+    r->sched_fd = -1;
     r->ch.fd = -1;
     r->path = strdup(path);
     r->sha256 = strdup(sha256);

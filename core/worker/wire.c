@@ -222,7 +222,7 @@ malformed:
 /* ---- requests ---- */
 
 void cadre__wire_put_request(cadre__buf *b, const cadre__plugin *p, const char *source,
-                             const char *json, size_t json_len)
+                             const char *candidate, size_t len)
 {
     size_t n = 0;
 
@@ -235,8 +235,7 @@ void cadre__wire_put_request(cadre__buf *b, const cadre__plugin *p, const char *
         cadre__wire_put_str(b, p->params[i].value);
     }
     cadre__wire_put_str(b, source);
-    cadre__wire_put_u32(b, (uint32_t)json_len);
-    cadre__buf_putn(b, json, json_len);
+    cadre__buf_putn(b, candidate, len); /* the rest of the frame */
 }
 
 /* ---- results ---- */

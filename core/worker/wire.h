@@ -3,7 +3,7 @@
  * core/worker/wire.h - what crosses the process boundary, as compact binary frames.
  *
  * Engine to worker: an assessment request (the plugin's parameters in effect, the candidate's
- * source name and its JSON text, forwarded as it came in). Worker to engine: first the
+ * source name and the candidate itself, packed: pack.h). Worker to engine: first the
  * plugin's metadata or the reason it could not be loaded, then one result per request.
  *
  * Numbers are in the host's own byte order (both ends are the same program); strings are a
@@ -50,9 +50,10 @@ void cadre__wire_put_refusal(cadre__buf *b, const cadre_error *err);
 int cadre__wire_get_meta(cadre__plugin *p, const char *data, size_t len, const char *path,
                          const char *sha256, cadre_error *err);
 
-/* A request: the parameters in effect, the candidate's source and JSON text. */
+/* A request: the parameters in effect, the candidate's source, and the candidate packed
+ * (pack.h) as the rest of the frame. */
 void cadre__wire_put_request(cadre__buf *b, const cadre__plugin *p, const char *source,
-                             const char *json, size_t json_len);
+                             const char *candidate, size_t len);
 
 /* A result, with a flag saying the worker ends after sending it (and should be replaced). */
 void cadre__wire_put_result(cadre__buf *b, const cadre_result *res, int last);

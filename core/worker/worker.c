@@ -11,6 +11,7 @@
 
 #include "builder.h"
 #include "worker/channel.h"
+#include "worker/pack.h"
 #include "worker/wire.h"
 #include "worker/worker.h"
 
@@ -50,12 +51,10 @@ static void serve(cadre__plugin *p, const char *frame, size_t len, cadre__buf *o
     cadre__wire w;
     cadre__arena A;
     cadre_builder *b;
-    cadre_candidate *c = NULL;
     cadre_result res = {0};
-    cadre_error err;
     char msg[600] = "";
-    const char *source, *json;
-    uint32_t json_len;
+    cadre_candidate cand;
+    const char *source;
 
     cadre__arena_init(&A, 8192);
     b = cadre__builder_new(&A);
@@ -72,18 +71,13 @@ static void serve(cadre__plugin *p, const char *frame, size_t len, cadre__buf *o
         cadre__builder_fail(b, CADRE_EINVAL, NULL, 0, msg);
     } else {
         source = cadre__wire_str(&w);
-        json_len = cadre__wire_u32(&w);
-        json = w.bad || (size_t)(w.end - w.p) != json_len ? NULL : w.p;
-        if (json == NULL)
+        if (cadre__unpack_candidate(&cand, &A, &w, source) != 0)
             cadre__builder_fail(b, CADRE_EPLUGIN, NULL, 0, "the engine sent a malformed request");
-        else if (cadre_candidate_parse(&c, json, json_len, source, NULL, NULL, &err) != 0)
-            cadre__builder_fail(b, err.code, NULL, 0, err.message);
         else
-            p->ops->assess(p, c, &(cadre_params){p->params, p->param_count}, b);
+            p->ops->assess(p, &cand, &(cadre_params){p->params, p->param_count}, b);
     }
     cadre__builder_finish(b, &res);
     cadre__wire_put_result(out, &res, last);
-    cadre_candidate_free(c);
     cadre__builder_free(b);
     cadre__arena_free(&A);
 }
