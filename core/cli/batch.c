@@ -2,13 +2,15 @@
 /*
  * core/cli/batch.c - `cadre batch`: a stream of candidates through N engines, in input order.
  *
- * Three kinds of thread share a ring of W slots (W = 4N + 4, so memory is bounded by N, not by
- * the input): the main thread reads lines into free slots, N workers each own an engine and
- * turn a slot's line into its record, and a writer prints records in input order as soon as
- * the next one is done, flushing each when the output is a pipe, so that cadre works as a
- * co-process. Messages for standard error travel in the slots too, so they come out in input
- * order and never interleave. With -j 1 there is one worker, so the order of work is the order
- * of lines, as it always was.
+ * N threads, each with an engine of its own, share a ring of W slots (W = 4N + 4, so memory is
+ * bounded by N, not by the input). Each thread in turn takes the reading turn and reads the
+ * next line into a free slot, turns it into its record, and then, if no other thread is
+ * writing, writes every record that is next in input order and done, flushing each when the
+ * output is a pipe, so that cadre works as a co-process. Messages for standard error travel in
+ * the slots too, so they come out in input order and never interleave. No thread only reads or
+ * only writes: handing every line to another thread and back cost a tenth of a batch in
+ * wake-ups (docs/performance.md). With -j 1 the one thread reads, assesses and writes each line
+ * in turn, as cadre always did.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -26,7 +28,7 @@
 
 #define MAX_JOBS 256
 
-enum { SLOT_FREE, SLOT_QUEUED, SLOT_TAKEN, SLOT_DONE };
+enum { SLOT_FREE, SLOT_TAKEN, SLOT_DONE };
 
 typedef struct slot {
     int state;
@@ -44,12 +46,21 @@ enum { LINE_ASSESSED, LINE_INVALID, LINE_FAILED };
 
 typedef struct batch {
     pthread_mutex_t mu;
-    pthread_cond_t work, done, room;
+    pthread_cond_t turn; /* the reading turn is free, or there is room in the ring */
     slot *ring;
     unsigned long window;
-    unsigned long filled, taken, written; /* line counters: filled >= taken >= written */
-    int eof;                              /* no more lines will be filled */
-    int stop;                             /* a fatal error: finish what is written, no more */
+    unsigned long filled, written; /* line counters: filled >= written */
+    int reading;                   /* a thread has the reading turn */
+    int writing;                   /* a thread is writing records */
+    int eof;                       /* no more lines will be filled */
+    int stop;                      /* a fatal error: finish what is written, no more */
+    int fatal_written;             /* the record of that error is out: nothing after it */
+    int failed_write;              /* the output could not be written */
+    /* input (the thread with the reading turn) */
+    FILE *in;
+    const char *path;
+    long lineno;
+    int read_rc; /* EXIT_INPUT after a read error */
     /* settings */
     const char *const *names;
     const char *display; /* the input's name in sources: FILE or <stdin> */
@@ -193,32 +204,6 @@ static void assess_line(batch *b, cadre_engine *e, slot *s)
 
 /* ---- the threads ---- */
 
-static void *work(void *arg)
-{
-    worker *w = arg;
-    batch *b = w->b;
-
-    pthread_mutex_lock(&b->mu);
-    for (;;) {
-        slot *s;
-
-        while (b->taken == b->filled && !b->eof && !b->stop)
-            pthread_cond_wait(&b->work, &b->mu);
-        if (b->taken == b->filled || b->stop) break;
-        s = &b->ring[b->taken++ % b->window];
-        s->state = SLOT_TAKEN;
-        pthread_mutex_unlock(&b->mu);
-        assess_line(b, w->e, s);
-        pthread_mutex_lock(&b->mu);
-        s->state = SLOT_DONE;
-        if (s->rc == EXIT_INTERNAL || s->rc == EXIT_PLUGINS) b->stop = 1;
-        pthread_cond_broadcast(&b->done);
-        if (b->stop) pthread_cond_broadcast(&b->work), pthread_cond_broadcast(&b->room);
-    }
-    pthread_mutex_unlock(&b->mu);
-    return NULL;
-}
-
 static double seconds_since(const struct timespec *t0)
 {
     struct timespec now;
@@ -267,66 +252,6 @@ static void show_progress(batch *b, off_t read_bytes, int final)
     fflush(stderr);
 }
 
-static void *write_records(void *arg)
-{
-    batch *b = arg;
-    int failed_write = 0, fatal = 0;
-    off_t read_bytes = 0;
-
-    pthread_mutex_lock(&b->mu);
-    for (;;) {
-        slot *s;
-
-        while (b->written < b->filled && b->ring[b->written % b->window].state != SLOT_DONE &&
-               !(b->stop && b->written == b->taken))
-            pthread_cond_wait(&b->done, &b->mu);
-        if (b->written == b->filled && b->eof) break;
-        if (b->written == b->filled) {
-            pthread_cond_wait(&b->done, &b->mu);
-            continue;
-        }
-        s = &b->ring[b->written % b->window];
-        if (s->state != SLOT_DONE || fatal) break; /* stopped: the rest is not written */
-        read_bytes = b->read_bytes;
-        pthread_mutex_unlock(&b->mu);
-
-        if (s->msg) {
-            if (b->progress) fputs("\r\033[K", stderr);
-            cli_error("%s", s->msg);
-        }
-        if (s->out && !failed_write) {
-            if (fwrite(s->out, 1, s->out_len, cli_out) != s->out_len ||
-                (b->flush_each && fflush(cli_out) != 0)) {
-                cli_error("cannot write the report: %s", strerror(errno));
-                failed_write = 1;
-            }
-        }
-        b->status = cli_worst(b->status, failed_write ? EXIT_INTERNAL : s->rc);
-        if (s->kind == LINE_INVALID && b->n_invalid++ == 0) b->first_invalid = s->lineno;
-        if (s->kind == LINE_FAILED && b->n_failed++ == 0) b->first_failed = s->lineno;
-        if (s->kind == LINE_ASSESSED) b->n_assessed++;
-        /* After an error that stops the run, nothing more: other workers may have met it too. */
-        fatal = s->rc == EXIT_INTERNAL || s->rc == EXIT_PLUGINS;
-        show_progress(b, read_bytes, 0);
-        cadre_free(s->out);
-        free(s->msg);
-        s->out = s->msg = NULL;
-
-        pthread_mutex_lock(&b->mu);
-        s->state = SLOT_FREE;
-        b->written++;
-        if (failed_write) b->stop = 1, pthread_cond_broadcast(&b->work);
-        pthread_cond_broadcast(&b->room);
-    }
-    pthread_mutex_unlock(&b->mu);
-    if (fflush(cli_out) != 0 && !failed_write) {
-        cli_error("cannot write the report: %s", strerror(errno));
-        b->status = cli_worst(b->status, EXIT_INTERNAL);
-    }
-    show_progress(b, 0, 1);
-    return NULL;
-}
-
 static int blank(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -334,52 +259,111 @@ static int blank(const char *s, size_t n)
     return 1;
 }
 
-/* Reads lines into free slots until the input ends or the run stops. */
-static int read_lines(batch *b, FILE *in, const char *path, long first_line)
+/* With the reading turn (mu not held): the next non-blank line into s. Returns its length, or
+ * -1 at the end of the input. */
+static ssize_t read_line(batch *b, slot *s)
 {
-    long lineno = first_line;
-    int rc = EXIT_OK;
+    ssize_t len;
 
+    do {
+        len = getline(&s->line, &s->cap, b->in);
+        if (len >= 0) b->lineno++;
+    } while (len >= 0 && blank(s->line, (size_t)len));
+    if (len < 0 && ferror(b->in)) {
+        cli_error("error reading %s: %s", b->path, strerror(errno));
+        b->read_rc = EXIT_INPUT;
+    }
+    return len;
+}
+
+/* Called with mu held by the thread that set `writing`; returns with mu held. Writes each
+ * record that is next in input order and done. */
+static void write_ready(batch *b)
+{
+    for (;;) {
+        slot *s = &b->ring[b->written % b->window];
+        off_t read_bytes = b->read_bytes;
+
+        if (b->written == b->filled || s->state != SLOT_DONE || b->fatal_written) return;
+        pthread_mutex_unlock(&b->mu);
+        if (s->msg) {
+            if (b->progress) fputs("\r\033[K", stderr);
+            cli_error("%s", s->msg);
+        }
+        if (s->out && !b->failed_write) {
+            if (fwrite(s->out, 1, s->out_len, cli_out) != s->out_len ||
+                (b->flush_each && fflush(cli_out) != 0)) {
+                cli_error("cannot write the report: %s", strerror(errno));
+                b->failed_write = 1;
+            }
+        }
+        b->status = cli_worst(b->status, b->failed_write ? EXIT_INTERNAL : s->rc);
+        if (s->kind == LINE_INVALID && b->n_invalid++ == 0) b->first_invalid = s->lineno;
+        if (s->kind == LINE_FAILED && b->n_failed++ == 0) b->first_failed = s->lineno;
+        if (s->kind == LINE_ASSESSED) b->n_assessed++;
+        show_progress(b, read_bytes, 0);
+        cadre_free(s->out);
+        free(s->msg);
+        s->out = s->msg = NULL;
+        pthread_mutex_lock(&b->mu);
+        /* After an error that stops the run, nothing more: other threads may have met it too. */
+        if (s->rc == EXIT_INTERNAL || s->rc == EXIT_PLUGINS) b->fatal_written = 1;
+        if (b->failed_write) b->stop = 1;
+        s->state = SLOT_FREE;
+        b->written++;
+        pthread_cond_broadcast(&b->turn); /* room in the ring */
+    }
+}
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    batch *b = w->b;
+
+    pthread_mutex_lock(&b->mu);
     for (;;) {
         slot *s;
         ssize_t len;
 
+        while (!b->stop && !b->eof && (b->reading || b->filled - b->written >= b->window))
+            pthread_cond_wait(&b->turn, &b->mu);
+        if (b->stop || b->eof) break;
+        b->reading = 1;
+        s = &b->ring[b->filled % b->window]; /* free: only this thread touches it now */
+        pthread_mutex_unlock(&b->mu);
+        len = read_line(b, s);
         pthread_mutex_lock(&b->mu);
-        while (b->filled - b->written >= b->window && !b->stop)
-            pthread_cond_wait(&b->room, &b->mu);
-        if (b->stop) {
-            pthread_mutex_unlock(&b->mu);
+        b->reading = 0;
+        pthread_cond_broadcast(&b->turn);
+        if (len < 0) {
+            b->eof = 1;
             break;
         }
-        s = &b->ring[b->filled % b->window];
-        pthread_mutex_unlock(&b->mu);
-        /* The slot is free, so only this thread touches it until it is queued. */
-        do {
-            len = getline(&s->line, &s->cap, in);
-            if (len >= 0) lineno++;
-        } while (len >= 0 && blank(s->line, (size_t)len));
-        if (len < 0) break;
         s->len = (size_t)len;
-        s->lineno = lineno;
+        s->lineno = b->lineno;
         s->rc = EXIT_OK;
         s->kind = LINE_ASSESSED;
-        pthread_mutex_lock(&b->mu);
+        s->state = SLOT_TAKEN;
         b->read_bytes += len;
-        s->state = SLOT_QUEUED;
         b->filled++;
-        pthread_cond_signal(&b->work);
         pthread_mutex_unlock(&b->mu);
+
+        assess_line(b, w->e, s);
+
+        pthread_mutex_lock(&b->mu);
+        s->state = SLOT_DONE;
+        if (s->rc == EXIT_INTERNAL || s->rc == EXIT_PLUGINS) {
+            b->stop = 1;
+            pthread_cond_broadcast(&b->turn);
+        }
+        if (!b->writing) {
+            b->writing = 1;
+            write_ready(b);
+            b->writing = 0;
+        }
     }
-    if (ferror(in)) {
-        cli_error("error reading %s: %s", path, strerror(errno));
-        rc = EXIT_INPUT;
-    }
-    pthread_mutex_lock(&b->mu);
-    b->eof = 1;
-    pthread_cond_broadcast(&b->work);
-    pthread_cond_broadcast(&b->done);
     pthread_mutex_unlock(&b->mu);
-    return rc;
+    return NULL;
 }
 
 /* ---- the command ---- */
@@ -555,9 +539,10 @@ int cmd_batch(int argc, char **argv)
         goto out;
     }
     pthread_mutex_init(&b.mu, NULL);
-    pthread_cond_init(&b.work, NULL);
-    pthread_cond_init(&b.done, NULL);
-    pthread_cond_init(&b.room, NULL);
+    pthread_cond_init(&b.turn, NULL);
+    b.in = in;
+    b.path = path;
+    b.lineno = o.line_offset;
     b.names = cli_split_names(o.common.assessments, list_buf, sizeof(list_buf), names_buf, 65);
     b.display = o.source_name ? o.source_name : strcmp(path, "-") == 0 ? "<stdin>" : path;
     b.render_flags = o.detail;
@@ -567,7 +552,6 @@ int cmd_batch(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &b.start);
     b.last_progress = b.start;
     {
-        pthread_t writer;
         long started = 0;
 
         for (long i = 0; i < n; i++) {
@@ -575,21 +559,19 @@ int cmd_batch(int argc, char **argv)
             if (pthread_create(&w[i].thread, NULL, work, &w[i]) != 0) break;
             started++;
         }
-        if (started == 0 || pthread_create(&writer, NULL, write_records, &b) != 0) {
+        if (started == 0) {
             cli_error("cannot start threads: %s", strerror(errno));
-            pthread_mutex_lock(&b.mu);
-            b.stop = b.eof = 1;
-            pthread_cond_broadcast(&b.work);
-            pthread_mutex_unlock(&b.mu);
-            for (long i = 0; i < started; i++)
-                pthread_join(w[i].thread, NULL);
             status = EXIT_INTERNAL;
             goto out;
         }
-        status = read_lines(&b, in, path, o.line_offset);
         for (long i = 0; i < started; i++)
             pthread_join(w[i].thread, NULL);
-        pthread_join(writer, NULL);
+        if (fflush(cli_out) != 0 && !b.failed_write) {
+            cli_error("cannot write the report: %s", strerror(errno));
+            b.status = cli_worst(b.status, EXIT_INTERNAL);
+        }
+        show_progress(&b, 0, 1);
+        status = b.read_rc;
     }
     status = cli_worst(status, b.status);
     summary(&b, &o);
