@@ -117,7 +117,8 @@ void cadre_engine_free(cadre_engine *e)
     locale_t previous;
 
     if (e == NULL) return;
-    previous = cadre__locale_enter(); /* fini() and Lua's __close run here */
+    previous = cadre__locale_enter();          /* fini() and Lua's __close run here */
+    if (e->drop_inflight) e->drop_inflight(e); /* before the plugins they use go */
     for (size_t i = 0; i < e->plugins.count; i++)
         cadre__plugin_free(cadre__engine_plugin_at(e, i));
     cadre__vec_free(&e->plugins);

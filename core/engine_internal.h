@@ -14,6 +14,8 @@ typedef struct cadre__entry {
     int builtin; /* from the built-in folder: its name is reserved */
 } cadre__entry;
 
+typedef struct cadre__inflight cadre__inflight;
+
 struct cadre_engine {
     cadre__arena arena; /* folder names and refusal texts */
     cadre__vec dirs;    /* const char *, folders added with cadre_engine_add_dir */
@@ -33,6 +35,10 @@ struct cadre_engine {
     cadre__vec plugins; /* cadre__entry, sorted by name */
     cadre__vec refused; /* cadre_diag */
     int loaded;
+    /* Candidates submitted and not yet collected (run.c), oldest first, and the hook that ends
+     * them when the engine is freed, set by run.c when it queues one. */
+    cadre__inflight *inflight, *inflight_tail;
+    void (*drop_inflight)(cadre_engine *e);
 };
 
 cadre__plugin *cadre__engine_find(const cadre_engine *e, const char *name);

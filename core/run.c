@@ -111,60 +111,6 @@ static void run_one(cadre_report *r, cadre_result *res, cadre__plugin *p, const 
     cadre__builder_free(b);
 }
 
-/* Runs the plugins. Those in worker processes get the candidate first, all of them, so they
- * work in parallel with each other and with the in-process plugins, which run meanwhile; their
- * results are collected last, each into its own slot, so the report keeps the requested order
- * whichever process ran what. A plugin named twice runs its second time in turn. */
-static int run_all(cadre_report *r, cadre__plugin **list, size_t n, const cadre_candidate *c)
-{
-    unsigned char *sent = calloc(n ? n : 1, 1);
-    cadre__request req = {c->source ? c->source : "<candidate>", NULL, 0};
-    cadre__buf packed = {0};
-
-    if (sent == NULL) return CADRE_ENOMEM;
-    for (size_t i = 0; i < n; i++) {
-        int again = 0;
-
-        if (list[i]->ops->submit == NULL) continue;
-        for (size_t j = 0; j < i; j++)
-            again |= list[j] == list[i] && sent[j];
-        if (again) continue;
-        if (req.candidate == NULL) {
-            cadre__pack_candidate(&packed, c);
-            if (packed.oom) break;
-            req.candidate = packed.data;
-            req.len = packed.len;
-        }
-        list[i]->ops->submit(list[i], &req);
-        sent[i] = 1;
-    }
-    for (size_t i = 0; i < n; i++)
-        if (!sent[i] && list[i]->ops->submit == NULL) run_one(r, &r->results[i], list[i], c);
-    for (size_t i = 0; i < n; i++) {
-        cadre_builder *b;
-
-        if (!sent[i]) continue;
-        if ((b = cadre__builder_new(&r->arena)) == NULL) {
-            /* Collect anyway, so the worker's answer does not wait for the next candidate. */
-            cadre_builder *tmp = cadre__builder_new(&r->arena);
-
-            if (tmp) list[i]->ops->collect(list[i], tmp);
-            cadre__builder_free(tmp);
-            out_of_memory(&r->results[i], list[i]);
-            continue;
-        }
-        list[i]->ops->collect(list[i], b);
-        finish(&r->results[i], list[i], b);
-        cadre__builder_free(b);
-    }
-    /* Remote plugins named again, or not sent for want of memory, run now, one at a time. */
-    for (size_t i = 0; i < n; i++)
-        if (!sent[i] && list[i]->ops->submit != NULL) run_one(r, &r->results[i], list[i], c);
-    free(packed.data);
-    free(sent);
-    return 0;
-}
-
 /* Metadata strings belong to the engine; copy them so the report outlives it. */
 static void detach(cadre_report *r, cadre_result *res)
 {
@@ -178,46 +124,148 @@ static void detach(cadre_report *r, cadre_result *res)
     if (res->error.file) res->error.file = cadre__arena_strdup(A, res->error.file);
 }
 
-static int engine_assess(cadre_report **out, cadre_engine *e, const cadre_candidate *c,
-                         const char *const *names, cadre_error *err)
-{
-    cadre_candidate full;
-    cadre__plugin **list = NULL;
+/* A candidate whose assessment has begun and not yet ended: cadre_engine_submit() begins
+ * it, cadre_engine_collect() ends it, oldest first; cadre_engine_assess() does both at once. */
+struct cadre__inflight {
+    cadre__inflight *next;
     cadre_report *r;
-    size_t n = 0;
+    cadre__plugin **list;
+    size_t n;
+    unsigned char *sent; /* list[i] runs in a worker and has the candidate */
+    const cadre_candidate *c;
+    cadre_candidate full; /* c, when the caller's struct was an older, shorter one */
+};
+
+static void inflight_free(cadre__inflight *x)
+{
+    if (x == NULL) return;
+    cadre_report_free(x->r);
+    free(x->list);
+    free(x->sent);
+    free(x);
+}
+
+/* Begins: the plugins in worker processes get the candidate at once, every one of them (a
+ * plugin named twice gets it twice, and answers in turn), so they work in parallel with each
+ * other, with the in-process plugins and with whatever the caller does until it collects. */
+static int begin(cadre__inflight **out, cadre_engine *e, const cadre_candidate *c,
+                 const char *const *names, cadre_error *err)
+{
+    cadre__inflight *x;
+    cadre__request req;
+    cadre__buf packed = {0};
     int rc;
 
-    if (out == NULL || e == NULL || c == NULL)
-        return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_engine_assess: NULL argument");
     *out = NULL;
+    if (e == NULL || c == NULL)
+        return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_engine_assess: NULL argument");
     if (c->struct_size < offsetof(cadre_candidate, experience))
         return cadre__fail(err, CADRE_EINVAL, "", 0, 0,
                            "candidate struct_size %u is not a cadre_candidate; set it to "
                            "sizeof(cadre_candidate)",
                            c->struct_size);
     if (!e->loaded && (rc = cadre_engine_load(e, err)) != 0) return rc;
-    if ((rc = select_plugins(&list, &n, e, names, err)) != 0) return rc;
-    c = normalise(c, &full);
-    r = calloc(1, sizeof(*r));
-    if (r != NULL) {
-        cadre__arena_init(&r->arena, 16384);
-        r->results = cadre__arena_alloc(&r->arena, (n ? n : 1) * sizeof(*r->results));
+    if ((x = calloc(1, sizeof(*x))) == NULL)
+        return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
+    if ((rc = select_plugins(&x->list, &x->n, e, names, err)) != 0) {
+        free(x);
+        return rc;
     }
-    if (r == NULL || r->results == NULL || copy_candidate_info(r, c) != 0) {
-        free(list);
-        cadre_report_free(r);
+    x->c = c = normalise(c, &x->full);
+    x->sent = calloc(x->n ? x->n : 1, 1);
+    x->r = calloc(1, sizeof(*x->r));
+    if (x->r != NULL) {
+        cadre__arena_init(&x->r->arena, 16384);
+        x->r->results =
+            cadre__arena_alloc(&x->r->arena, (x->n ? x->n : 1) * sizeof(*x->r->results));
+    }
+    if (x->sent == NULL || x->r == NULL || x->r->results == NULL ||
+        copy_candidate_info(x->r, c) != 0) {
+        inflight_free(x);
         return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
     }
-    if (run_all(r, list, n, c) != 0) {
-        free(list);
-        cadre_report_free(r);
-        return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
+    req.source = c->source ? c->source : "<candidate>";
+    for (size_t i = 0; i < x->n; i++) {
+        if (x->list[i]->ops->submit == NULL) continue;
+        if (packed.data == NULL) {
+            cadre__pack_candidate(&packed, c);
+            if (packed.oom) break; /* those not sent say "out of memory" when collected */
+        }
+        req.candidate = packed.data;
+        req.len = packed.len;
+        x->list[i]->ops->submit(x->list[i], &req);
+        x->sent[i] = 1;
     }
-    for (size_t i = 0; i < n; i++)
+    free(packed.data);
+    *out = x;
+    return 0;
+}
+
+/* Ends: the in-process plugins run now, then each worker's result is collected into its own
+ * slot, so the report keeps the requested order whichever process ran what. */
+static cadre_report *end(cadre__inflight *x)
+{
+    cadre_report *r = x->r;
+
+    for (size_t i = 0; i < x->n; i++)
+        if (x->list[i]->ops->submit == NULL) run_one(r, &r->results[i], x->list[i], x->c);
+    for (size_t i = 0; i < x->n; i++) {
+        cadre_builder *b;
+
+        if (x->list[i]->ops->submit == NULL) continue;
+        if (!x->sent[i]) {
+            out_of_memory(&r->results[i], x->list[i]);
+            continue;
+        }
+        if ((b = cadre__builder_new(&r->arena)) == NULL) {
+            /* Collect anyway, so the worker's answer does not wait for the next candidate. */
+            cadre_builder *tmp = cadre__builder_new(&r->arena);
+
+            if (tmp) x->list[i]->ops->collect(x->list[i], tmp);
+            cadre__builder_free(tmp);
+            out_of_memory(&r->results[i], x->list[i]);
+            continue;
+        }
+        x->list[i]->ops->collect(x->list[i], b);
+        finish(&r->results[i], x->list[i], b);
+        cadre__builder_free(b);
+    }
+    for (size_t i = 0; i < x->n; i++)
         detach(r, &r->results[i]);
-    r->count = n;
-    free(list);
-    *out = r;
+    r->count = x->n;
+    x->r = NULL;
+    inflight_free(x);
+    return r;
+}
+
+/* Ends every candidate still begun (cadre_engine_free calls it through e->drop_inflight, a
+ * hook this file sets, so the engine's registry does not depend on running). */
+static void drop_inflight(cadre_engine *e)
+{
+    while (e->inflight) {
+        cadre__inflight *x = e->inflight;
+
+        e->inflight = x->next;
+        cadre_report_free(end(x));
+    }
+    e->inflight_tail = NULL;
+}
+
+static int engine_assess(cadre_report **out, cadre_engine *e, const cadre_candidate *c,
+                         const char *const *names, cadre_error *err)
+{
+    cadre__inflight *x;
+    int rc;
+
+    if (out == NULL)
+        return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_engine_assess: NULL argument");
+    *out = NULL;
+    if (e != NULL && e->inflight != NULL)
+        return cadre__fail(err, CADRE_EINVAL, "", 0, 0,
+                           "cadre_engine_assess: candidates submitted to this engine are not "
+                           "collected yet; collect them first (cadre_engine_collect)");
+    if ((rc = begin(&x, e, c, names, err)) != 0) return rc;
+    *out = end(x);
     return 0;
 }
 
@@ -262,4 +310,42 @@ int cadre_engine_assess(cadre_report **out, cadre_engine *e, const cadre_candida
 
     cadre__locale_leave(previous);
     return rc;
+}
+
+int cadre_engine_submit(cadre_engine *e, const cadre_candidate *c, const char *const *names,
+                        cadre_error *err)
+{
+    locale_t previous = cadre__locale_enter();
+    cadre__inflight *x = NULL;
+    int rc = begin(&x, e, c, names, err);
+
+    if (rc == 0) {
+        if (e->inflight_tail)
+            e->inflight_tail->next = x;
+        else
+            e->inflight = x;
+        e->inflight_tail = x;
+        e->drop_inflight = drop_inflight;
+    }
+    cadre__locale_leave(previous);
+    return rc;
+}
+
+int cadre_engine_collect(cadre_report **out, cadre_engine *e, cadre_error *err)
+{
+    locale_t previous;
+    cadre__inflight *x;
+
+    if (out == NULL || e == NULL)
+        return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_engine_collect: NULL argument");
+    *out = NULL;
+    if ((x = e->inflight) == NULL)
+        return cadre__fail(err, CADRE_EINVAL, "", 0, 0,
+                           "cadre_engine_collect: no candidate was submitted to this engine");
+    previous = cadre__locale_enter();
+    e->inflight = x->next;
+    if (e->inflight == NULL) e->inflight_tail = NULL;
+    *out = end(x);
+    cadre__locale_leave(previous);
+    return 0;
 }

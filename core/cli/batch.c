@@ -37,9 +37,10 @@ typedef struct slot {
     size_t len, cap;
     char *out; /* the record, ending in a newline (owned; NULL when there is none) */
     size_t out_len;
-    char *msg; /* for standard error, or NULL (owned) */
-    int rc;    /* EXIT_* of this line */
-    int kind;  /* what the line was, for the summary */
+    char *msg;             /* for standard error, or NULL (owned) */
+    int rc;                /* EXIT_* of this line */
+    int kind;              /* what the line was, for the summary */
+    cadre_candidate *cand; /* submitted to the engine and not yet collected, or NULL */
 } slot;
 
 enum { LINE_ASSESSED, LINE_INVALID, LINE_FAILED };
@@ -60,7 +61,8 @@ typedef struct batch {
     FILE *in;
     const char *path;
     long lineno;
-    int read_rc; /* EXIT_INPUT after a read error */
+    int read_rc;    /* EXIT_INPUT after a read error */
+    int read_ahead; /* a thread may read the next line before it collects the last one */
     /* settings */
     const char *const *names;
     const char *display; /* the input's name in sources: FILE or <stdin> */
@@ -159,16 +161,15 @@ static char *input_error_record(const char *source, const char *id, const cadre_
     return rec;
 }
 
-/* Fills the slot's record, message and status from its line. */
-static void assess_line(batch *b, cadre_engine *e, slot *s)
+/* Begins the slot's line: parses it and submits the candidate. Returns 1 when it was
+ * submitted (end_line finishes it); otherwise the slot's record, message and status are
+ * complete. */
+static int begin_line(batch *b, cadre_engine *e, slot *s)
 {
     line_diag ld = {cJSON_CreateArray()};
     cadre_candidate *c = NULL;
-    cadre_report *r = NULL;
     cadre_error err;
-    char source[600], *out = NULL;
-    size_t len = 0;
-    int rc;
+    char source[600];
 
     snprintf(source, sizeof(source), "%s:%ld", b->display, s->lineno);
     if (cadre_candidate_parse(&c, s->line, s->len, source, collect_diag, &ld, &err) != 0) {
@@ -179,14 +180,33 @@ static void assess_line(batch *b, cadre_engine *e, slot *s)
         free(id);
         s->kind = LINE_INVALID;
         s->rc = s->out ? EXIT_INPUT : EXIT_INTERNAL;
-        return;
+        return 0;
     }
     cJSON_Delete(ld.list);
-    rc = cadre_engine_assess(&r, e, c, b->names, &err);
-    cadre_candidate_free(c);
+    if (cadre_engine_submit(e, c, b->names, &err) != 0) {
+        cadre_candidate_free(c);
+        s->msg = strdup(err.message);
+        s->rc = err.code == CADRE_ENOTFOUND ? EXIT_PLUGINS : EXIT_INTERNAL;
+        return 0;
+    }
+    s->cand = c;
+    return 1;
+}
+
+/* Ends a line begin_line submitted: collects its report and renders the record. */
+static void end_line(batch *b, cadre_engine *e, slot *s)
+{
+    cadre_report *r = NULL;
+    cadre_error err;
+    char *out = NULL;
+    size_t len = 0;
+    int rc = cadre_engine_collect(&r, e, &err);
+
+    cadre_candidate_free(s->cand);
+    s->cand = NULL;
     if (rc != 0) {
         s->msg = strdup(err.message);
-        s->rc = rc == CADRE_ENOTFOUND ? EXIT_PLUGINS : EXIT_INTERNAL;
+        s->rc = EXIT_INTERNAL;
         return;
     }
     s->kind = cadre_report_error_count(r) ? LINE_FAILED : LINE_ASSESSED;
@@ -315,16 +335,51 @@ static void write_ready(batch *b)
     }
 }
 
+/* With mu held: slot s is done; writes what is ready unless another thread is writing. */
+static void slot_done(batch *b, slot *s)
+{
+    s->state = SLOT_DONE;
+    if (s->rc == EXIT_INTERNAL || s->rc == EXIT_PLUGINS) {
+        b->stop = 1;
+        pthread_cond_broadcast(&b->turn);
+    }
+    if (!b->writing) {
+        b->writing = 1;
+        write_ready(b);
+        b->writing = 0;
+    }
+}
+
+/* With mu held (released meanwhile): ends the line `held` and writes what is ready. */
+static void end_held(batch *b, worker *w, slot *held)
+{
+    pthread_mutex_unlock(&b->mu);
+    end_line(b, w->e, held);
+    pthread_mutex_lock(&b->mu);
+    slot_done(b, held);
+}
+
+/* One thread: takes the reading turn, reads a line, begins it, and ends it; with read_ahead
+ * it ends each line after beginning the next, so a plugin in a worker process assesses one
+ * candidate while this thread parses the next and renders the last. A thread never waits
+ * for the reading turn or for room while it holds a begun line: it ends that line first. */
 static void *work(void *arg)
 {
     worker *w = arg;
     batch *b = w->b;
+    slot *held = NULL;
 
     pthread_mutex_lock(&b->mu);
     for (;;) {
         slot *s;
         ssize_t len;
+        int full = b->filled - b->written >= b->window;
 
+        if (held && (b->reading || full || b->stop || b->eof)) {
+            end_held(b, w, held);
+            held = NULL;
+            continue;
+        }
         while (!b->stop && !b->eof && (b->reading || b->filled - b->written >= b->window))
             pthread_cond_wait(&b->turn, &b->mu);
         if (b->stop || b->eof) break;
@@ -348,20 +403,23 @@ static void *work(void *arg)
         b->filled++;
         pthread_mutex_unlock(&b->mu);
 
-        assess_line(b, w->e, s);
-
-        pthread_mutex_lock(&b->mu);
-        s->state = SLOT_DONE;
-        if (s->rc == EXIT_INTERNAL || s->rc == EXIT_PLUGINS) {
-            b->stop = 1;
-            pthread_cond_broadcast(&b->turn);
-        }
-        if (!b->writing) {
-            b->writing = 1;
-            write_ready(b);
-            b->writing = 0;
+        if (!begin_line(b, w->e, s)) {
+            pthread_mutex_lock(&b->mu);
+            slot_done(b, s);
+        } else if (held) {
+            pthread_mutex_lock(&b->mu);
+            end_held(b, w, held);
+            held = s;
+        } else if (b->read_ahead) {
+            pthread_mutex_lock(&b->mu);
+            held = s;
+        } else {
+            end_line(b, w->e, s);
+            pthread_mutex_lock(&b->mu);
+            slot_done(b, s);
         }
     }
+    if (held) end_held(b, w, held);
     pthread_mutex_unlock(&b->mu);
     return NULL;
 }
@@ -542,6 +600,9 @@ int cmd_batch(int argc, char **argv)
     pthread_cond_init(&b.turn, NULL);
     b.in = in;
     b.path = path;
+    /* Reading ahead waits for no one on a file; on a pipe the next line may only come once
+     * this one's record is out (a co-process), so each line is finished before the next. */
+    b.read_ahead = fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode);
     b.lineno = o.line_offset;
     b.names = cli_split_names(o.common.assessments, list_buf, sizeof(list_buf), names_buf, 65);
     b.display = o.source_name ? o.source_name : strcmp(path, "-") == 0 ? "<stdin>" : path;
@@ -582,6 +643,7 @@ out:
     for (long i = 0; w && i < n; i++)
         cadre_engine_free(w[i].e);
     for (unsigned long i = 0; b.ring && i < b.window; i++) {
+        cadre_candidate_free(b.ring[i].cand);
         free(b.ring[i].line);
         cadre_free(b.ring[i].out);
         free(b.ring[i].msg);

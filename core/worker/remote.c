@@ -36,11 +36,20 @@ typedef struct remote {
     int sched_fd;    /* the worker's /proc/PID/schedstat while it runs, or -1 */
     cadre__buf line; /* a line of output not yet ended */
     int skipping;    /* the rest of an overlong line is being dropped */
-    int pending;     /* submitted, not yet collected */
-    int submit_failed;
-    char submit_why[300];
-    struct timespec deadline;
-    uint64_t queued_at_submit; /* queue_wait_ns() when the call was sent */
+    /* Calls submitted and not yet collected, oldest first. The engine may submit the next
+     * candidate before it collects this one (cadre_engine_submit), so the worker finds it
+     * waiting when it finishes; each call's frame is kept, to send again to a fresh worker if
+     * this one ends first. Only the oldest runs against a deadline. */
+    struct call {
+        char *frame;
+        size_t len;
+        int sent;   /* in the current worker's channel */
+        int failed; /* no worker could be started for it: why says so */
+        char why[300];
+    } * calls;
+    size_t ncalls, cap_calls;
+    struct timespec deadline; /* the oldest call's */
+    uint64_t queued_at_start; /* queue_wait_ns() when the oldest call's deadline was set */
 } remote;
 
 #define WAIT_UNKNOWN UINT64_MAX
@@ -218,6 +227,8 @@ static void reap(remote *r, int kill_it, int *status)
     r->out_fd = -1;
     if (r->sched_fd >= 0) close(r->sched_fd);
     r->sched_fd = -1;
+    for (size_t i = 0; i < r->ncalls; i++)
+        r->calls[i].sent = 0; /* gone with the channel: a fresh worker gets them again */
     r->line.len = 0;
     r->skipping = 0;
     r->pid = 0;
@@ -381,27 +392,65 @@ static int spawn(remote *r, int first, cadre_error *err)
 
 /* ---- assessing ---- */
 
+/* Sends call c to the worker, starting one if there is none; a call that cannot be sent is
+ * failed with the reason (a send to a worker that has just died is not: collect() finds the
+ * death and says how it ended). */
+static void send_call(remote *r, struct call *c)
+{
+    cadre_error err;
+
+    if (r->pid == 0 && spawn(r, 0, &err) != 0) {
+        c->failed = 1;
+        snprintf(c->why, sizeof(c->why), "could not restart its worker: %s", err.message);
+        return;
+    }
+    (void)cadre__channel_send(r->ch.fd, c->frame, c->len);
+    c->sent = 1;
+}
+
+/* The oldest call starts its time: sent again first if its worker has ended since. */
+static void start_oldest(remote *r)
+{
+    struct call *c = r->ncalls ? &r->calls[0] : NULL;
+
+    if (c == NULL || c->failed) return;
+    if (!c->sent || r->pid == 0) send_call(r, c);
+    for (size_t i = 1; i < r->ncalls && r->pid != 0 && !c->failed; i++)
+        if (!r->calls[i].sent && !r->calls[i].failed) send_call(r, &r->calls[i]);
+    cadre__deadline_in(&r->deadline, r->call_ms);
+    r->queued_at_start = queue_wait_ns(r);
+}
+
 static void remote_submit(cadre__plugin *p, const cadre__request *req)
 {
     remote *r = p->impl;
     cadre__buf b = {0};
-    cadre_error err;
+    struct call *c;
 
-    r->pending = 1;
-    r->submit_failed = 0;
-    if (r->pid == 0 && spawn(r, 0, &err) != 0) {
-        r->submit_failed = 1;
-        snprintf(r->submit_why, sizeof(r->submit_why), "could not restart its worker: %s",
-                 err.message);
-        return;
+    if (r->ncalls == r->cap_calls) {
+        size_t cap = r->cap_calls ? r->cap_calls * 2 : 4;
+        struct call *grown = realloc(r->calls, cap * sizeof(*grown));
+
+        if (grown == NULL) return; /* collect() finds no call and says so */
+        r->calls = grown;
+        r->cap_calls = cap;
     }
+    c = &r->calls[r->ncalls];
+    memset(c, 0, sizeof(*c));
     cadre__wire_put_request(&b, p, req->source, req->candidate, req->len);
-    if (b.oom || cadre__channel_send(r->ch.fd, b.data, b.len) != 0) {
-        /* The worker died since its last answer; collect() reports how. */
+    if (b.oom) {
+        free(b.data);
+        c->failed = 1;
+        snprintf(c->why, sizeof(c->why), "out of memory");
+    } else {
+        c->frame = b.data;
+        c->len = b.len;
     }
-    free(b.data);
-    cadre__deadline_in(&r->deadline, r->call_ms);
-    r->queued_at_submit = queue_wait_ns(r);
+    r->ncalls++;
+    if (r->ncalls == 1)
+        start_oldest(r);
+    else if (r->pid != 0 && !c->failed)
+        send_call(r, c); /* waits in the channel until the worker is done with the others */
 }
 
 static void remote_collect(cadre__plugin *p, cadre_builder *b)
@@ -410,17 +459,18 @@ static void remote_collect(cadre__plugin *p, cadre_builder *b)
     char *frame, why[300];
     size_t len;
     int rc, status = 0, last = 0;
+    struct call c;
 
-    if (!r->pending) {
+    if (r->ncalls == 0) {
         cadre__builder_fail(b, CADRE_EPLUGIN, r->path, 0, "no assessment was submitted");
         return;
     }
-    r->pending = 0;
-    if (r->submit_failed) {
-        cadre__builder_fail(b, CADRE_EPLUGIN, r->path, 0, r->submit_why);
-        return;
+    c = r->calls[0];
+    if (c.failed) {
+        cadre__builder_fail(b, CADRE_EPLUGIN, r->path, 0, c.why);
+        goto next;
     }
-    rc = recv_fair(r, &frame, &len, &r->deadline, r->call_ms, r->queued_at_submit);
+    rc = recv_fair(r, &frame, &len, &r->deadline, r->call_ms, r->queued_at_start);
     if (rc == 0) {
         int replayed = cadre__wire_replay_result(b, frame, len, &last);
 
@@ -428,8 +478,8 @@ static void remote_collect(cadre__plugin *p, cadre_builder *b)
         if (replayed == -2)
             reap(r, 1, NULL); /* out of step (a forged frame?): a new worker for the next */
         else if (last)
-            reap(r, 0, NULL); /* worn out: the next submit starts a fresh one */
-        return;
+            reap(r, 0, NULL); /* worn out: the next call starts a fresh one */
+        goto next;
     }
     if (rc == -2) {
         reap(r, 1, NULL);
@@ -438,11 +488,16 @@ static void remote_collect(cadre__plugin *p, cadre_builder *b)
                  "could not interrupt)",
                  r->call_ms);
         cadre__builder_fail(b, CADRE_ELIMIT, r->path, 0, why);
-        return;
+        goto next;
     }
     reap(r, 0, &status);
     describe_end(status, why, sizeof(why));
     cadre__builder_fail(b, CADRE_EPLUGIN, r->path, 0, why);
+next:
+    free(c.frame);
+    memmove(&r->calls[0], &r->calls[1], (r->ncalls - 1) * sizeof(r->calls[0]));
+    r->ncalls--;
+    start_oldest(r);
 }
 
 static int remote_assess(cadre__plugin *p, const cadre_candidate *c, const cadre_params *params,
@@ -473,6 +528,9 @@ static void remote_unload(cadre__plugin *p)
 
     if (r == NULL) return;
     reap(r, 0, NULL);
+    for (size_t i = 0; i < r->ncalls; i++)
+        free(r->calls[i].frame);
+    free(r->calls);
     free(r->line.data);
     free(r->path);
     free(r->sha256);

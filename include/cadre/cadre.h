@@ -348,6 +348,25 @@ typedef struct cadre_report cadre_report;
 CADRE_EXTERN int cadre_engine_assess(cadre_report **out, cadre_engine *e, const cadre_candidate *c,
                                      const char *const *names, cadre_error *err);
 
+/**
+ * Added in 0.2.0. The same as cadre_engine_assess, in two halves, so that plugins in worker
+ * processes work while the caller does something else (reads and parses the next candidate,
+ * renders the previous report): submit begins the assessment and returns at once; collect
+ * ends the oldest one submitted and gives its report. Several candidates may be submitted
+ * before the first is collected; reports come back in submission order, the same reports
+ * cadre_engine_assess gives. Plugins running in this process run during collect.
+ *
+ * c and names are borrowed until the candidate is collected: keep them alive and unchanged.
+ * cadre_engine_assess fails with CADRE_EINVAL while submitted candidates are not collected;
+ * cadre_engine_free ends and discards them. An error from submit (CADRE_ENOTFOUND for an
+ * unknown name, ...) means nothing was submitted.
+ */
+CADRE_EXTERN int cadre_engine_submit(cadre_engine *e, const cadre_candidate *c,
+                                     const char *const *names, cadre_error *err);
+/** Added in 0.2.0. out: the report of the oldest submitted candidate, owned by the caller
+ *  (cadre_report_free). CADRE_EINVAL when nothing was submitted. */
+CADRE_EXTERN int cadre_engine_collect(cadre_report **out, cadre_engine *e, cadre_error *err);
+
 /** Number of results (one per plugin run) and result `i`, borrowed from the report. */
 CADRE_EXTERN size_t cadre_report_count(const cadre_report *r);
 CADRE_EXTERN const cadre_result *cadre_report_result(const cadre_report *r, size_t i);

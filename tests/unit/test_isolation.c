@@ -276,11 +276,118 @@ static void test_two_engines(void)
     cadre_candidate_free(c);
 }
 
+/* ---- submitting before collecting (cadre_engine_submit / cadre_engine_collect) ---- */
+
+static char *render(const cadre_report *r)
+{
+    char *out = NULL;
+
+    cadre_report_render(&out, NULL, &r, 1, CADRE_FORMAT_JSONL, 0, NULL);
+    return out;
+}
+
+static void test_pipeline(void)
+{
+    static const char *const files[] = {"vp_operations", "new_ops_manager", "nearly_empty",
+                                        "hospital_administrator", "finance_career_changer"};
+    enum { N = 5 };
+    cadre_candidate *c[N] = {NULL};
+    char *want[N];
+    cadre_engine *e = bare_engine(CADRE_TEST_PLUGINS, CADRE_ISOLATE_ALL, 0, 0, 0);
+    cadre_report *r = NULL;
+    cadre_error err;
+    int same = 1, k = 0;
+
+    for (int i = 0; i < N; i++) {
+        char path[512];
+
+        snprintf(path, sizeof(path), "%s/docs/examples/candidates/%s.json", CADRE_TEST_SOURCE,
+                 files[i]);
+        cadre_candidate_load_file(&c[i], path, NULL, NULL, &err);
+        cadre_engine_assess(&r, e, c[i], NULL, &err);
+        want[i] = render(r);
+        cadre_report_free(r);
+    }
+    /* All five submitted before the first is collected: each worker has a queue. */
+    for (int i = 0; i < N; i++)
+        same &= cadre_engine_submit(e, c[i], NULL, &err) == 0;
+    is_int(cadre_engine_assess(&r, e, c[0], NULL, &err), CADRE_EINVAL,
+           "assess is refused while submitted candidates wait to be collected");
+    like(err.message, "collect them first", "... and says what to do");
+    for (int i = 0; i < N; i++) {
+        char *got = NULL;
+
+        same &= cadre_engine_collect(&r, e, &err) == 0 && (got = render(r)) != NULL &&
+                strcmp(got, want[i]) == 0;
+        cadre_free(got);
+        cadre_report_free(r);
+    }
+    ok(same, "five candidates submitted at once come back in order, each report as assess gives");
+    is_int(cadre_engine_collect(&r, e, &err), CADRE_EINVAL, "collect with nothing submitted");
+    /* Two in flight at a time, as cadre batch does on a file. */
+    same = 1;
+    same &= cadre_engine_submit(e, c[0], NULL, &err) == 0;
+    for (int i = 1; i <= 12; i++) {
+        char *got = NULL;
+
+        if (i < 12) same &= cadre_engine_submit(e, c[i % N], NULL, &err) == 0;
+        same &= cadre_engine_collect(&r, e, &err) == 0 && (got = render(r)) != NULL &&
+                strcmp(got, want[k++ % N]) == 0;
+        cadre_free(got);
+        cadre_report_free(r);
+    }
+    ok(same, "twelve candidates, two in flight at a time, in order");
+    is_int(cadre_engine_submit(e, c[0], (const char *[]){"no_such", NULL}, &err), CADRE_ENOTFOUND,
+           "an unknown name: nothing is submitted");
+    is_int(cadre_engine_collect(&r, e, &err), CADRE_EINVAL, "... so nothing waits");
+    /* Freed with candidates still in flight: ended and discarded, nothing leaks. */
+    cadre_engine_submit(e, c[1], NULL, &err);
+    cadre_engine_submit(e, c[2], NULL, &err);
+    cadre_engine_free(e);
+    for (int i = 0; i < N; i++) {
+        cadre_free(want[i]);
+        cadre_candidate_free(c[i]);
+    }
+}
+
+/* A worker that dies on the call it is running takes the queued call with it: the queued call
+ * goes to a fresh worker and is answered on its own (here by the same crash, said again). */
+static void test_pipeline_crash(void)
+{
+    const char *names[] = {"unsafe_segv", "fixture_good", NULL};
+    cadre_engine *e = engine(CADRE_ISOLATE_NATIVE, 2000, 0);
+    const char *json = "{\"name\": \"Queued\", \"experience\": {\"management_years\": 5}}";
+    cadre_candidate *c = NULL;
+    cadre_report *r = NULL;
+    cadre_error err;
+    int good = 1;
+
+    cadre_engine_add_dir(e, CADRE_TEST_UNSAFE, NULL);
+    cadre_engine_load_file(e, CADRE_TEST_NATIVE "/good.so", NULL);
+    cadre_engine_load(e, NULL);
+    cadre_candidate_parse(&c, json, strlen(json), "q.json", NULL, NULL, &err);
+    for (int i = 0; i < 3; i++)
+        good &= cadre_engine_submit(e, c, names, &err) == 0;
+    for (int i = 0; i < 3; i++) {
+        good &= cadre_engine_collect(&r, e, &err) == 0;
+        if (!good) break;
+        good &= find(r, 0)->status == CADRE_STATUS_ERROR &&
+                strstr(find(r, 0)->error.message, "the plugin ") != NULL &&
+                find(r, 1)->status == CADRE_STATUS_OK;
+        cadre_report_free(r);
+    }
+    ok(good, "three queued calls to a crashing plugin: three crashes reported, the others run");
+    cadre_candidate_free(c);
+    cadre_engine_free(e);
+}
+
 int main(void)
 {
     test_two_engines();
     test_native();
     test_lua_isolated();
+    test_pipeline();
+    test_pipeline_crash();
     test_starved_worker();
     return done_testing();
 }
