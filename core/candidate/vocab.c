@@ -285,6 +285,13 @@ const cadre_vocab_entry *cadre_vocab_entry_at(const char *vocabulary, size_t i)
     return v && i < v->count ? &v->entries[i] : NULL;
 }
 
+const char *cadre_vocab_suggest(const char *vocabulary, const char *text)
+{
+    const cadre__vocab *v = vocabulary && text ? cadre__vocab_get(vocabulary) : NULL;
+
+    return v ? cadre__vocab_suggest(v, text) : NULL;
+}
+
 const cadre__vocab *cadre__vocab_get(const char *name)
 {
     for (size_t i = 0; i < CADRE__ARRAY_LEN(vocabs); i++)

@@ -95,6 +95,7 @@ int cmd_batch(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_vocab(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_new(int argc, char **argv);

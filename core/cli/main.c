@@ -21,6 +21,7 @@ static const struct {
     {"vocab", cmd_vocab},   {"schema", cmd_schema},
     {"test", cmd_test},     {"new", cmd_new},
     {"help", cmd_help},     {"completion", cmd_completion},
+    {"import", cmd_import},
 };
 
 static int version(void)

@@ -394,6 +394,64 @@ static const cli_command cmd_validate_spec = {
     "cadre validate me.json\tevery problem, with its field\n"
     "cadre validate --strict -q *.json\tonly the exit status, warnings counting"};
 
+/* ---- import ---- */
+
+static const cli_option opt_import_output = {
+    'o',
+    'o',
+    "output",
+    "FILE",
+    CLI_FILE,
+    NULL,
+    "Write the draft profile to FILE (through a temporary file renamed into place) and the "
+    "account of what was inferred to standard output. Without it the profile goes to standard "
+    "output and the account to standard error."};
+static const cli_option opt_force = {OPT_FORCE,
+                                     0,
+                                     "force",
+                                     NULL,
+                                     CLI_NONE,
+                                     NULL,
+                                     "Replace FILE when it exists (it is kept otherwise)."};
+static const cli_option opt_as_of = {
+    OPT_AS_OF,
+    0,
+    "as-of",
+    "DATE",
+    CLI_TEXT,
+    NULL,
+    "Count positions without an end date up to DATE (YYYY-MM-DD) instead of today, so that a "
+    "draft can be made again with the same years."};
+
+static const cli_option *const import_options[] = {&opt_import_output, &opt_force, &opt_as_of,
+                                                   &opt_help, NULL};
+
+static const cli_command cmd_import_spec = {
+    "import",
+    "RESUME",
+    CLI_FILE,
+    "make a draft profile from a JSON Resume document",
+    "Read RESUME, a JSON Resume document (jsonresume.org; - reads standard input), and write a "
+    "draft candidate profile: total, management, executive and operations years from the work "
+    "history (overlapping positions counted once), the current role, years per industry from "
+    "the employers' and positions' words, education, certificates and skills mapped to the "
+    "vocabularies (with \"did you mean\" for the rest), and achievements from the highlights. "
+    "Every inferred value is listed with what it came from, so you can confirm it; what a "
+    "résumé cannot say (scope, preferences, targets) is listed too. Contact details and any "
+    "demographic field (birth date, gender, nationality, photo, ...) are never carried.\n\n"
+    "A résumé with a broken entry (a date that is not YYYY, YYYY-MM or YYYY-MM-DD, an end before "
+    "its start, a member of the wrong type, a position without a start) is refused, with every "
+    "problem named by its place in the document. docs/self-assessment.md shows the whole way "
+    "from a résumé to a report.",
+    import_options,
+    "0\tthe draft was written\n"
+    "1\tFILE exists (without --force) or could not be written\n"
+    "2\tusage error\n"
+    "3\tRESUME is unreadable, not JSON, or has a broken entry\n"
+    "5\tinternal error, or the output could not be written",
+    "cadre import resume.json -o me.json\ta draft profile in me.json, and what to check\n"
+    "cadre import --as-of 2026-01-01 resume.json\tthe same years whenever it is run"};
+
 /* ---- vocab and schema ---- */
 
 static const cli_option opt_vocab_format = {
@@ -526,17 +584,10 @@ static const cli_command cmd_completion_spec = {
     "source <(cadre completion bash)\tin ~/.bashrc\n"
     "cadre completion zsh > ~/.zfunc/_cadre\twith ~/.zfunc on $fpath"};
 
-const cli_command *const cli_commands[] = {&cmd_assess_spec,
-                                           &cmd_batch_spec,
-                                           &cmd_list_spec,
-                                           &cmd_validate_spec,
-                                           &cmd_vocab_spec,
-                                           &cmd_schema_spec,
-                                           &cmd_test_spec,
-                                           &cmd_new_spec,
-                                           &cmd_help_spec,
-                                           &cmd_completion_spec,
-                                           NULL};
+const cli_command *const cli_commands[] = {
+    &cmd_assess_spec, &cmd_batch_spec, &cmd_list_spec,       &cmd_validate_spec,
+    &cmd_import_spec, &cmd_vocab_spec, &cmd_schema_spec,     &cmd_test_spec,
+    &cmd_new_spec,    &cmd_help_spec,  &cmd_completion_spec, NULL};
 
 const cli_command *cli_command_find(const char *name)
 {

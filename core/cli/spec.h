@@ -49,7 +49,9 @@ enum {
     OPT_EXPECT_FP,
     OPT_PRINT_FP,
     OPT_SOURCE_NAME,
-    OPT_LINE_OFFSET
+    OPT_LINE_OFFSET,
+    OPT_FORCE,
+    OPT_AS_OF
 };
 
 typedef struct cli_option {

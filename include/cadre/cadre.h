@@ -176,6 +176,11 @@ CADRE_EXTERN size_t cadre_vocab_count(const char *vocabulary);
  *  name. Added in 0.2.0 (replacing cadre_vocab_entries, whose array could not grow). */
 CADRE_EXTERN const cadre_vocab_entry *cadre_vocab_entry_at(const char *vocabulary, size_t i);
 
+/** The id of a vocabulary closest to `text` as a typo of it (snake_case text compares best),
+ *  for "did you mean" messages; NULL when none is close or the name is unknown. Static
+ *  storage. Added in 0.2.0. */
+CADRE_EXTERN const char *cadre_vocab_suggest(const char *vocabulary, const char *text);
+
 /* ---- Engine ------------------------------------------------------------------------------ */
 
 typedef struct cadre_engine cadre_engine;
