@@ -15,10 +15,22 @@
 
 /* ---- styling ---- */
 
+/* A recommendation already printed in this report, and where: findings that several
+ * assessments share are said once. */
+typedef struct said {
+    const char *text;
+    int step;          /* 1..3: it is that next step; 0: printed under an assessment */
+    const char *where; /* the assessment's title, for step 0 */
+} said;
+
+#define MAX_SAID 256
+
 typedef struct style {
     cadre__buf *b;
     int color, unicode;
     cadre__arena *scratch; /* escaped copies of untrusted text, freed after rendering */
+    said *said;            /* MAX_SAID entries, for the report being written */
+    size_t nsaid;
 } style;
 
 /* Text from plugins and candidates, made safe for a terminal (util/text.c): the escaped copy
@@ -164,7 +176,28 @@ static void criteria(const style *st, const cadre_result *res, unsigned flags)
     }
 }
 
-static void findings(const style *st, const cadre_result *res)
+/* Two recommendations are the same advice when one begins with the other: skills_gap adds
+ * where to learn the method to the action coo_readiness gives for the same skill. */
+static int same_advice(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+
+    return strncmp(a, b, na < nb ? na : nb) == 0 && (na < nb ? na : nb) >= 24;
+}
+
+static const said *find_said(const style *st, const char *text)
+{
+    for (size_t i = 0; i < st->nsaid; i++)
+        if (same_advice(st->said[i].text, text)) return &st->said[i];
+    return NULL;
+}
+
+static void remember(style *st, const char *text, int step, const char *where)
+{
+    if (st->nsaid < MAX_SAID) st->said[st->nsaid++] = (said){text, step, where};
+}
+
+static void findings(style *st, const cadre_result *res)
 {
     static const char *const titles[] = {"Strengths", "Gaps", "Risks"};
     static const char *const marks[] = {"+", "-", "!"};
@@ -187,8 +220,17 @@ static void findings(const style *st, const cadre_result *res)
             sgr(st, "0");
             wrap(st, f->text, 6, 6);
             if (f->recommendation) {
+                const said *before = find_said(st, f->recommendation);
+
                 cadre__buf_printf(st->b, "      %s ", st->unicode ? "\xe2\x86\x92" : "->");
-                wrap(st, f->recommendation, 8, 8);
+                if (before && before->step)
+                    cadre__buf_printf(st->b, "Next step %d, above.\n", before->step);
+                else if (before)
+                    cadre__buf_printf(st->b, "As under %s, above.\n", clean(st, before->where, 0));
+                else {
+                    wrap(st, f->recommendation, 8, 8);
+                    remember(st, f->recommendation, 0, res->title);
+                }
             }
         }
     }
@@ -234,7 +276,7 @@ static void details(const style *st, const cadre_result *res)
     }
 }
 
-static void assessment(const style *st, const cadre_result *res, unsigned flags)
+static void assessment(style *st, const cadre_result *res, unsigned flags)
 {
     const char *dot = st->unicode ? " \xc2\xb7 " : " - ";
 
@@ -288,7 +330,92 @@ static void assessment(const style *st, const cadre_result *res, unsigned flags)
     }
 }
 
-static void one_report(const style *st, const cadre_report *r, unsigned flags)
+/* ---- the answer first ---- */
+
+/* Each assessment's verdict in a line, and its one-sentence summary. */
+static void in_short(const style *st, const cadre_report *r)
+{
+    sgr(st, "1");
+    cadre__buf_puts(st->b, "\nIn short\n");
+    sgr(st, "0");
+    for (size_t i = 0; i < r->count; i++) {
+        const cadre_result *res = &r->results[i];
+
+        cadre__buf_puts(st->b, "  ");
+        padded(st, res->title ? res->title : res->plugin, 26);
+        cadre__buf_puts(st->b, " ");
+        if (res->status == CADRE_STATUS_ERROR) {
+            sgr(st, "31;1");
+            cadre__buf_puts(st->b, "ERROR");
+            sgr(st, "0");
+            cadre__buf_puts(st->b, ": ");
+            wrap(st, res->error.message, 36, 6);
+            continue;
+        }
+        sgr(st, score_color(res->score));
+        cadre__buf_puts(st->b, clean(st, res->band, 0));
+        sgr(st, "0");
+        cadre__buf_printf(st->b, " (%.0f)\n", res->score);
+        if (res->summary) {
+            cadre__buf_puts(st->b, "      ");
+            wrap(st, res->summary, 6, 6);
+        }
+    }
+}
+
+/* Up to three next steps: each assessment's gaps in the order it gives them (its own
+ * priority), taken one assessment at a time, the lowest-scoring assessment first (scores in
+ * the same tens count as equal, and keep the report's order), the same advice only once (a
+ * design choice: docs/report.md, "The text report"). */
+static int tens(double score)
+{
+    return (int)floor(score / 10);
+}
+
+static void next_steps(style *st, const cadre_report *r)
+{
+    size_t order[64], pos[64], n = 0;
+    int steps = 0;
+
+    for (size_t i = 0; i < r->count && n < 64; i++)
+        if (r->results[i].status == CADRE_STATUS_OK) order[n] = i, pos[n++] = 0;
+    for (size_t i = 1; i < n; i++) /* stable: equal tens keep the report's order */
+        for (size_t k = i;
+             k > 0 && tens(r->results[order[k]].score) < tens(r->results[order[k - 1]].score);
+             k--) {
+            size_t t = order[k];
+
+            order[k] = order[k - 1], order[k - 1] = t;
+        }
+    for (int progress = 1; steps < 3 && progress;) {
+        progress = 0;
+        for (size_t j = 0; j < n && steps < 3; j++) {
+            const cadre_result *res = &r->results[order[j]];
+
+            while (pos[j] < res->findings.count) {
+                const cadre_finding *f = CADRE_ITEM(cadre_finding, res->findings, pos[j]++);
+
+                if (f->kind != CADRE_FINDING_GAP || f->recommendation == NULL ||
+                    find_said(st, f->recommendation))
+                    continue;
+                if (steps == 0) {
+                    sgr(st, "1");
+                    cadre__buf_puts(st->b, "\nNext steps\n");
+                    sgr(st, "0");
+                }
+                cadre__buf_printf(st->b, "  %d. ", ++steps);
+                wrap(st, f->recommendation, 5, 5);
+                cadre__buf_puts(st->b, "     Why: ");
+                wrap(st, f->text, 10, 10);
+                remember(st, f->recommendation, steps, res->title);
+                progress = 1;
+                break;
+            }
+        }
+    }
+}
+
+static void one_report(style *st, const cadre_report *r, unsigned flags)
 {
     const char *who = r->candidate_name ? r->candidate_name
                       : r->candidate_id ? r->candidate_id
@@ -310,7 +437,17 @@ static void one_report(const style *st, const cadre_report *r, unsigned flags)
         cadre__buf_printf(st->b, "%s: ", field);
         wrap(st, r->warnings[i].message, 11 + width_of(field, strlen(field)), 4);
     }
-    for (size_t i = 0; i < r->count; i++)
+    st->nsaid = 0;
+    in_short(st, r);
+    next_steps(st, r);
+    if (flags & CADRE_RENDER_BRIEF) {
+        cadre__buf_puts(st->b, "\n");
+        wrap(st,
+             "(A brief report: the criteria, evidence and findings behind each verdict are "
+             "in the full one.)",
+             0, 1);
+    }
+    for (size_t i = 0; i < r->count && !(flags & CADRE_RENDER_BRIEF); i++)
         assessment(st, &r->results[i], flags);
     cadre__buf_printf(st->b, "\nAssessed by cadre %s:", CADRE_VERSION);
     for (size_t i = 0; i < r->count; i++)
@@ -323,8 +460,13 @@ int cadre__render_text(cadre__buf *out, const cadre_report *const *reports, size
                        unsigned flags)
 {
     cadre__arena scratch;
-    style st = {out, (flags & CADRE_RENDER_COLOR) != 0, (flags & CADRE_RENDER_UNICODE) != 0,
-                &scratch};
+    said said_buf[MAX_SAID];
+    style st = {out,
+                (flags & CADRE_RENDER_COLOR) != 0,
+                (flags & CADRE_RENDER_UNICODE) != 0,
+                &scratch,
+                said_buf,
+                0};
 
     cadre__arena_init(&scratch, 4096);
     for (size_t i = 0; i < n; i++) {

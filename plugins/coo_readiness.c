@@ -325,14 +325,24 @@ static int assess(void *state, const cadre_host *h, const cadre_candidate *c,
     readiness_assess(&r, state, h, c, b);
     h->set_band(b, readiness_band_label(r.band));
     if (r.band == READINESS_UNKNOWN) {
-        h->set_summary(b, "Too much is missing to judge COO readiness; add the inputs listed "
-                          "below.");
+        h->set_summary(b, "Too much is missing to judge COO readiness; add the missing inputs "
+                          "the full report lists.");
         h->detail(b, "career_level", "below entry-level COO scope");
         return 0;
     }
-    h->set_summary(b, "COO readiness: %s (score %.0f of 100).", readiness_band_label(r.band),
-                   r.score);
     level = readiness_level_label(r.level);
+    {
+        /* The answer to both questions a person asks, when and at which level, in a sentence. */
+        char band[80];
+
+        snprintf(band, sizeof(band), "%s", readiness_band_label(r.band));
+        band[0] = (char)(band[0] >= 'a' && band[0] <= 'z' ? band[0] - 'a' + 'A' : band[0]);
+        if (level)
+            h->set_summary(b, "%s, closest to %s (score %.0f of 100).", band, level, r.score);
+        else
+            h->set_summary(b, "%s (score %.0f of 100); below entry-level COO scope for now.", band,
+                           r.score);
+    }
     if (level)
         h->detail(b, "career_level", "closest to %s (%d markers: %s)", level, r.nmarkers,
                   r.level_markers);

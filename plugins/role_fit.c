@@ -131,12 +131,14 @@ static int assess(void *state, const cadre_host *h, const cadre_candidate *c,
         h->detail(b, "orientation",
                   "%s (strategic skills average %.1f, day-to-day execution skills %.1f)", orient,
                   s_avg, t_avg);
+    /* Said here, not in the summary, which the report's first block shows alone. */
+    h->detail(b, "criteria", "the COO fit's, which are COO readiness's");
 
     if (r.band == READINESS_UNKNOWN) {
         h->finding(b, CADRE_FINDING_GAP, "Too little is known to compare the two roles.");
         h->recommend(b, "Add your management and operations years, the departments and people you "
-                        "lead, and rate the strategic and execution skills; the missing inputs "
-                        "are listed below.");
+                        "lead, and rate the strategic and execution skills; the full report "
+                        "lists every missing input.");
     } else if (r.band == READY_NOW) {
         h->finding(b, CADRE_FINDING_STRENGTH, "You already work at COO scope: COO fit %.0f/100.",
                    r.score);
@@ -195,7 +197,7 @@ static int assess(void *state, const cadre_host *h, const cadre_candidate *c,
     }
     h->set_summary(b,
                    "COO fit %.0f/100 (the COO readiness score), operations manager fit %.0f/100; "
-                   "%s%s. The criteria below are the COO fit's.",
+                   "%s%s.",
                    r.score, ops_score,
                    strcmp(orient, "unknown") == 0 ? "your orientation is not yet known"
                                                   : "your profile is ",

@@ -52,6 +52,11 @@ static void guard_std_streams(void)
             cli_out = stdout; /* no descriptor to spare: plugins share the stream after all */
             return;
         }
+        /* 64 KiB: a help page or a report is written at the end, in one go, so that a write
+         * that fails is seen by the final flush, which can say why (finish). */
+        static char buffer[1 << 16]; /* glibc keeps its own size when given no buffer */
+
+        setvbuf(cli_out, buffer, isatty(report) ? _IOLBF : _IOFBF, sizeof(buffer));
         fflush(stdout);
         dup2(STDERR_FILENO, STDOUT_FILENO);
     }

@@ -106,6 +106,9 @@ int cli_common_option(cli_opts *o, int id, const char *arg)
     case 'v':
         o->verbose = 1;
         return 1;
+    case OPT_BRIEF:
+        o->brief = 1;
+        return 1;
     default:
         return 0;
     }
@@ -212,6 +215,7 @@ unsigned cli_render_flags(const cli_opts *o)
         flags |= CADRE_RENDER_COLOR;
     if (!o->ascii && codeset && strcmp(codeset, "UTF-8") == 0) flags |= CADRE_RENDER_UNICODE;
     if (o->verbose) flags |= CADRE_RENDER_VERBOSE;
+    if (o->brief) flags |= CADRE_RENDER_BRIEF;
     return flags;
 }
 

@@ -172,9 +172,19 @@ static const cli_option opt_ascii = {
 static const cli_option opt_assess_verbose = {
     'v', 'v', "verbose", NULL, CLI_NONE, NULL, "Show each criterion's missing inputs."};
 
+static const cli_option opt_brief = {
+    OPT_BRIEF,
+    0,
+    "brief",
+    NULL,
+    CLI_NONE,
+    NULL,
+    "Print only the answer: each assessment's verdict and summary, and the next steps (text "
+    "format)."};
+
 static const cli_option *const assess_options[] = {
-    &opt_assessments,    &opt_assess_format, &opt_set, PLUGIN_OPTIONS, &opt_color, &opt_ascii,
-    &opt_assess_verbose, &opt_help,          NULL};
+    &opt_assessments, &opt_assess_format,  &opt_set,   PLUGIN_OPTIONS, &opt_color,
+    &opt_ascii,       &opt_assess_verbose, &opt_brief, &opt_help,      NULL};
 
 static const cli_command cmd_assess_spec = {
     "assess",

@@ -51,7 +51,8 @@ enum {
     OPT_SOURCE_NAME,
     OPT_LINE_OFFSET,
     OPT_FORCE,
-    OPT_AS_OF
+    OPT_AS_OF,
+    OPT_BRIEF
 };
 
 typedef struct cli_option {

@@ -396,7 +396,10 @@ enum {
      * pipelines that need less than the whole report. Added in 0.2.0. */
     CADRE_RENDER_SUMMARY = 1u << 3, /* name, title, version, status, score, band, summary,
                                        confidence */
-    CADRE_RENDER_SCORES = 1u << 4   /* name, status, score and band only; wins over SUMMARY */
+    CADRE_RENDER_SCORES = 1u << 4,  /* name, status, score and band only; wins over SUMMARY */
+    /* Text: only the answer (each verdict and summary, and the next steps), not the criteria,
+     * evidence and findings behind it. Added in 0.2.0. */
+    CADRE_RENDER_BRIEF = 1u << 5
 };
 
 /**

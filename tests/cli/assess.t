@@ -88,4 +88,30 @@ contains "$err" "no assessments are loaded" "no plugins: says so"
 run assess - <docs/examples/candidates/nearly_empty.json
 is "$rc" 0 "reads standard input"
 contains "$out" "<stdin>" "names standard input"
+# --- the answer first (docs/report.md, "The text report")
+retail=docs/examples/candidates/retail_network_manager.json
+run assess --ascii "$retail"
+full=$out
+first_line() { printf '%s\n' "$1" | grep -n "$2" | head -1 | cut -d: -f1; }
+ok "$([ "$(first_line "$full" '^In short')" -lt "$(first_line "$full" '^COO readiness - ')" ]; echo $?)" \
+   "the verdicts come before the first assessment's details"
+contains "$full" "Ready in 1-2 years, closest to a mid-level COO" "... when and at which level, in a sentence"
+steps=$(printf '%s\n' "$full" | sed -n '/^Next steps/,/^$/p' | grep -c '^  [0-9]\. ')
+is "$steps" 3 "three next steps"
+contains "$(printf '%s\n' "$full" | sed -n '/^Next steps/,/^$/p')" "  1. Ask to join the executive team" \
+   "... the first from the lowest-scoring assessments (scores in the same tens: the report's order)"
+is "$(printf '%s\n' "$full" | grep -c "Ask to join the executive team")" 1 \
+   "advice given as a next step is not written again in full"
+contains "$full" "-> Next step 1, above." "... the finding points to the step instead"
+contains "$full" "-> As under COO readiness, above." "... and advice another assessment gave is not repeated either"
+run assess --brief --ascii "$retail"
+is "$rc" 0 "--brief"
+contains "$out" "In short" "... prints the verdicts"
+contains "$out" "Next steps" "... and the next steps"
+lacks "$out" "Criteria" "... but not the criteria"
+lacks "$out" "Strengths" "... nor the findings"
+contains "$out" "Assessed by cadre" "... and still says what assessed"
+ok "$([ "$(printf '%s\n' "$out" | wc -l)" -lt 45 ]; echo $?)" "... in under 45 lines ($(printf '%s\n' "$out" | wc -l))"
+run assess --brief --format json "$retail"
+is "$(json '$j->{reports}[0]{assessments}[0]{name}')" coo_readiness "--brief leaves the JSON report whole"
 done_testing
