@@ -478,6 +478,21 @@ static void report(jw *w, const cadre_report *r)
         }
         jclose(w, a);
     }
+    if (w->detail == 0) {
+        /* The answer first: what to do, before the assessments that say why (steps.c). */
+        a = jopen(w, "next_steps", 0);
+        for (size_t i = 0; i < r->nsteps; i++) {
+            const cadre_result *res = &r->results[r->steps[i].result];
+            const cadre_finding *f = CADRE_ITEM(cadre_finding, res->findings, r->steps[i].finding);
+            jw_saved x = jopen(w, NULL, 1);
+
+            str(w, "assessment", res->plugin);
+            str(w, "recommendation", f->recommendation);
+            str(w, "why", f->text);
+            jclose(w, x);
+        }
+        jclose(w, a);
+    }
     a = jopen(w, "assessments", 0);
     for (size_t i = 0; i < r->count; i++)
         assessment(w, &r->results[i]);

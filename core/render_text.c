@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "render.h"
+#include "report.h"
 
 #define WIDTH 80
 
@@ -176,19 +177,10 @@ static void criteria(const style *st, const cadre_result *res, unsigned flags)
     }
 }
 
-/* Two recommendations are the same advice when one begins with the other: skills_gap adds
- * where to learn the method to the action coo_readiness gives for the same skill. */
-static int same_advice(const char *a, const char *b)
-{
-    size_t na = strlen(a), nb = strlen(b);
-
-    return strncmp(a, b, na < nb ? na : nb) == 0 && (na < nb ? na : nb) >= 24;
-}
-
 static const said *find_said(const style *st, const char *text)
 {
     for (size_t i = 0; i < st->nsaid; i++)
-        if (same_advice(st->said[i].text, text)) return &st->said[i];
+        if (cadre__same_advice(st->said[i].text, text)) return &st->said[i];
     return NULL;
 }
 
@@ -363,55 +355,23 @@ static void in_short(const style *st, const cadre_report *r)
     }
 }
 
-/* Up to three next steps: each assessment's gaps in the order it gives them (its own
- * priority), taken one assessment at a time, the lowest-scoring assessment first (scores in
- * the same tens count as equal, and keep the report's order), the same advice only once (a
- * design choice: docs/report.md, "The text report"). */
-static int tens(double score)
-{
-    return (int)floor(score / 10);
-}
-
+/* The report's next steps (steps.c chose them), each with the finding it answers. */
 static void next_steps(style *st, const cadre_report *r)
 {
-    size_t order[64], pos[64], n = 0;
-    int steps = 0;
+    for (size_t i = 0; i < r->nsteps; i++) {
+        const cadre_result *res = &r->results[r->steps[i].result];
+        const cadre_finding *f = CADRE_ITEM(cadre_finding, res->findings, r->steps[i].finding);
 
-    for (size_t i = 0; i < r->count && n < 64; i++)
-        if (r->results[i].status == CADRE_STATUS_OK) order[n] = i, pos[n++] = 0;
-    for (size_t i = 1; i < n; i++) /* stable: equal tens keep the report's order */
-        for (size_t k = i;
-             k > 0 && tens(r->results[order[k]].score) < tens(r->results[order[k - 1]].score);
-             k--) {
-            size_t t = order[k];
-
-            order[k] = order[k - 1], order[k - 1] = t;
+        if (i == 0) {
+            sgr(st, "1");
+            cadre__buf_puts(st->b, "\nNext steps\n");
+            sgr(st, "0");
         }
-    for (int progress = 1; steps < 3 && progress;) {
-        progress = 0;
-        for (size_t j = 0; j < n && steps < 3; j++) {
-            const cadre_result *res = &r->results[order[j]];
-
-            while (pos[j] < res->findings.count) {
-                const cadre_finding *f = CADRE_ITEM(cadre_finding, res->findings, pos[j]++);
-
-                if (f->kind != CADRE_FINDING_GAP || f->recommendation == NULL ||
-                    find_said(st, f->recommendation))
-                    continue;
-                if (steps == 0) {
-                    sgr(st, "1");
-                    cadre__buf_puts(st->b, "\nNext steps\n");
-                    sgr(st, "0");
-                }
-                cadre__buf_printf(st->b, "  %d. ", ++steps);
-                wrap(st, f->recommendation, 5, 5);
-                cadre__buf_puts(st->b, "     Why: ");
-                wrap(st, f->text, 10, 10);
-                remember(st, f->recommendation, steps, res->title);
-                progress = 1;
-                break;
-            }
-        }
+        cadre__buf_printf(st->b, "  %zu. ", i + 1);
+        wrap(st, f->recommendation, 5, 5);
+        cadre__buf_puts(st->b, "     Why: ");
+        wrap(st, f->text, 10, 10);
+        remember(st, f->recommendation, (int)i + 1, res->title);
     }
 }
 

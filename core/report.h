@@ -7,6 +7,13 @@
 
 #include "internal.h"
 
+/* A next step: finding `finding` (a gap with a recommendation) of result `result`. */
+typedef struct cadre__step {
+    size_t result, finding;
+} cadre__step;
+
+#define CADRE__MAX_STEPS 3
+
 struct cadre_report {
     cadre__arena arena; /* every string and array below */
     const char *candidate_id;
@@ -16,6 +23,12 @@ struct cadre_report {
     size_t warning_count;
     cadre_result *results;
     size_t count;
+    cadre__step steps[CADRE__MAX_STEPS]; /* steps.c, once the results are in */
+    size_t nsteps;
 };
+
+/* steps.c: the report's next steps, and whether two recommendations are the same advice. */
+void cadre__report_steps(cadre_report *r);
+int cadre__same_advice(const char *a, const char *b);
 
 #endif

@@ -233,6 +233,7 @@ static cadre_report *end(cadre__inflight *x)
     for (size_t i = 0; i < x->n; i++)
         detach(r, &r->results[i]);
     r->count = x->n;
+    cadre__report_steps(r);
     x->r = NULL;
     inflight_free(x);
     return r;

@@ -372,6 +372,14 @@ CADRE_EXTERN int cadre_engine_submit(cadre_engine *e, const cadre_candidate *c,
  *  (cadre_report_free). CADRE_EINVAL when nothing was submitted. */
 CADRE_EXTERN int cadre_engine_collect(cadre_report **out, cadre_engine *e, cadre_error *err);
 
+/** Added in 0.2.0. The report's next steps: up to three gap findings, across its assessments,
+ *  whose recommendations are what to do first (docs/report.md, "The text report", gives the
+ *  rule); step `i` (borrowed from the report: its recommendation is the step, its text why),
+ *  and in *plugin (when not NULL) the name of the assessment it comes from. */
+CADRE_EXTERN size_t cadre_report_step_count(const cadre_report *r);
+CADRE_EXTERN const cadre_finding *cadre_report_step(const cadre_report *r, size_t i,
+                                                    const char **plugin);
+
 /** Number of results (one per plugin run) and result `i`, borrowed from the report. */
 CADRE_EXTERN size_t cadre_report_count(const cadre_report *r);
 CADRE_EXTERN const cadre_result *cadre_report_result(const cadre_report *r, size_t i);

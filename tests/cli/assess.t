@@ -114,4 +114,8 @@ contains "$out" "Assessed by cadre" "... and still says what assessed"
 ok "$([ "$(printf '%s\n' "$out" | wc -l)" -lt 45 ]; echo $?)" "... in under 45 lines ($(printf '%s\n' "$out" | wc -l))"
 run assess --brief --format json "$retail"
 is "$(json '$j->{reports}[0]{assessments}[0]{name}')" coo_readiness "--brief leaves the JSON report whole"
+is "$(json 'scalar @{$j->{reports}[0]{next_steps}}')" 3 "JSON: the same three next steps"
+contains "$(json '$j->{reports}[0]{next_steps}[0]{recommendation}')" "Ask to join the executive team" \
+   "... in the same order as the text"
+is "$(json '$j->{reports}[0]{next_steps}[0]{assessment}')" coo_readiness "... each naming its assessment"
 done_testing

@@ -303,9 +303,38 @@ static void test_api_edges(void)
     is_str(cadre_version(), CADRE_VERSION, "cadre_version matches the header");
 }
 
+/* The next steps are part of the report (steps.c), for every renderer and every embedder. */
+static void test_next_steps(void)
+{
+    cadre_engine *e = engine_with(CADRE_TEST_PLUGINS);
+    cadre_report *r = assess(e, sample);
+    size_t n = cadre_report_step_count(r);
+    int good = n >= 1 && n <= 3, distinct = 1;
+
+    for (size_t i = 0; i < n; i++) {
+        const char *plugin = NULL;
+        const cadre_finding *f = cadre_report_step(r, i, &plugin);
+
+        good &= f != NULL && f->kind == CADRE_FINDING_GAP && f->recommendation != NULL &&
+                plugin != NULL && cadre_report_find(r, plugin) != NULL;
+        for (size_t k = 0; k < i; k++)
+            distinct &=
+                strcmp(cadre_report_step(r, k, NULL)->recommendation, f->recommendation) != 0;
+    }
+    ok(good, "%zu next steps, each a gap with a recommendation from an assessment of the report",
+       n);
+    ok(distinct, "... no advice twice");
+    ok(cadre_report_step(r, n, NULL) == NULL && cadre_report_step(NULL, 0, NULL) == NULL &&
+           cadre_report_step_count(NULL) == 0,
+       "... and nothing past the end");
+    cadre_report_free(r);
+    cadre_engine_free(e);
+}
+
 int main(void)
 {
     test_builtin_run();
+    test_next_steps();
     test_hand_built();
     test_search_path();
     test_vocab();
