@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "builder.h" /* CADRE__BAND_UNKNOWN */
 #include "render.h"
 #include "report.h"
 
@@ -347,7 +348,10 @@ static void in_short(const style *st, const cadre_report *r)
         sgr(st, score_color(res->score));
         cadre__buf_puts(st->b, clean(st, res->band, 0));
         sgr(st, "0");
-        cadre__buf_printf(st->b, " (%.0f)\n", res->score);
+        /* No number beside "not enough information": a 0 there would read as a verdict. */
+        if (strcmp(res->band, CADRE__BAND_UNKNOWN) != 0)
+            cadre__buf_printf(st->b, " (%.0f)", res->score);
+        cadre__buf_puts(st->b, "\n");
         if (res->summary) {
             cadre__buf_puts(st->b, "      ");
             wrap(st, res->summary, 6, 6);

@@ -195,6 +195,11 @@ static int assess(void *state, const cadre_host *h, const cadre_candidate *c,
                    r.concerns, r.concerns == 1 ? "" : "s", r.concerns == 1 ? "is" : "are");
         h->recommend(b, "Correct or explain each warning, then assess again.");
     }
+    if (r.band == READINESS_UNKNOWN) {
+        h->set_summary(b, "Too little is known to compare the two roles; the full report lists "
+                          "what to add.");
+        return 0;
+    }
     h->set_summary(b,
                    "COO fit %.0f/100 (the COO readiness score), operations manager fit %.0f/100; "
                    "%s%s.",
