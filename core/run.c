@@ -239,15 +239,17 @@ static cadre_report *end(cadre__inflight *x)
     return r;
 }
 
-/* Ends every candidate still begun (cadre_engine_free calls it through e->drop_inflight, a
- * hook this file sets, so the engine's registry does not depend on running). */
+/* Discards every candidate still begun, running nothing more: the plugins are unloaded next,
+ * and a worker's queued calls go with it (cadre_engine_free calls this through
+ * e->drop_inflight, a hook this file sets, so the engine's registry does not depend on
+ * running). */
 static void drop_inflight(cadre_engine *e)
 {
     while (e->inflight) {
         cadre__inflight *x = e->inflight;
 
         e->inflight = x->next;
-        cadre_report_free(end(x));
+        inflight_free(x);
     }
     e->inflight_tail = NULL;
 }

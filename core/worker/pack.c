@@ -137,11 +137,10 @@ void cadre__pack_candidate(cadre__buf *b, const cadre_candidate *c)
 /* ---- reading ---- */
 
 /* A string in the frame, which the candidate borrows (pack.h). */
-static const char *get_str(cadre__wire *w, cadre__arena *A)
+static const char *get_str(cadre__wire *w)
 {
     const char *s = cadre__wire_str(w);
 
-    (void)A;
     return w->bad ? NULL : s;
 }
 
@@ -175,7 +174,7 @@ static int get_value(cadre__wire *w, cadre__arena *A, cadre_value *v, int depth)
         v->as.number = cadre__wire_f64(w);
         break;
     case CADRE_VALUE_STRING:
-        if ((v->as.string = get_str(w, A)) == NULL) w->bad = 1;
+        if ((v->as.string = get_str(w)) == NULL) w->bad = 1;
         break;
     case CADRE_VALUE_ARRAY: {
         cadre_value *items;
@@ -196,7 +195,7 @@ static int get_value(cadre__wire *w, cadre__arena *A, cadre_value *v, int depth)
         keys = get_items(w, A, n, sizeof(*keys), 5);
         values = get_items(w, A, n, sizeof(*values), 5);
         for (uint32_t i = 0; !w->bad && i < n; i++) {
-            if ((keys[i] = get_str(w, A)) == NULL) w->bad = 1;
+            if ((keys[i] = get_str(w)) == NULL) w->bad = 1;
             get_value(w, A, &values[i], depth + 1);
         }
         v->as.object.keys = keys;
@@ -219,7 +218,7 @@ static void get_strings(cadre__wire *w, cadre__arena *A, cadre_strings *s)
     n = cadre__wire_u32(w);
     items = get_items(w, A, n, sizeof(*items), 4);
     for (uint32_t i = 0; !w->bad && i < n; i++)
-        if ((items[i] = get_str(w, A)) == NULL) w->bad = 1;
+        if ((items[i] = get_str(w)) == NULL) w->bad = 1;
     s->items = items;
     s->count = w->bad ? 0 : n;
 }
@@ -241,7 +240,7 @@ static void get_fields(cadre__wire *w, cadre__arena *A, const cadre__field *f, c
         case CADRE__F_STR:
         case CADRE__F_VOCAB:
         case CADRE__F_IDENT:
-            *(const char **)at = get_str(w, A);
+            *(const char **)at = get_str(w);
             break;
         case CADRE__F_FLAG:
         case CADRE__F_ENUM:
@@ -270,15 +269,15 @@ static void get_fields(cadre__wire *w, cadre__arena *A, const cadre__field *f, c
                 if (f->kind == CADRE__F_INDUSTRIES) {
                     cadre_industry *y = (cadre_industry *)item;
 
-                    if ((y->id = get_str(w, A)) == NULL) w->bad = 1;
+                    if ((y->id = get_str(w)) == NULL) w->bad = 1;
                     y->years = cadre__wire_f64(w);
                     y->known = (int)cadre__wire_u8(w);
                 } else if (f->kind == CADRE__F_SKILLS) {
                     cadre_skill *s = (cadre_skill *)item;
 
-                    if ((s->id = get_str(w, A)) == NULL) w->bad = 1;
+                    if ((s->id = get_str(w)) == NULL) w->bad = 1;
                     s->level = cadre__wire_i32(w);
-                    s->evidence = get_str(w, A);
+                    s->evidence = get_str(w);
                     s->known = (int)cadre__wire_u8(w);
                 } else {
                     get_fields(w, A, f->sub, item);

@@ -363,7 +363,7 @@ CADRE_EXTERN int cadre_engine_assess(cadre_report **out, cadre_engine *e, const 
  *
  * c and names are borrowed until the candidate is collected: keep them alive and unchanged.
  * cadre_engine_assess fails with CADRE_EINVAL while submitted candidates are not collected;
- * cadre_engine_free ends and discards them. An error from submit (CADRE_ENOTFOUND for an
+ * cadre_engine_free discards them. An error from submit (CADRE_ENOTFOUND for an
  * unknown name, ...) means nothing was submitted.
  */
 CADRE_EXTERN int cadre_engine_submit(cadre_engine *e, const cadre_candidate *c,

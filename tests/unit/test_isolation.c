@@ -340,7 +340,7 @@ static void test_pipeline(void)
     is_int(cadre_engine_submit(e, c[0], (const char *[]){"no_such", NULL}, &err), CADRE_ENOTFOUND,
            "an unknown name: nothing is submitted");
     is_int(cadre_engine_collect(&r, e, &err), CADRE_EINVAL, "... so nothing waits");
-    /* Freed with candidates still in flight: ended and discarded, nothing leaks. */
+    /* Freed with candidates still in flight: discarded, nothing leaks. */
     cadre_engine_submit(e, c[1], NULL, &err);
     cadre_engine_submit(e, c[2], NULL, &err);
     cadre_engine_free(e);
