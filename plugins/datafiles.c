@@ -182,6 +182,7 @@ static int resolve(datafiles_role_skill *s, const cJSON *e, const char *column,
         }
         s->importance = im->valuedouble;
         s->need = lv->valuedouble;
+        s->given = 1;
         snprintf(s->source, sizeof(s->source), "%s", src ? src : "given in the role profile");
         return 0;
     }
@@ -194,6 +195,8 @@ static int resolve(datafiles_role_skill *s, const cJSON *e, const char *column,
     }
     s->importance = oi;
     s->need = ol * LEVEL_FACTOR;
+    s->onet_level = ol;
+    snprintf(s->element_name, sizeof(s->element_name), "%s", name);
     num(a, sizeof(a), ol);
     num(b, sizeof(b), oi);
     snprintf(s->source, sizeof(s->source), "O*NET %s, level %s/7, importance %s/5", name, a, b);

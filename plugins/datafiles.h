@@ -45,6 +45,9 @@ typedef struct datafiles_role_skill {
     double importance; /* 1..5 */
     double need;       /* 0..5, cadre's scale */
     char source[200];
+    int given;              /* importance and level given in the role profile, not O*NET's */
+    char element_name[120]; /* O*NET's: the element's name and its level (0-7) */
+    double onet_level;
 } datafiles_role_skill;
 
 /* data/roles/<id>.json with every skill resolved: given in the file (with its source), else

@@ -16,8 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
 #include "datafiles.h"
 #include "readiness.h"
 
@@ -51,55 +49,28 @@ static const char *const core_ids[] = {
 
 /* ---- reading the data files ---- */
 
-/* One core skill from the role profile entry `e`: given values, or O*NET through the vocab. */
-static int resolve_skill(readiness_skill *s, const cJSON *e, const cadre_host *h,
-                         const datafiles_onet *onet, char *err, size_t errlen)
-{
-    const cJSON *im = cJSON_GetObjectItem(e, "importance"), *lv = cJSON_GetObjectItem(e, "level");
-    const char *element = h->vocab_extra("skill", s->id);
-    char name[120];
-    double oi, ol;
-
-    if (cJSON_IsNumber(im) && cJSON_IsNumber(lv)) {
-        const cJSON *src = cJSON_GetObjectItem(e, "source");
-
-        s->importance = im->valuedouble;
-        s->need = lv->valuedouble;
-        snprintf(s->source, sizeof(s->source), "%s",
-                 cJSON_IsString(src) ? src->valuestring : "cadre's estimate");
-        return 0;
-    }
-    if (element == NULL ||
-        datafiles_onet_lookup(onet, element, "chief_exec", &oi, &ol, name, sizeof(name))) {
-        snprintf(err, errlen, "no O*NET rating for skill %s (element %s)", s->id,
-                 element ? element : "none");
-        return -1;
-    }
-    s->importance = oi;
-    s->need = ol * 5.0 / 7.0; /* O*NET level 0-7 to cadre's 0-5 (docs/candidate.md) */
-    snprintf(s->source, sizeof(s->source), "O*NET %s, level %.1f/7", name, ol);
-    return 0;
-}
-
+/* The core skills, as the COO role profile skills_gap uses resolves them (datafiles.c), so the
+ * two assessments cannot disagree about what a COO needs. */
 static int load_core(readiness_model *st, const cadre_host *h, const char *dir, char *err,
                      size_t errlen)
 {
-    cJSON *role = datafiles_json(dir, "roles/coo.json", err, errlen);
-    const cJSON *skills = cJSON_GetObjectItem(role, "skills");
-    int rc = role ? advice_book_load(&st->advice, dir, err, errlen) : -1;
+    datafiles_role *role = malloc(sizeof(*role));
     datafiles_onet onet = {{NULL}};
+    int rc = -1;
 
+    if (role == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
     datafiles_onet_read(&onet, dir);
+    if (datafiles_role_load(role, dir, "coo", &onet, h, err, errlen) == 0)
+        rc = advice_book_load(&st->advice, dir, err, errlen);
     for (int i = 0; rc == 0 && core_ids[i]; i++) {
         readiness_skill *s = &st->core[st->ncore];
-        const cJSON *e = NULL;
+        const datafiles_role_skill *e = NULL;
 
-        cJSON_ArrayForEach(e, skills)
-        {
-            const cJSON *id = cJSON_GetObjectItem(e, "skill");
-
-            if (cJSON_IsString(id) && strcmp(id->valuestring, core_ids[i]) == 0) break;
-        }
+        for (int k = 0; k < role->nskills && e == NULL; k++)
+            if (strcmp(role->skills[k].id, core_ids[i]) == 0) e = &role->skills[k];
         if (e == NULL) {
             snprintf(err, errlen, "data/roles/coo.json has no entry for core skill %s",
                      core_ids[i]);
@@ -107,12 +78,19 @@ static int load_core(readiness_model *st, const cadre_host *h, const char *dir, 
             break;
         }
         s->id = core_ids[i];
-        rc = resolve_skill(s, e, h, &onet, err, errlen);
+        s->importance = e->importance;
+        s->need = e->need;
+        /* coo_readiness quotes the level alone; skills_gap the importance too */
+        if (e->given)
+            snprintf(s->source, sizeof(s->source), "%s", e->source);
+        else
+            snprintf(s->source, sizeof(s->source), "O*NET %s, level %.1f/7", e->element_name,
+                     e->onet_level);
         s->dev = advice_find(&st->advice, s->id);
         st->ncore++;
     }
     datafiles_onet_free(&onet);
-    cJSON_Delete(role);
+    free(role);
     return rc;
 }
 
