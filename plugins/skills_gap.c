@@ -31,11 +31,24 @@
 #define MIN_CONFIDENCE 0.5
 #define BAND_UNKNOWN   "not enough information"
 
+/* A role other than the built-in two, read once, when a person first targets it: found, or
+ * the reason it could not be (rc as datafiles_role_load's). */
+typedef struct other_role {
+    char id[64];
+    int rc;
+    char err[400];
+    datafiles_role *role; /* when rc is 0 */
+} other_role;
+
+#define OTHER_ROLES 16 /* kept; a batch targeting more reads the rest per person */
+
 typedef struct state {
     char dir[1024];
     datafiles_onet onet;
     datafiles_role builtin[2]; /* coo and operations_manager, checked when the plugin loads */
     advice_book advice;
+    other_role other[OTHER_ROLES];
+    int nother;
 } state;
 
 static const char *const builtin_ids[] = {"coo", "operations_manager"};
@@ -43,6 +56,8 @@ static const char *const builtin_ids[] = {"coo", "operations_manager"};
 static void state_free(state *st)
 {
     if (st == NULL) return;
+    for (int i = 0; i < st->nother; i++)
+        free(st->other[i].role);
     datafiles_onet_free(&st->onet);
     advice_book_free(&st->advice);
     free(st);
@@ -370,26 +385,54 @@ static void summary(const run *x)
 /* The role to compare with: the parameter (an unknown one is an error), else the person's
  * target if there is a profile for it, else coo (and fell_back names the target). Roles other
  * than the two built-in ones are read for the call, into *own. */
+/* Role `id`, other than the built-in two: from the state's store, or read now (and stored
+ * while there is room; otherwise *own holds it for this call). Returns as datafiles_role_load,
+ * with the role in *out or the reason in o->err. */
+static const other_role *other_role_of(state *st, const cadre_host *h, const char *id,
+                                       other_role *scratch, datafiles_role **own)
+{
+    other_role *o = st->nother < OTHER_ROLES ? &st->other[st->nother] : scratch;
+
+    for (int i = 0; i < st->nother; i++)
+        if (strcmp(st->other[i].id, id) == 0) return &st->other[i];
+    memset(o, 0, sizeof(*o));
+    snprintf(o->id, sizeof(o->id), "%s", id);
+    if ((o->role = malloc(sizeof(*o->role))) == NULL) {
+        o->rc = -1;
+        snprintf(o->err, sizeof(o->err), "out of memory");
+        return o; /* not stored: the next call tries again */
+    }
+    o->rc = datafiles_role_load(o->role, st->dir, id, &st->onet, h, o->err, sizeof(o->err));
+    if (o->rc != 0) {
+        free(o->role);
+        o->role = NULL;
+    }
+    if (o == scratch)
+        *own = o->role;
+    else if (strlen(id) < sizeof(o->id))
+        st->nother++;
+    return o;
+}
+
 static int choose_role(run *x, const cadre_params *p, datafiles_role **own)
 {
     const char *given = x->h->param(p, "role");
     const char *wanted = given ? given : x->c->targets.role ? x->c->targets.role : "coo";
-    char err[400];
-    int rc;
+    const other_role *o;
+    other_role scratch;
 
     for (int i = 0; i < 2; i++)
         if (strcmp(wanted, builtin_ids[i]) == 0) {
             x->role = &x->st->builtin[i];
             return 0;
         }
-    if ((*own = malloc(sizeof(**own))) == NULL) return x->h->fail(x->b, "out of memory"), -1;
-    rc = datafiles_role_load(*own, x->st->dir, wanted, &x->st->onet, x->h, err, sizeof(err));
-    if (rc == 0) {
-        x->role = *own;
+    o = other_role_of((state *)x->st, x->h, wanted, &scratch, own);
+    if (o->rc == 0) {
+        x->role = o->role;
         return 0;
     }
-    if (rc < 0 || given) {
-        x->h->fail(x->b, "%s", err);
+    if (o->rc < 0 || given) {
+        x->h->fail(x->b, "%s", o->err);
         return -1;
     }
     x->role = &x->st->builtin[0];
