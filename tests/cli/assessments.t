@@ -33,6 +33,8 @@ is "$(a role_fit '$a->{band}')" "fits a COO role now" "VP: fits a COO role now"
 band=$(a skills_gap '$a->{band}')
 ok "$(case "$band" in "no significant gaps" | "a few gaps to close") echo 0 ;; *) echo 1 ;; esac)" "VP: at most a few skill gaps ($band)"
 is "$(a skills_gap 'scalar grep { $_->{kind} eq "strength" } @{$a->{findings}}')" "3" "VP: skill strengths named"
+is "$(a skills_gap 'scalar grep { ($_->{recommendation} // "") =~ /present it to finance/ } @{$a->{findings}}')" "0" \
+   "VP: a P&L owner is not told to present her area's figures to finance"
 
 # --- a new operations manager
 assess $samples/new_ops_manager.json
