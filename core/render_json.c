@@ -459,6 +459,44 @@ static void header(jw *w)
 }
 
 /* The members of one report (the caller has opened its object). */
+/* What would change each verdict (whatif.c), when it was explored. */
+static void whatifs(jw *w, const cadre_report *r)
+{
+    jw_saved a = jopen(w, "what_would_change", 0);
+
+    for (size_t i = 0; i < r->nwhatifs; i++) {
+        const cadre_whatif *x = &r->whatifs[i];
+        jw_saved o = jopen(w, NULL, 1), b;
+
+        str(w, "assessment", x->plugin);
+        b = jopen(w, "from", 1);
+        number(w, "score", x->from_score);
+        str(w, "band", x->from_band);
+        jclose(w, b);
+        if (x->to_band) {
+            b = jopen(w, "to", 1);
+            number(w, "score", x->to_score);
+            str(w, "band", x->to_band);
+            jclose(w, b);
+        } else {
+            str(w, "to", NULL);
+        }
+        b = jopen(w, "changes", 0);
+        for (size_t k = 0; k < x->change_count; k++) {
+            jw_saved c = jopen(w, NULL, 1);
+
+            str(w, "field", x->fields[k]);
+            str(w, "change", x->changes[k]);
+            jclose(w, c);
+        }
+        jclose(w, b);
+        integer(w, "effort_months", x->effort_months);
+        integer(w, "tried", (long long)x->tried);
+        jclose(w, o);
+    }
+    jclose(w, a);
+}
+
 static void report(jw *w, const cadre_report *r)
 {
     jw_saved c = jopen(w, "candidate", 1), a;
@@ -492,6 +530,7 @@ static void report(jw *w, const cadre_report *r)
             jclose(w, x);
         }
         jclose(w, a);
+        if (r->explored) whatifs(w, r);
     }
     a = jopen(w, "assessments", 0);
     for (size_t i = 0; i < r->count; i++)

@@ -379,6 +379,101 @@ static void next_steps(style *st, const cadre_report *r)
     }
 }
 
+/* The changes of whatif entry w, as "a and b" or "a, b and c". */
+static void changes_list(cadre__buf *b, const cadre_whatif *w)
+{
+    for (size_t k = 0; k < w->change_count; k++)
+        cadre__buf_printf(b, "%s%s",
+                          k == 0                     ? ""
+                          : k + 1 == w->change_count ? " and "
+                                                     : ", ",
+                          w->changes[k]);
+}
+
+static int same_changes(const cadre_whatif *a, const cadre_whatif *b)
+{
+    if (a->change_count != b->change_count || a->change_count == 0) return 0;
+    for (size_t k = 0; k < a->change_count; k++)
+        if (strcmp(a->changes[k], b->changes[k]) != 0) return 0;
+    return 1;
+}
+
+static const char *title_of(const cadre_report *r, const char *plugin)
+{
+    const cadre_result *res = cadre_report_find(r, plugin);
+
+    return res && res->title ? res->title : plugin;
+}
+
+/* "What would change the verdicts" (whatif.c): per assessment, the changes that move it. */
+static void what_changes(style *st, const cadre_report *r)
+{
+    const char *arrow = st->unicode ? "\xe2\x86\x92" : "->";
+
+    if (r->nwhatifs == 0) return;
+    sgr(st, "1");
+    cadre__buf_puts(st->b, "\nWhat would change the verdicts\n");
+    sgr(st, "0");
+    for (size_t i = 0; i < r->nwhatifs;) {
+        const cadre_whatif *w = &r->whatifs[i];
+        size_t end = i, found = 0;
+        cadre__buf line = {0};
+
+        while (end < r->nwhatifs && strcmp(r->whatifs[end].plugin, w->plugin) == 0)
+            end++;
+        if (w->to_band == NULL) {
+            i = end; /* in the last line, with the others nothing moved */
+            continue;
+        } else {
+            cadre__buf_printf(&line, "%s: %s %s %s with ", title_of(r, w->plugin), w->from_band,
+                              arrow, w->to_band);
+            for (size_t k = i; k < end; k++) {
+                const cadre_whatif *x = &r->whatifs[k], *before = NULL;
+
+                for (size_t j = 0; j < i && before == NULL; j++)
+                    if (same_changes(&r->whatifs[j], x)) before = &r->whatifs[j];
+                if (k > i) cadre__buf_puts(&line, "; or with ");
+                if (before) {
+                    cadre__buf_printf(&line, "the same change%s as %s",
+                                      x->change_count > 1 ? "s" : "", title_of(r, before->plugin));
+                } else {
+                    changes_list(&line, x);
+                    if (x->change_count > 1) cadre__buf_puts(&line, ", together");
+                }
+                cadre__buf_printf(&line, " (score %.0f %s %.0f)", x->from_score, arrow,
+                                  x->to_score);
+                found++;
+            }
+            cadre__buf_puts(&line, ".");
+        }
+        cadre__buf_puts(st->b, "  ");
+        if (line.data) wrap(st, line.data, 2, 4);
+        free(line.data);
+        i = end;
+    }
+    /* The verdicts nothing moved, in one line: a top band, or too far for small changes. */
+    cadre__buf line = {0};
+    size_t tried = 0, stuck = 0;
+
+    for (size_t i = 0; i < r->nwhatifs; i++) {
+        const cadre_whatif *w = &r->whatifs[i];
+
+        if (w->to_band != NULL) continue;
+        cadre__buf_printf(&line, "%s%s (%s)", stuck++ ? ", " : "", title_of(r, w->plugin),
+                          w->from_band);
+        if (w->tried > tried) tried = w->tried;
+    }
+    if (stuck) {
+        cadre__buf_printf(&line,
+                          ": no change tried moves %s (%zu changed profiles, alone and up "
+                          "to five together).",
+                          stuck == 1 ? "it" : "them", tried);
+        cadre__buf_puts(st->b, "  Unchanged: ");
+        wrap(st, line.data, 13, 4);
+    }
+    free(line.data);
+}
+
 static void one_report(style *st, const cadre_report *r, unsigned flags)
 {
     const char *who = r->candidate_name ? r->candidate_name
@@ -403,6 +498,7 @@ static void one_report(style *st, const cadre_report *r, unsigned flags)
     }
     st->nsaid = 0;
     in_short(st, r);
+    what_changes(st, r);
     next_steps(st, r);
     if (flags & CADRE_RENDER_BRIEF) {
         cadre__buf_puts(st->b, "\n");

@@ -25,6 +25,9 @@ struct cadre_report {
     size_t count;
     cadre__step steps[CADRE__MAX_STEPS]; /* steps.c, once the results are in */
     size_t nsteps;
+    cadre_whatif *whatifs; /* whatif.c, when cadre_report_explore ran; in the arena */
+    size_t nwhatifs, capwhatifs;
+    int explored;
 };
 
 /* steps.c: the report's next steps, and whether two recommendations are the same advice. */

@@ -37,7 +37,8 @@ typedef struct cli_opts {
     int color;          /* -1 auto, 0 never, 1 always */
     int ascii;
     int verbose;
-    int brief; /* assess --brief: the answer only */
+    int brief;     /* assess --brief: the answer only */
+    int no_whatif; /* assess --no-what-if */
     unsigned long time_ms;
     unsigned long memory_mb;
     unsigned long native_ms;

@@ -63,6 +63,7 @@ int cmd_assess(int argc, char **argv)
             continue;
         }
         rc = cadre_engine_assess(&reports[n], e, c, (const char *const *)names, &err);
+        if (rc == 0 && !o.no_whatif) rc = cadre_report_explore(reports[n], e, c, &err);
         cadre_candidate_free(c);
         if (rc != 0) {
             cli_error("%s", err.message);

@@ -109,6 +109,9 @@ int cli_common_option(cli_opts *o, int id, const char *arg)
     case OPT_BRIEF:
         o->brief = 1;
         return 1;
+    case OPT_NO_WHATIF:
+        o->no_whatif = 1;
+        return 1;
     default:
         return 0;
     }

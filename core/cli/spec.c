@@ -182,9 +182,20 @@ static const cli_option opt_brief = {
     "Print only the answer: each assessment's verdict and summary, and the next steps (text "
     "format)."};
 
+static const cli_option opt_no_whatif = {
+    OPT_NO_WHATIF,
+    0,
+    "no-what-if",
+    NULL,
+    CLI_NONE,
+    NULL,
+    "Skip \"what would change the verdicts\": the search that assesses about a hundred changed "
+    "copies of each profile to find the smallest changes that move each verdict "
+    "(docs/report.md)."};
+
 static const cli_option *const assess_options[] = {
-    &opt_assessments, &opt_assess_format,  &opt_set,   PLUGIN_OPTIONS, &opt_color,
-    &opt_ascii,       &opt_assess_verbose, &opt_brief, &opt_help,      NULL};
+    &opt_assessments,    &opt_assess_format, &opt_set,       PLUGIN_OPTIONS, &opt_color, &opt_ascii,
+    &opt_assess_verbose, &opt_brief,         &opt_no_whatif, &opt_help,      NULL};
 
 static const cli_command cmd_assess_spec = {
     "assess",

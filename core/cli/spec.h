@@ -52,7 +52,8 @@ enum {
     OPT_LINE_OFFSET,
     OPT_FORCE,
     OPT_AS_OF,
-    OPT_BRIEF
+    OPT_BRIEF,
+    OPT_NO_WHATIF
 };
 
 typedef struct cli_option {

@@ -380,6 +380,40 @@ CADRE_EXTERN size_t cadre_report_step_count(const cadre_report *r);
 CADRE_EXTERN const cadre_finding *cadre_report_step(const cadre_report *r, size_t i,
                                                     const char **plugin);
 
+/**
+ * Added in 0.2.0. One way to move an assessment's verdict: changes to the person's profile
+ * that take it from its band to another with a higher score, found by assessing a changed copy
+ * of the profile (cadre_report_explore), never by reading the rubric. Read-only, borrowed from
+ * the report. May grow: read struct_size before a member added later.
+ */
+typedef struct cadre_whatif {
+    uint32_t struct_size;
+    const char *plugin;    /* the assessment */
+    const char *from_band; /* its band now, and score */
+    double from_score;
+    const char *to_band;        /* the band the changes reach, and score; NULL and 0 when none of */
+    double to_score;            /* the changes tried moved it (then change_count is 0) */
+    const char *const *changes; /* change_count sentence fragments: "a P&L of your own" */
+    const char *const *fields;  /* the profile field each change is made to: "scope.pnl_owner" */
+    size_t change_count;        /* 1 for a single change; more when only together they move it */
+    unsigned effort_months;     /* a design-choice estimate of the time the changes take */
+    size_t tried;               /* changed copies of the profile assessed to find this */
+} cadre_whatif;
+
+/**
+ * Added in 0.2.0. Fills r's "what would change" entries: for each assessment in r that ran and
+ * had enough information, up to two single changes to c that move it to a better band, the
+ * smallest first; when no single change does, the fewest changes together that do; when none
+ * does, an entry with no changes. Runs e's plugins on about a hundred changed copies of c, so
+ * it costs about that many assessments. r must be the report of c by e (cadre_engine_assess);
+ * a second call does nothing. The rule and every estimate: docs/report.md.
+ */
+CADRE_EXTERN int cadre_report_explore(cadre_report *r, cadre_engine *e, const cadre_candidate *c,
+                                      cadre_error *err);
+/** Added in 0.2.0. The entries cadre_report_explore made, in report order; entry `i`. */
+CADRE_EXTERN size_t cadre_report_whatif_count(const cadre_report *r);
+CADRE_EXTERN const cadre_whatif *cadre_report_whatif(const cadre_report *r, size_t i);
+
 /** Number of results (one per plugin run) and result `i`, borrowed from the report. */
 CADRE_EXTERN size_t cadre_report_count(const cadre_report *r);
 CADRE_EXTERN const cadre_result *cadre_report_result(const cadre_report *r, size_t i);
