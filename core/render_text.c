@@ -258,6 +258,8 @@ static void details(const style *st, const cadre_result *res)
         char key[80];
         size_t k;
 
+        /* chart_ details are data for the HTML report's charts (docs/report.md). */
+        if (strncmp(CADRE_ITEM(cadre_detail, res->details, i)->key, "chart_", 6) == 0) continue;
         for (k = 0; CADRE_ITEM(cadre_detail, res->details, i)->key[k] && k < sizeof(key) - 1; k++)
             key[k] = CADRE_ITEM(cadre_detail, res->details, i)->key[k] == '_'
                          ? ' '
@@ -559,6 +561,9 @@ static int report_render(char **out, size_t *len, const cadre_report *const *rep
         break;
     case CADRE_FORMAT_JSONL:
         rc = cadre__render_json(&b, reports, count, 1, flags);
+        break;
+    case CADRE_FORMAT_HTML:
+        rc = cadre__render_html(&b, reports, count, flags);
         break;
     default:
         return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "unknown report format %d", (int)format);

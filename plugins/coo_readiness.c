@@ -331,6 +331,11 @@ static int assess(void *state, const cadre_host *h, const cadre_candidate *c,
         return 0;
     }
     level = readiness_level_label(r.level);
+    /* The bands as data, for the HTML report's chart (docs/report.md, "Chart details"). */
+    h->detail(b, "chart_bands", "%.0f %s;%.0f %s;%.0f %s;%.0f %s", readiness_band_min(0),
+              readiness_band_label(0), readiness_band_min(1), readiness_band_label(1),
+              readiness_band_min(2), readiness_band_label(2), readiness_band_min(3),
+              readiness_band_label(3));
     {
         /* The answer to both questions a person asks, when and at which level, in a sentence. */
         char band[80];

@@ -589,6 +589,11 @@ static const char *const band_labels[] = {"ready now", "ready in 1-2 years", "re
                                           "build operations-management experience first",
                                           "not enough information"};
 
+double readiness_band_min(int band)
+{
+    return band >= 0 && band < READINESS_UNKNOWN ? band_min[band] : 0;
+}
+
 const char *readiness_band_label(int band)
 {
     return band >= 0 && band <= READINESS_UNKNOWN ? band_labels[band] : "";

@@ -74,6 +74,8 @@ void readiness_assess(readiness *out, const readiness_model *m, const cadre_host
 
 /* "ready now", ..., "not enough information". */
 const char *readiness_band_label(int band);
+/* The lowest score of band `band` (0 = ready now); the caps may hold a person below it. */
+double readiness_band_min(int band);
 /* "a senior COO", ..., NULL for LEVEL_BELOW. */
 const char *readiness_level_label(int level);
 /* The level the band allows at most: ready now any, 1-2 years mid-level, 3-5 years

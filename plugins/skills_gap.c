@@ -321,6 +321,14 @@ static void advise(const run *x)
                  role->onet_title);
     x->h->detail(x->b, "skills_rated", "%d of %d", role->nskills - x->nunrated, role->nskills);
     x->h->detail(x->b, "gaps", "%d", x->ngaps);
+    /* Each rated skill as "id have need gap;" (gap 1 or 0), for the HTML report's chart
+     * (docs/report.md, "Chart details"). */
+    words_reset(&w);
+    for (int i = 0; i < role->nskills; i++)
+        if (x->rows[i].rated)
+            words_add(&w, "%s %s %s %d;", role->skills[i].id, words_d(x->rows[i].have).s,
+                      words_n(role->skills[i].need).s, x->rows[i].gap);
+    x->h->detail(x->b, "chart_skills", "%s", w.s);
     /* Self-ratings of 4 or 5 without evidence are taken with less confidence (design choice:
      * up to 15% less when none has evidence); evidence restores it. */
     for (int i = 0; i < role->nskills; i++) {

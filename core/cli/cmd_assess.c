@@ -34,6 +34,7 @@ int cmd_assess(int argc, char **argv)
     if (rc >= 0) return rc;
     fmt = strcmp(o.format, "json") == 0    ? CADRE_FORMAT_JSON
           : strcmp(o.format, "jsonl") == 0 ? CADRE_FORMAT_JSONL
+          : strcmp(o.format, "html") == 0  ? CADRE_FORMAT_HTML
                                            : CADRE_FORMAT_TEXT;
     if (first >= argc) return cli_usage_error(o.cmd, "no candidate file given");
     if ((rc = cli_engine(&e, &o, 0)) != EXIT_OK) return rc;

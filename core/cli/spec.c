@@ -149,9 +149,10 @@ static const cli_option opt_assess_format = {
     "format",
     "FORMAT",
     CLI_CHOICE,
-    "text json jsonl",
-    "text (the default), json (one document) or jsonl (one line per candidate); "
-    "docs/report.md describes both JSON forms."};
+    "text json jsonl html",
+    "text (the default), json (one document), jsonl (one line per candidate) or html (one "
+    "self-contained page with charts, to open in a browser or print); docs/report.md describes "
+    "each."};
 static const cli_option opt_color = {
     OPT_COLOR,
     0,

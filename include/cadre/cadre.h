@@ -425,9 +425,12 @@ CADRE_EXTERN const cadre_result *cadre_report_find(const cadre_report *r, const 
 CADRE_EXTERN size_t cadre_report_error_count(const cadre_report *r);
 
 typedef enum cadre_format {
-    CADRE_FORMAT_TEXT = 0, /* for a person: aligned, bars, findings */
-    CADRE_FORMAT_JSON = 1, /* one document {"format":..., "reports":[...]}; docs/report.md */
-    CADRE_FORMAT_JSONL = 2 /* one compact report object per line */
+    CADRE_FORMAT_TEXT = 0,  /* for a person: aligned, bars, findings */
+    CADRE_FORMAT_JSON = 1,  /* one document {"format":..., "reports":[...]}; docs/report.md */
+    CADRE_FORMAT_JSONL = 2, /* one compact report object per line */
+    /* One self-contained HTML page with SVG charts, no script or network (docs/report.md,
+     * "The HTML report"). Added in 0.2.0. */
+    CADRE_FORMAT_HTML = 3
 } cadre_format;
 
 enum {

@@ -37,7 +37,7 @@ is "$(comp 'cadre ')" "--help|--version|assess|batch|list|validate|import|vocab|
     "bash: the commands"
 is "$(comp 'cadre va')" "validate|" "bash: a command from its start"
 is "$(comp 'cadre assess --for')" "--format=|" "bash: a long option"
-is "$(comp 'cadre assess --format ')" "text|json|jsonl|" "bash: --format's values for assess"
+is "$(comp 'cadre assess --format ')" "text|json|jsonl|html|" "bash: --format's values for assess"
 is "$(comp 'cadre list --format ')" "text|json|names|params|" "bash: and for list"
 is "$(comp 'cadre assess --format=js')" "json|jsonl|" "bash: --format=VALUE"
 is "$(comp 'cadre assess -a ')" "coo_readiness|industry_fit|role_fit|skills_gap|" \

@@ -263,6 +263,15 @@ return {
     r:detail("role_profile", say("%s (O*NET %s, %s)", role.title, role.onet.code, role.onet.title))
     r:detail("skills_rated", say("%d of %d", #role.skills - #a.unrated, #role.skills))
     r:detail("gaps", tostring(#a.gaps))
+    -- Each rated skill as "id have need gap;" (gap 1 or 0), for the HTML report's chart
+    -- (docs/report.md, "Chart details").
+    local chart = {}
+    for _, row in ipairs(a.rows) do
+      if row.rated then
+        chart[#chart + 1] = say("%s %d %n %d;", row.s.id, row.have, row.s.need, row.gap and 1 or 0)
+      end
+    end
+    r:detail("chart_skills", table.concat(chart))
     -- Self-ratings of 4 or 5 without evidence are taken with less confidence (design choice:
     -- up to 15% less when none has evidence); evidence restores it.
     local high, bare = 0, 0
