@@ -87,6 +87,9 @@ int cli_write(const char *buf, size_t len);
 /* Prints a JSON tree to stdout (indented, or on one line) and a newline, and frees it (takes
  * ownership). Returns EXIT_OK, or EXIT_INTERNAL when it cannot be printed or written. */
 int cli_print_json(struct cJSON *root, int indented);
+/* The whole of file `path` (standard input for "-"), NUL-terminated, *len its length; NULL
+ * with a message printed when it cannot be read or is over `max` bytes ("over N MiB; why"). */
+char *cli_read_file(const char *path, size_t max, const char *why, size_t *len);
 
 /* Text from plugins or inputs, escaped for the terminal; a static buffer, valid until the
  * fourth call after this one (so a printf may escape up to four arguments). */
@@ -98,6 +101,7 @@ int cmd_list(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_vocab(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_new(int argc, char **argv);

@@ -47,46 +47,6 @@ static int on_option(void *ud, int id, const char *arg)
     return -1;
 }
 
-/* The whole file (or standard input for "-"), NUL-terminated; NULL with a message printed. */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-
-    if (f == NULL) {
-        cli_error("cannot open %s: %s", path, strerror(errno));
-        return NULL;
-    }
-    for (;;) {
-        size_t got;
-
-        if (n + 65536 + 1 > cap) {
-            char *grown = realloc(buf, cap = n + 65536 + 1);
-
-            if (grown == NULL) break;
-            buf = grown;
-        }
-        got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (n > MAX_RESUME_BYTES) {
-            cli_error("%s: over %d MiB; a résumé is far smaller", path, MAX_RESUME_BYTES >> 20);
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        if (got == 0) break;
-    }
-    if (buf && ferror(f)) {
-        cli_error("cannot read %s: %s", path, strerror(errno));
-        free(buf);
-        buf = NULL;
-    }
-    if (f != stdin) fclose(f);
-    if (buf) buf[n] = '\0', *len = n;
-    return buf;
-}
-
 /* Prints a heading and the lines, escaped: a résumé's words are the person's, not ours. */
 static void section(FILE *to, const char *heading, const resume_lines *l)
 {
@@ -158,7 +118,9 @@ int cmd_import(int argc, char **argv)
     if (rc >= 0) return rc;
     if (argc - first != 1)
         return cli_usage_error(cmd, "import reads one résumé; got %d", argc - first);
-    if ((text = slurp(argv[first], &len)) == NULL) return EXIT_INPUT;
+    if ((text = cli_read_file(argv[first], MAX_RESUME_BYTES, "a résumé is far smaller", &len)) ==
+        NULL)
+        return EXIT_INPUT;
     rc = resume_import(&res, text, len, o.as_of >= 0 ? o.as_of : today());
     free(text);
     if (rc != 0) {

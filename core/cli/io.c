@@ -100,3 +100,42 @@ int cli_print_json(cJSON *root, int indented)
     free(s);
     return rc;
 }
+
+char *cli_read_file(const char *path, size_t max, const char *why, size_t *len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+
+    if (f == NULL) {
+        cli_error("cannot open %s: %s", path, strerror(errno));
+        return NULL;
+    }
+    for (;;) {
+        size_t got;
+
+        if (n + 65536 + 1 > cap) {
+            char *grown = realloc(buf, cap = n + 65536 + 1);
+
+            if (grown == NULL) break;
+            buf = grown;
+        }
+        got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (n > max) {
+            cli_error("%s: over %zu MiB; %s", path, max >> 20, why);
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        if (got == 0) break;
+    }
+    if (buf && ferror(f)) {
+        cli_error("cannot read %s: %s", path, strerror(errno));
+        free(buf);
+        buf = NULL;
+    }
+    if (f != stdin) fclose(f);
+    if (buf) buf[n] = '\0', *len = n;
+    return buf;
+}

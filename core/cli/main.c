@@ -21,7 +21,7 @@ static const struct {
     {"vocab", cmd_vocab},   {"schema", cmd_schema},
     {"test", cmd_test},     {"new", cmd_new},
     {"help", cmd_help},     {"completion", cmd_completion},
-    {"import", cmd_import},
+    {"import", cmd_import}, {"compare", cmd_compare},
 };
 
 static int version(void)

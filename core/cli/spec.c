@@ -474,6 +474,42 @@ static const cli_command cmd_import_spec = {
     "cadre import resume.json -o me.json\ta draft profile in me.json, and what to check\n"
     "cadre import --as-of 2026-01-01 resume.json\tthe same years whenever it is run"};
 
+/* ---- compare ---- */
+
+static const cli_option opt_compare_format = {
+    'f',
+    'f',
+    "format",
+    "FORMAT",
+    CLI_CHOICE,
+    "text json html",
+    "text (the default), json (one document, docs/cli.md describes it) or html (one "
+    "self-contained page with a chart of the scores then and now)."};
+
+static const cli_option *const compare_options[] = {
+    &opt_assessments, &opt_compare_format, &opt_set, PLUGIN_OPTIONS, &opt_ascii, &opt_help, NULL};
+
+static const cli_command cmd_compare_spec = {
+    "compare",
+    "OLD NEW",
+    CLI_FILE,
+    "show progress between two profiles of the same person",
+    "Assess OLD and NEW, two profiles of the same person written at different times (- reads "
+    "one of them from standard input), with the same plugins, and show how each assessment's "
+    "score and band moved, what changed in the profile (each field with its old and new value, "
+    "lists as what was added and removed), and which gaps were closed and which are new. A "
+    "different id or name in the two files is pointed out. docs/self-assessment.md shows it in "
+    "use.",
+    compare_options,
+    "0\tcompared\n"
+    "1\tan assessment produced an error result, or a plugin was refused\n"
+    "2\tusage error\n"
+    "3\tOLD or NEW is unreadable or invalid\n"
+    "4\t-a named an assessment that is not loaded, or none are\n"
+    "5\tinternal error, or the output could not be written",
+    "cadre compare me-2025.json me-2026.json\twhat moved in a year\n"
+    "cadre compare --format html old.json new.json > progress.html\tthe same as a page"};
+
 /* ---- vocab and schema ---- */
 
 static const cli_option opt_vocab_format = {
@@ -606,10 +642,19 @@ static const cli_command cmd_completion_spec = {
     "source <(cadre completion bash)\tin ~/.bashrc\n"
     "cadre completion zsh > ~/.zfunc/_cadre\twith ~/.zfunc on $fpath"};
 
-const cli_command *const cli_commands[] = {
-    &cmd_assess_spec, &cmd_batch_spec, &cmd_list_spec,       &cmd_validate_spec,
-    &cmd_import_spec, &cmd_vocab_spec, &cmd_schema_spec,     &cmd_test_spec,
-    &cmd_new_spec,    &cmd_help_spec,  &cmd_completion_spec, NULL};
+const cli_command *const cli_commands[] = {&cmd_assess_spec,
+                                           &cmd_batch_spec,
+                                           &cmd_list_spec,
+                                           &cmd_validate_spec,
+                                           &cmd_import_spec,
+                                           &cmd_compare_spec,
+                                           &cmd_vocab_spec,
+                                           &cmd_schema_spec,
+                                           &cmd_test_spec,
+                                           &cmd_new_spec,
+                                           &cmd_help_spec,
+                                           &cmd_completion_spec,
+                                           NULL};
 
 const cli_command *cli_command_find(const char *name)
 {
