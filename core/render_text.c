@@ -468,7 +468,7 @@ static void what_changes(style *st, const cadre_report *r)
     if (stuck) {
         cadre__buf_printf(&line,
                           ": no change tried moves %s (%zu changed profiles, alone and up "
-                          "to five together).",
+                          "to eight together).",
                           stuck == 1 ? "it" : "them", tried);
         cadre__buf_puts(st->b, "  Unchanged: ");
         wrap(st, line.data, 13, 4);

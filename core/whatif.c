@@ -48,7 +48,7 @@ typedef struct op {
 } op;
 
 #define MAX_OPS      160
-#define MAX_COMBINED 5
+#define MAX_COMBINED 8
 #define MAX_PER      2  /* alternatives shown per assessment */
 #define MAX_POOL     24 /* changes the search for several together draws from */
 
@@ -545,7 +545,21 @@ static int rank(explore *x, cadre_report *r, size_t k, cJSON *root, const op *op
         if (!grouped) t[ngain++] = t[i];
     }
     sort_trials(t, ngain, by_yield, ops);
-    if (ngain > MAX_POOL) ngain = MAX_POOL;
+    /* Every change of career (years, a level, scope, a P&L, ...) stays in the pool, however
+     * little it gives alone: together they open gates (executive years need an executive
+     * level first); skills fill the rest of the pool by gain per month. */
+    if (ngain > MAX_POOL) {
+        trial pool[MAX_POOL];
+        size_t np = 0;
+
+        for (size_t i = 0; i < ngain && np < MAX_POOL; i++)
+            if (ops[t[i].op].kind != OP_SKILL) pool[np++] = t[i];
+        for (size_t i = 0; i < ngain && np < MAX_POOL; i++)
+            if (ops[t[i].op].kind == OP_SKILL) pool[np++] = t[i];
+        sort_trials(pool, np, by_yield, ops);
+        memcpy(t, pool, np * sizeof(*t));
+        ngain = np;
+    }
     if (ngain == 0 || t[0].gain <= 0) goto none;
     /* First the cheap way: the gaining changes added in order of their own gain per month,
      * which finds sets of small steps (several skills) that the greedy search misses. */

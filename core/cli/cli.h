@@ -90,6 +90,10 @@ int cli_print_json(struct cJSON *root, int indented);
 /* The whole of file `path` (standard input for "-"), NUL-terminated, *len its length; NULL
  * with a message printed when it cannot be read or is over `max` bytes ("over N MiB; why"). */
 char *cli_read_file(const char *path, size_t max, const char *why, size_t *len);
+/* Writes text and a newline to path through a temporary file renamed into place, so that a
+ * reader never sees half of it; an existing file is replaced only when `force`. EXIT_OK, or
+ * EXIT_FAILED with a message printed. */
+int cli_write_file(const char *path, const char *text, int force);
 
 /* Text from plugins or inputs, escaped for the terminal; a static buffer, valid until the
  * fourth call after this one (so a printf may escape up to four arguments). */
@@ -102,6 +106,7 @@ int cmd_validate(int argc, char **argv);
 int cmd_vocab(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_interview(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_new(int argc, char **argv);

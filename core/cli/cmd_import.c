@@ -4,13 +4,9 @@
  * account of what was inferred, what could not be told and what was left out (resume.c does
  * the reading; this file the command: options, files, and what the person is told).
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -59,38 +55,6 @@ static void section(FILE *to, const char *heading, const resume_lines *l)
             fprintf(to, "  %s\n", safe);
         cadre_free(safe);
     }
-}
-
-/* Writes text to path through a temporary file renamed into place, so a reader never sees half
- * a profile; an existing file is replaced only with --force. */
-static int write_file(const char *path, const char *text, int force)
-{
-    char tmp[4096];
-    int fd, rc = 0;
-    size_t len = strlen(text);
-
-    if (!force && access(path, F_OK) == 0) {
-        cli_error("%s exists; choose another name with -o, or replace it with --force", path);
-        return EXIT_FAILED;
-    }
-    if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= (int)sizeof(tmp)) {
-        cli_error("%s: the name is too long", path);
-        return EXIT_FAILED;
-    }
-    if ((fd = mkstemp(tmp)) < 0) {
-        cli_error("cannot write %s: %s", path, strerror(errno));
-        return EXIT_FAILED;
-    }
-    fchmod(fd, 0644);
-    if (write(fd, text, len) != (ssize_t)len || write(fd, "\n", 1) != 1 || fsync(fd) != 0) rc = -1;
-    if (close(fd) != 0) rc = -1;
-    if (rc == 0 && rename(tmp, path) != 0) rc = -1;
-    if (rc != 0) {
-        cli_error("cannot write %s: %s", path, strerror(errno));
-        unlink(tmp);
-        return EXIT_FAILED;
-    }
-    return EXIT_OK;
 }
 
 static int today(void)
@@ -142,7 +106,7 @@ int cmd_import(int argc, char **argv)
     }
     cadre_candidate_free(check);
     if (o.output) {
-        rc = write_file(o.output, json, o.force);
+        rc = cli_write_file(o.output, json, o.force);
         account = cli_out;
     } else {
         rc = fprintf(cli_out, "%s\n", json) < 0 ? EXIT_INTERNAL : EXIT_OK;

@@ -7,9 +7,12 @@
  * report stream, cli_out (see main.c for why that is not simply stdout).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -138,4 +141,34 @@ char *cli_read_file(const char *path, size_t max, const char *why, size_t *len)
     if (f != stdin) fclose(f);
     if (buf) buf[n] = '\0', *len = n;
     return buf;
+}
+
+int cli_write_file(const char *path, const char *text, int force)
+{
+    char tmp[4096];
+    int fd, rc = 0;
+    size_t len = strlen(text);
+
+    if (!force && access(path, F_OK) == 0) {
+        cli_error("%s exists; choose another name with -o, or replace it with --force", path);
+        return EXIT_FAILED;
+    }
+    if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= (int)sizeof(tmp)) {
+        cli_error("%s: the name is too long", path);
+        return EXIT_FAILED;
+    }
+    if ((fd = mkstemp(tmp)) < 0) {
+        cli_error("cannot write %s: %s", path, strerror(errno));
+        return EXIT_FAILED;
+    }
+    fchmod(fd, 0644);
+    if (write(fd, text, len) != (ssize_t)len || write(fd, "\n", 1) != 1 || fsync(fd) != 0) rc = -1;
+    if (close(fd) != 0) rc = -1;
+    if (rc == 0 && rename(tmp, path) != 0) rc = -1;
+    if (rc != 0) {
+        cli_error("cannot write %s: %s", path, strerror(errno));
+        unlink(tmp);
+        return EXIT_FAILED;
+    }
+    return EXIT_OK;
 }

@@ -16,12 +16,13 @@ static const struct {
     const char *name;
     int (*fn)(int, char **);
 } commands[] = {
-    {"assess", cmd_assess}, {"batch", cmd_batch},
-    {"list", cmd_list},     {"validate", cmd_validate},
-    {"vocab", cmd_vocab},   {"schema", cmd_schema},
-    {"test", cmd_test},     {"new", cmd_new},
-    {"help", cmd_help},     {"completion", cmd_completion},
-    {"import", cmd_import}, {"compare", cmd_compare},
+    {"assess", cmd_assess},       {"batch", cmd_batch},
+    {"list", cmd_list},           {"validate", cmd_validate},
+    {"vocab", cmd_vocab},         {"schema", cmd_schema},
+    {"test", cmd_test},           {"new", cmd_new},
+    {"help", cmd_help},           {"completion", cmd_completion},
+    {"import", cmd_import},       {"compare", cmd_compare},
+    {"interview", cmd_interview},
 };
 
 static int version(void)

@@ -416,6 +416,55 @@ static const cli_command cmd_validate_spec = {
     "cadre validate me.json\tevery problem, with its field\n"
     "cadre validate --strict -q *.json\tonly the exit status, warnings counting"};
 
+/* ---- interview ---- */
+
+static const cli_option opt_all_skills = {
+    OPT_ALL_SKILLS,
+    0,
+    "all-skills",
+    NULL,
+    CLI_NONE,
+    NULL,
+    "Ask every skill of the vocabulary, not only those of the target role's profile."};
+static const cli_option opt_no_assess = {OPT_NO_ASSESS,
+                                         0,
+                                         "no-assess",
+                                         NULL,
+                                         CLI_NONE,
+                                         NULL,
+                                         "Do not offer to assess the profile at the end."};
+
+static const cli_option *const interview_options[] = {
+    &opt_all_skills, &opt_no_assess, PLUGIN_OPTIONS, &opt_color, &opt_ascii, &opt_help, NULL};
+
+static const cli_command cmd_interview_spec = {
+    "interview",
+    "[FILE]",
+    CLI_FILE,
+    "answer questions to write or update a profile",
+    "Ask plain questions about a person's career, grouped the way people think of it (the work "
+    "so far, the current role and its scope, education and certifications, industries, skills, "
+    "achievements, what they want), and write the answers to FILE (default: profile.json) as a "
+    "candidate profile. Each skill comes with what each level from 0 to 5 looks like for that "
+    "skill; only the skills of the target role's profile are asked unless --all-skills. Every "
+    "answer is checked at once, by the same loader cadre assess uses, and asked again with the "
+    "reason when it is not accepted. A FILE that exists is edited: its answers are the "
+    "defaults, Enter keeps one, - clears it, ? explains the question, quit stops. The file is "
+    "saved after every answer, through a temporary file renamed into place, so an interview "
+    "stopped at any point (quit, the end of the input, Ctrl-C) loses nothing already answered. "
+    "At the end it offers to assess the profile.\n\n"
+    "Answers are read line by line from standard input, so a script can pipe them in; then each "
+    "answer is echoed after its question. docs/self-assessment.md walks through it.",
+    interview_options,
+    "0\tthe interview ended or was stopped, and what was answered is saved\n"
+    "1\tFILE could not be written\n"
+    "2\tusage error\n"
+    "3\tFILE exists but is not a JSON object, or standard input is closed\n"
+    "5\tinternal error",
+    "cadre interview me.json\tanswer the questions; me.json is written as you go\n"
+    "cadre interview --all-skills me.json\tupdate it, rating every skill\n"
+    "printf '%s\\n' 'Ana Ruiz' 1 18 ... | cadre interview --no-assess me.json\tfrom a script"};
+
 /* ---- import ---- */
 
 static const cli_option opt_import_output = {
@@ -642,19 +691,13 @@ static const cli_command cmd_completion_spec = {
     "source <(cadre completion bash)\tin ~/.bashrc\n"
     "cadre completion zsh > ~/.zfunc/_cadre\twith ~/.zfunc on $fpath"};
 
-const cli_command *const cli_commands[] = {&cmd_assess_spec,
-                                           &cmd_batch_spec,
-                                           &cmd_list_spec,
-                                           &cmd_validate_spec,
-                                           &cmd_import_spec,
-                                           &cmd_compare_spec,
-                                           &cmd_vocab_spec,
-                                           &cmd_schema_spec,
-                                           &cmd_test_spec,
-                                           &cmd_new_spec,
-                                           &cmd_help_spec,
-                                           &cmd_completion_spec,
-                                           NULL};
+const cli_command *const cli_commands[] = {&cmd_assess_spec,     &cmd_batch_spec,
+                                           &cmd_list_spec,       &cmd_validate_spec,
+                                           &cmd_interview_spec,  &cmd_import_spec,
+                                           &cmd_compare_spec,    &cmd_vocab_spec,
+                                           &cmd_schema_spec,     &cmd_test_spec,
+                                           &cmd_new_spec,        &cmd_help_spec,
+                                           &cmd_completion_spec, NULL};
 
 const cli_command *cli_command_find(const char *name)
 {

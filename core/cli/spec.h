@@ -53,7 +53,9 @@ enum {
     OPT_FORCE,
     OPT_AS_OF,
     OPT_BRIEF,
-    OPT_NO_WHATIF
+    OPT_NO_WHATIF,
+    OPT_ALL_SKILLS,
+    OPT_NO_ASSESS
 };
 
 typedef struct cli_option {

@@ -33,7 +33,7 @@ comp() {
         [ ${#COMPREPLY[@]} -eq 0 ] || printf "%s|" "${COMPREPLY[@]}"' \
         _ "$tmp/cadre.bash" "$1" 2>"$tmp/comp.err"
 }
-is "$(comp 'cadre ')" "--help|--version|assess|batch|list|validate|import|compare|vocab|schema|test|new|help|completion|" \
+is "$(comp 'cadre ')" "--help|--version|assess|batch|list|validate|interview|import|compare|vocab|schema|test|new|help|completion|" \
     "bash: the commands"
 is "$(comp 'cadre va')" "validate|" "bash: a command from its start"
 is "$(comp 'cadre assess --for')" "--format=|" "bash: a long option"
