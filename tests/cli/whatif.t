@@ -103,7 +103,9 @@ def apply(p, ch, problems):
 
 samples = sorted(glob.glob("docs/examples/candidates/*.json"))
 profiles = [(s, json.load(open(s))) for s in samples]
-profiles += [("generated %d" % i, p) for i, p in enumerate(gen.people(40, seed=11))]
+# scripts/test --valgrind asks for fewer (each assess explores a hundred copies under memcheck)
+profiles += [("generated %d" % i, p) for i, p in
+             enumerate(gen.people(int(os.environ.get("CADRE_WHATIF_PEOPLE", "40")), seed=11))]
 
 moved = stuck = rechecked = 0
 not_better, asks_held, disagree = [], [], []
@@ -141,7 +143,7 @@ for name, prof in profiles:
 
 ok(not not_better, "%d ways found over %d people: each moves its assessment to a better band "
    "with a higher score (%d verdicts no change moved)" % (moved, len(profiles), stuck), not_better)
-ok(moved > 40, "ways were found for most people (%d)" % moved)
+ok(moved >= len(profiles), "ways were found for most people (%d for %d people)" % (moved, len(profiles)))
 ok(not asks_held, "no change asks for what the person has already", asks_held)
 ok(not disagree and rechecked > 20,
    "%d ways redone by this test with --no-what-if give the score and band shown" % rechecked,
