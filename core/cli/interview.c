@@ -199,39 +199,60 @@ static void set_path(cJSON *root, const char *path, cJSON *v)
         cJSON_AddItemToObject(g, k, v);
 }
 
+#define MAX_ERRORS 8
+
 typedef struct problems {
-    char text[600];
+    char text[600];               /* warnings about `field` */
+    char errors[MAX_ERRORS][300]; /* every error, "field: message" */
+    int nerrors;
     const char *field;
 } problems;
 
-/* Collects the first error, and warnings about `field`, for the person. */
 static void on_diag(void *ud, const cadre_diag *d)
 {
     problems *p = ud;
     size_t n = strlen(p->text);
 
-    if (d->field == NULL || strncmp(d->field, p->field, strlen(p->field)) != 0) return;
-    if (n < sizeof(p->text) - 1)
+    if (d->severity == CADRE_SEVERITY_ERROR) {
+        if (p->nerrors < MAX_ERRORS)
+            snprintf(p->errors[p->nerrors++], sizeof(p->errors[0]), "%s: %s",
+                     d->field ? d->field : "", d->message);
+        return;
+    }
+    if (d->field && strncmp(d->field, p->field, strlen(p->field)) == 0 && n < sizeof(p->text) - 1)
         snprintf(p->text + n, sizeof(p->text) - n, "%s%s", n ? "; " : "", d->message);
 }
 
-/* Checks the whole profile with cadre's loader: 0 when valid (warnings about `field` in
- * *notes), -1 with the reason in *notes when not. */
-static int check(const cJSON *profile, const char *field, problems *p)
+/* Checks the whole profile with cadre's loader: the errors in p->errors, warnings about
+ * `field` in p->text. */
+static void check(const cJSON *profile, const char *field, problems *p)
 {
     char *json = cJSON_PrintUnformatted(profile);
     cadre_candidate *c = NULL;
     cadre_error err;
-    int rc;
 
-    p->text[0] = '\0';
+    memset(p, 0, sizeof(*p));
     p->field = field;
-    if (json == NULL) return -1;
-    rc = cadre_candidate_parse(&c, json, strlen(json), "answer", on_diag, p, &err);
+    if (json == NULL) return;
+    if (cadre_candidate_parse(&c, json, strlen(json), "answer", on_diag, p, &err) != 0 &&
+        p->nerrors == 0)
+        snprintf(p->errors[p->nerrors++], sizeof(p->errors[0]), "%s", err.message);
     free(json);
     cadre_candidate_free(c);
-    if (rc != 0 && p->text[0] == '\0') snprintf(p->text, sizeof(p->text), "%s", err.message);
-    return rc == 0 ? 0 : -1;
+}
+
+/* The first error of `after` that `before` did not have: the answer's fault, so it is refused.
+ * Errors the file had already (a field edited by hand) do not stop the interview. */
+static const char *new_error(const problems *before, const problems *after)
+{
+    for (int i = 0; i < after->nerrors; i++) {
+        int known = 0;
+
+        for (int k = 0; k < before->nerrors; k++)
+            known |= strcmp(before->errors[k], after->errors[i]) == 0;
+        if (!known) return after->errors[i];
+    }
+    return NULL;
 }
 
 /* ---- reading answers ---- */
@@ -543,8 +564,8 @@ static int ask(ctx *x, const question *q)
     show_choices(x, q);
     for (;;) {
         cJSON *was = get_path(x->profile, q->path), *keep, *v;
-        const char *s;
-        problems p;
+        const char *s, *bad;
+        problems before, p;
 
         say(x, "%s", q->ask);
         current(x, q, was);
@@ -568,14 +589,19 @@ static int ask(ctx *x, const question *q)
             cJSON_Delete(keep);
             continue;
         }
+        check(x->profile, q->path, &before);
         set_path(x->profile, q->path, v);
-        if (check(x->profile, q->path, &p) != 0) {
-            say(x, "  ! %s\n", cli_safe(p.text));
+        check(x->profile, q->path, &p);
+        if ((bad = new_error(&before, &p)) != NULL) {
+            say(x, "  ! %s\n", cli_safe(bad));
             set_path(x->profile, q->path, keep);
             continue;
         }
         cJSON_Delete(keep);
         if (p.text[0]) say(x, "  note: %s\n", cli_safe(p.text));
+        if (p.nerrors)
+            say(x, "  note: the file has a problem elsewhere, to fix by hand: %s\n",
+                cli_safe(p.errors[0]));
         return x->o->save(x->o->userdata, x->profile) == 0 ? ASK_OK : ASK_FAIL;
     }
 }
@@ -737,7 +763,8 @@ static int ask_achievements(ctx *x)
     while (cJSON_GetArraySize(list) < 5) {
         cJSON *item, *sub = cJSON_CreateObject();
         ctx y = {sub, x->o};
-        problems p;
+        problems before, p;
+        const char *bad;
         double v;
         char why[200];
 
@@ -798,11 +825,13 @@ static int ask_achievements(ctx *x)
             }
             say(x, "  ! an amount such as 900k or 1.2M\n");
         }
+        check(x->profile, "achievements", &before);
         if (list == NULL) list = cJSON_AddArrayToObject(x->profile, "achievements");
         item = sub;
         cJSON_AddItemToArray(list, item);
-        if (check(x->profile, "achievements", &p) != 0) {
-            say(x, "  ! %s\n", cli_safe(p.text));
+        check(x->profile, "achievements", &p);
+        if ((bad = new_error(&before, &p)) != NULL) {
+            say(x, "  ! %s\n", cli_safe(bad));
             cJSON_DeleteItemFromArray(list, cJSON_GetArraySize(list) - 1);
             continue;
         }

@@ -41,7 +41,7 @@ printf '%s\n' "" "" "abc" "12" "15" quit >"$tmp/a1"
 "$CADRE_BIN" interview --no-assess "$tmp/b.json" <"$tmp/a1" >"$tmp/out" 2>&1
 out=$(cat "$tmp/out")
 contains "$out" "! a number from 0 to 70, such as 12 or 12.5" "a word for a number: re-asked with the reason"
-contains "$out" "! 15 years is more than experience.total_years (12)" "more management years than years of work: refused by cadre's own check, with the reason"
+contains "$out" "! experience.management_years: 15 years is more than experience.total_years (12)" "more management years than years of work: refused by cadre's own check, with the reason"
 is "$(out=$(cat "$tmp/b.json") json '$j->{experience}{total_years} . "|" . ($j->{experience}{management_years} // "none")')" \
    "12|none" "... and not saved; the good answer is"
 contains "$out" "Stopped. Your answers so far are saved; run cadre interview $tmp/b.json to continue" \
@@ -56,6 +56,15 @@ contains "$out" "Your name, as the report should show it [Bo]:" "an existing fil
 contains "$out" "in all? [20]:" "... numbers too"
 is "$(out=$(cat "$tmp/c.json") json '$j->{name} . "|" . $j->{experience}{total_years} . "|" . $j->{experience}{management_years}')" \
    "Bo|20|8" "Enter keeps them, and the input ending early loses nothing"
+
+# a file broken elsewhere by hand can still be answered; the break is pointed out, not blamed
+printf '{"skills": {"leadership": "high"}}\n' >"$tmp/broken.json"
+printf '%s\n' "Bo" quit >"$tmp/a5"
+"$CADRE_BIN" interview --no-assess "$tmp/broken.json" <"$tmp/a5" >"$tmp/out" 2>&1
+out=$(cat "$tmp/out")
+contains "$out" "note: the file has a problem elsewhere, to fix by hand: skills.leadership" \
+    "a file broken elsewhere: the answer is taken, the other problem named"
+is "$(out=$(cat "$tmp/broken.json") json '$j->{name}')" Bo "... and saved"
 
 printf '%s\n' "" "" "-" quit >"$tmp/a3"
 "$CADRE_BIN" interview --no-assess "$tmp/c.json" <"$tmp/a3" >/dev/null 2>&1

@@ -331,10 +331,68 @@ static void test_next_steps(void)
     cadre_engine_free(e);
 }
 
+/* What would change each verdict (whatif.c): through the public API, as an embedder sees it. */
+static void test_explore(void)
+{
+    cadre_engine *e = engine_with(CADRE_TEST_PLUGINS);
+    char path[4096];
+    cadre_candidate *c = NULL;
+    cadre_report *r = NULL;
+    cadre_error err;
+    char *html = NULL;
+    size_t n, moved = 0, good = 1;
+
+    /* A hospital administrator a year or two from a COO role: several verdicts can move. */
+    snprintf(path, sizeof(path), "%s/docs/examples/candidates/hospital_administrator.json",
+             CADRE_TEST_SOURCE);
+    if (cadre_candidate_load_file(&c, path, NULL, NULL, &err) != 0 ||
+        cadre_engine_assess(&r, e, c, NULL, &err) != 0) {
+        ok(0, "explore: %s", err.message);
+        return;
+    }
+    is_int(cadre_report_whatif_count(r), 0, "a report has no what-if entries until explored");
+    is_int(cadre_report_explore(r, e, c, &err), 0, "cadre_report_explore");
+    n = cadre_report_whatif_count(r);
+    for (size_t i = 0; i < n; i++) {
+        const cadre_whatif *w = cadre_report_whatif(r, i);
+        const cadre_result *res = cadre_report_find(r, w->plugin);
+
+        good &= w->struct_size == sizeof(*w) && res != NULL && w->from_score == res->score &&
+                strcmp(w->from_band, res->band) == 0;
+        if (w->to_band) {
+            moved++;
+            good &= w->change_count >= 1 && w->to_score > w->from_score &&
+                    strcmp(w->to_band, w->from_band) != 0 && w->changes[0] && w->fields[0] &&
+                    w->effort_months > 0 && w->tried > 0;
+        } else {
+            good &= w->change_count == 0;
+        }
+    }
+    ok(n >= cadre_report_count(r) && moved >= 1 && good,
+       "%zu entries, %zu with changes that move a verdict up, each naming its fields", n, moved);
+    is_int(cadre_report_explore(r, e, c, &err), 0, "a second call is accepted...");
+    is_int(cadre_report_whatif_count(r), n, "... and adds nothing");
+    ok(cadre_report_whatif(r, n) == NULL && cadre_report_whatif(NULL, 0) == NULL &&
+           cadre_report_whatif_count(NULL) == 0,
+       "nothing past the end");
+    is_int(cadre_report_explore(NULL, e, c, &err), CADRE_EINVAL, "NULL report: CADRE_EINVAL");
+    is_int(cadre_report_render(&html, NULL, (const cadre_report *const *)&r, 1, CADRE_FORMAT_HTML,
+                               0, &err),
+           0, "CADRE_FORMAT_HTML renders");
+    ok(html && strncmp(html, "<!DOCTYPE html>", 15) == 0 && strstr(html, "<svg") &&
+           strstr(html, "What would change the verdicts"),
+       "... a page with charts and the what-if section");
+    cadre_free(html);
+    cadre_report_free(r);
+    cadre_candidate_free(c);
+    cadre_engine_free(e);
+}
+
 int main(void)
 {
     test_builtin_run();
     test_next_steps();
+    test_explore();
     test_hand_built();
     test_search_path();
     test_vocab();
