@@ -532,6 +532,16 @@ static void put_field(cadre__sha256 *s, const char *v)
                          v ? strlen(v) + 1 : 1); /* NUL-ended: fields cannot run together */
 }
 
+const char *cadre_engine_param(const cadre_engine *e, const char *plugin, const char *key)
+{
+    const cadre__plugin *p =
+        e && plugin && key ? cadre__engine_find((cadre_engine *)e, plugin) : NULL;
+
+    for (size_t i = 0; p && i < p->param_count; i++)
+        if (strcmp(p->params[i].spec->key, key) == 0) return p->params[i].value;
+    return NULL;
+}
+
 int cadre_engine_fingerprint(char out[65], const cadre_engine *e)
 {
     cadre__sha256 s;

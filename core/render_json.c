@@ -504,7 +504,10 @@ static void report(jw *w, const cadre_report *r)
     str(w, "id", r->candidate_id);
     str(w, "name", r->candidate_name);
     str(w, "source", r->candidate_source);
+    /* Which input, and which assessments: enough to replay it (docs/audit.md). */
+    str(w, "sha256", r->candidate_sha256);
     jclose(w, c);
+    str(w, "fingerprint", r->fingerprint);
     if (w->detail != CADRE_RENDER_SCORES) {
         a = jopen(w, "warnings", 0);
         for (size_t i = 0; i < r->warning_count; i++) {

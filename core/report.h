@@ -19,6 +19,8 @@ struct cadre_report {
     const char *candidate_id;
     const char *candidate_name;
     const char *candidate_source;
+    char candidate_sha256[65]; /* of the candidate's canonical JSON (cadre_candidate_to_json) */
+    char fingerprint[65];      /* the engine's (cadre_engine_fingerprint) when it assessed */
     cadre_diag *warnings;
     size_t warning_count;
     cadre_result *results;

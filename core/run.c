@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "engine_internal.h"
+#include "candidate/candidate.h"
 #include "report.h"
 #include "worker/pack.h"
 
@@ -18,6 +19,17 @@ static const cadre_candidate *normalise(const cadre_candidate *c, cadre_candidat
     memcpy(buf, c, c->struct_size);
     buf->struct_size = sizeof(*buf);
     return buf;
+}
+
+/* What a decision record needs to say which input and which assessments made this report. */
+static int provenance(cadre_report *r, const cadre_engine *e, const cadre_candidate *c)
+{
+    char *json = cadre__candidate_to_json(c);
+
+    if (json == NULL) return CADRE_ENOMEM;
+    cadre__sha256_hex(r->candidate_sha256, json, strlen(json));
+    free(json);
+    return cadre_engine_fingerprint(r->fingerprint, e);
 }
 
 static int copy_candidate_info(cadre_report *r, const cadre_candidate *c)
@@ -180,7 +192,7 @@ static int begin(cadre__inflight **out, cadre_engine *e, const cadre_candidate *
             cadre__arena_alloc(&x->r->arena, (x->n ? x->n : 1) * sizeof(*x->r->results));
     }
     if (x->sent == NULL || x->r == NULL || x->r->results == NULL ||
-        copy_candidate_info(x->r, c) != 0) {
+        copy_candidate_info(x->r, c) != 0 || provenance(x->r, e, c) != 0) {
         inflight_free(x);
         return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
     }
@@ -270,6 +282,16 @@ static int engine_assess(cadre_report **out, cadre_engine *e, const cadre_candid
     if ((rc = begin(&x, e, c, names, err)) != 0) return rc;
     *out = end(x);
     return 0;
+}
+
+const char *cadre_report_candidate_sha256(const cadre_report *r)
+{
+    return r ? r->candidate_sha256 : "";
+}
+
+const char *cadre_report_fingerprint(const cadre_report *r)
+{
+    return r ? r->fingerprint : "";
 }
 
 size_t cadre_report_count(const cadre_report *r)

@@ -488,6 +488,21 @@ static int walk_field(loader *L, const cadre__field *f, const cJSON *v, const ch
     return -1;
 }
 
+/* A protected characteristic (schema.c) is refused, and says where it belongs. */
+static int refuse_protected(loader *L, const char *key, const char *path)
+{
+    for (const char *const *p = cadre__protected_fields; *p; p++)
+        if (strcmp(*p, key) == 0) {
+            error_at(L, path,
+                     "'%s' is a protected characteristic: no assessment may read it, so a "
+                     "profile cannot hold it; group labels for a bias audit go in a separate "
+                     "file (cadre audit --groups, docs/audit.md)",
+                     key);
+            return 1;
+        }
+    return 0;
+}
+
 static int walk_object(loader *L, const cJSON *obj, const char *path, const cadre__field *fields,
                        void *base)
 {
@@ -499,6 +514,10 @@ static int walk_object(loader *L, const cJSON *obj, const char *path, const cadr
         char sub[PATH_SIZE];
 
         join(sub, path, c->string, 0);
+        if (f == NULL && refuse_protected(L, c->string, sub)) {
+            rc = -1;
+            continue;
+        }
         if (f == NULL) {
             const char *s = cadre__fields_suggest(fields, c->string);
 
@@ -754,6 +773,12 @@ static int extra_fn(loader *L, const cJSON *v, const char *path, cadre_candidate
     cadre_value *val;
 
     if (expect_object(L, v, path) != 0) return -1;
+    for (const cJSON *c = v->child; c != NULL; c = c->next) {
+        char sub[PATH_SIZE];
+
+        join(sub, path, c->string, 0);
+        if (refuse_protected(L, c->string, sub)) return -1;
+    }
     val = cadre__arena_alloc(&L->ci->arena, sizeof(*val));
     if (val == NULL) return L->oom = 1, -1;
     cand->extra = val;

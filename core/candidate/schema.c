@@ -156,3 +156,34 @@ const char *cadre__fields_suggest(const cadre__field *f, const char *name)
 {
     return cadre__suggest(name, f, cadre__fields_count(f), sizeof(*f));
 }
+
+/* Characteristics the law protects from use in employment decisions (EU AI Act Annex III 4;
+ * NYC Local Law 144's categories; US Title VII, ADEA, ADA). No assessment may read them, so the
+ * candidate refuses them, at the top and in "extra", and says where they belong: in the
+ * separate groups file of a bias audit (docs/audit.md). */
+const char *const cadre__protected_fields[] = {"sex",
+                                               "gender",
+                                               "race",
+                                               "ethnicity",
+                                               "ethnic_origin",
+                                               "age",
+                                               "date_of_birth",
+                                               "birth_date",
+                                               "birthdate",
+                                               "dob",
+                                               "year_of_birth",
+                                               "disability",
+                                               "disabilities",
+                                               "religion",
+                                               "belief",
+                                               "marital_status",
+                                               "pregnancy",
+                                               "sexual_orientation",
+                                               "national_origin",
+                                               "nationality",
+                                               "citizenship",
+                                               "veteran_status",
+                                               "genetic_information",
+                                               "photo",
+                                               "picture",
+                                               NULL};

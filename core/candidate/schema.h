@@ -55,4 +55,7 @@ const cadre__field *cadre__fields_find(const cadre__field *f, const char *name);
 /* The closest name to `name` (a plausible typo), or NULL. */
 const char *cadre__fields_suggest(const cadre__field *f, const char *name);
 
+/* Field names a candidate refuses, at the top and in "extra" (NULL-terminated). */
+extern const char *const cadre__protected_fields[];
+
 #endif

@@ -197,6 +197,16 @@ static cJSON *field_schema(const cadre__field *f)
         s = typed("object");
         cJSON_AddNumberToObject(s, "maxProperties", CADRE__MAX_LIST);
         cJSON_AddItemToObject(s, "additionalProperties", ref("#/$defs/extra_value"));
+        {
+            /* Protected characteristics are refused here too (parse.c). */
+            cJSON *names = cJSON_CreateObject(), *no = cJSON_CreateObject(), *list;
+
+            list = cJSON_AddArrayToObject(no, "enum");
+            for (const char *const *p = cadre__protected_fields; *p; p++)
+                cJSON_AddItemToArray(list, cJSON_CreateString(*p));
+            cJSON_AddItemToObject(names, "not", no);
+            cJSON_AddItemToObject(s, "propertyNames", names);
+        }
         break;
     case CADRE__F_VERSION:
         s = typed(NULL);

@@ -146,3 +146,12 @@ char *cadre__candidate_to_json(const cadre_candidate *c)
     cJSON_Delete(root);
     return s;
 }
+
+int cadre_candidate_to_json(char **out, const cadre_candidate *c, cadre_error *err)
+{
+    if (out == NULL || c == NULL)
+        return cadre__fail(err, CADRE_EINVAL, "", 0, 0, "cadre_candidate_to_json: NULL argument");
+    if ((*out = cadre__candidate_to_json(c)) == NULL)
+        return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
+    return 0;
+}

@@ -25,6 +25,7 @@
 #include <cjson/cJSON.h>
 
 #include "cli.h"
+#include "record.h"
 
 #define MAX_JOBS 256
 
@@ -41,6 +42,7 @@ typedef struct slot {
     int rc;                /* EXIT_* of this line */
     int kind;              /* what the line was, for the summary */
     cadre_candidate *cand; /* submitted to the engine and not yet collected, or NULL */
+    int record_failed;     /* --record could not write this line's record */
 } slot;
 
 enum { LINE_ASSESSED, LINE_INVALID, LINE_FAILED };
@@ -67,6 +69,7 @@ typedef struct batch {
     const char *const *names;
     const char *display; /* the input's name in sources: FILE or <stdin> */
     unsigned render_flags;
+    const record_opts *record; /* --record, or NULL */
     int flush_each;
     int progress;
     /* for the progress line and the summary (writer's) */
@@ -202,6 +205,18 @@ static void end_line(batch *b, cadre_engine *e, slot *s)
     size_t len = 0;
     int rc = cadre_engine_collect(&r, e, &err);
 
+    if (rc == 0 && b->record) {
+        char why[600];
+
+        if (record_write(b->record, e, s->cand, r, why, sizeof(why)) != 0) {
+            char msg[700];
+
+            snprintf(msg, sizeof(msg), "%s:%ld: no decision record: %s", b->display, s->lineno,
+                     why);
+            s->msg = strdup(msg);
+            s->record_failed = 1;
+        }
+    }
     cadre_candidate_free(s->cand);
     s->cand = NULL;
     if (rc != 0) {
@@ -209,7 +224,7 @@ static void end_line(batch *b, cadre_engine *e, slot *s)
         s->rc = EXIT_INTERNAL;
         return;
     }
-    s->kind = cadre_report_error_count(r) ? LINE_FAILED : LINE_ASSESSED;
+    s->kind = cadre_report_error_count(r) || s->record_failed ? LINE_FAILED : LINE_ASSESSED;
     s->rc = s->kind == LINE_FAILED ? EXIT_FAILED : EXIT_OK;
     if (cadre_report_render(&out, &len, (const cadre_report *const *)&r, 1, CADRE_FORMAT_JSONL,
                             b->render_flags, &err) != 0) {
@@ -325,6 +340,7 @@ static void write_ready(batch *b)
         cadre_free(s->out);
         free(s->msg);
         s->out = s->msg = NULL;
+        s->record_failed = 0;
         pthread_mutex_lock(&b->mu);
         /* After an error that stops the run, nothing more: other threads may have met it too. */
         if (s->rc == EXIT_INTERNAL || s->rc == EXIT_PLUGINS) b->fatal_written = 1;
@@ -549,7 +565,8 @@ int cmd_batch(int argc, char **argv)
     batch b;
     worker *w = NULL;
     const char *names_buf[65], *path;
-    char list_buf[1024];
+    char list_buf[1024], mask_buf[1024];
+    record_opts record;
     FILE *in;
     struct stat st;
     long n;
@@ -605,6 +622,12 @@ int cmd_batch(int argc, char **argv)
     b.read_ahead = fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode);
     b.lineno = o.line_offset;
     b.names = cli_split_names(o.common.assessments, list_buf, sizeof(list_buf), names_buf, 65);
+    if ((rc = cli_record_setup(&record, &o.common, b.names, mask_buf, sizeof(mask_buf))) !=
+        EXIT_OK) {
+        status = rc;
+        goto out;
+    }
+    b.record = record.dir ? &record : NULL;
     b.display = o.source_name ? o.source_name : strcmp(path, "-") == 0 ? "<stdin>" : path;
     b.render_flags = o.detail;
     b.flush_each = !(fstat(fileno(cli_out), &st) == 0 && S_ISREG(st.st_mode));

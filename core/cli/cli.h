@@ -37,8 +37,10 @@ typedef struct cli_opts {
     int color;          /* -1 auto, 0 never, 1 always */
     int ascii;
     int verbose;
-    int brief;     /* assess --brief: the answer only */
-    int no_whatif; /* assess --no-what-if */
+    int brief;              /* assess --brief: the answer only */
+    int no_whatif;          /* assess --no-what-if */
+    const char *record_dir; /* --record: decision records go there (record.c) */
+    const char *mask;       /* --mask: comma-separated candidate fields masked in records */
     unsigned long time_ms;
     unsigned long memory_mb;
     unsigned long native_ms;
@@ -59,6 +61,13 @@ extern FILE *cli_out;
 /* Which of the standard descriptors were closed when the program started (they are then
  * /dev/null, so that no file the program opens can take their place). */
 extern int cli_stdin_closed, cli_stdout_closed;
+
+struct record_opts;
+/* Fills the decision-record settings from --record and --mask, making the folder when it is
+ * missing. Returns EXIT_OK (ro->dir NULL when no records are asked for), or EXIT_USAGE /
+ * EXIT_FAILED with a message printed. names: the -a list, or NULL. */
+int cli_record_setup(struct record_opts *ro, const cli_opts *o, const char *const *names,
+                     char *mask_buf, size_t size);
 
 /* Sets the defaults every command that loads plugins starts from. */
 void cli_opts_init(cli_opts *o, const cli_command *cmd);
@@ -107,6 +116,10 @@ int cmd_vocab(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_interview(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+int cmd_card(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_new(int argc, char **argv);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "record.h"
 
 /* Options of assess and batch: all of them are common ones (setup.c). */
 static int on_option(void *ud, int id, const char *arg)
@@ -27,7 +28,8 @@ int cmd_assess(int argc, char **argv)
     cadre_engine *e = NULL;
     cadre_report **reports;
     const char *names_buf[65], **names;
-    char list_buf[1024];
+    char list_buf[1024], mask_buf[1024];
+    record_opts ro;
     cadre_format fmt;
     int first, rc = parse(&o, "assess", argc, argv, &first), n = 0, status = EXIT_OK;
 
@@ -43,6 +45,10 @@ int cmd_assess(int argc, char **argv)
         return EXIT_PLUGINS;
     }
     names = cli_split_names(o.assessments, list_buf, sizeof(list_buf), names_buf, 65);
+    if ((rc = cli_record_setup(&ro, &o, names, mask_buf, sizeof(mask_buf))) != EXIT_OK) {
+        cadre_engine_free(e);
+        return rc;
+    }
     reports = calloc((size_t)(argc - first), sizeof(*reports));
     if (reports == NULL) {
         cadre_engine_free(e);
@@ -65,6 +71,14 @@ int cmd_assess(int argc, char **argv)
         }
         rc = cadre_engine_assess(&reports[n], e, c, (const char *const *)names, &err);
         if (rc == 0 && !o.no_whatif) rc = cadre_report_explore(reports[n], e, c, &err);
+        if (rc == 0 && ro.dir) {
+            char why[600];
+
+            if (record_write(&ro, e, c, reports[n], why, sizeof(why)) != 0) {
+                cli_error("%s: no decision record: %s", argv[i], why);
+                status = cli_worst(status, EXIT_FAILED);
+            }
+        }
         cadre_candidate_free(c);
         if (rc != 0) {
             cli_error("%s", err.message);

@@ -22,7 +22,9 @@ static const struct {
     {"test", cmd_test},           {"new", cmd_new},
     {"help", cmd_help},           {"completion", cmd_completion},
     {"import", cmd_import},       {"compare", cmd_compare},
-    {"interview", cmd_interview},
+    {"interview", cmd_interview}, {"verify", cmd_verify},
+    {"audit", cmd_audit},         {"card", cmd_card},
+    {"diff", cmd_diff},
 };
 
 static int version(void)

@@ -12,6 +12,55 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "record.h"
+
+/* --isolate's words, in the order of cadre_isolation. */
+static const char *const isolations[] = {"untrusted", "none", "native", "all"};
+
+int cli_record_setup(record_opts *ro, const cli_opts *o, const char *const *names, char *mask_buf,
+                     size_t size)
+{
+    struct stat st;
+
+    memset(ro, 0, sizeof(*ro));
+    if (o->mask && !o->record_dir)
+        return cli_usage_error(o->cmd, "--mask applies to decision records: add --record DIR");
+    if (o->record_dir == NULL) return EXIT_OK;
+    if (stat(o->record_dir, &st) != 0) {
+        if (errno != ENOENT || mkdir(o->record_dir, 0755) != 0) {
+            cli_error("--record %s: %s", o->record_dir, strerror(errno));
+            return EXIT_FAILED;
+        }
+    } else if (!S_ISDIR(st.st_mode)) {
+        return cli_usage_error(o->cmd, "--record %s: not a folder", o->record_dir);
+    }
+    if (access(o->record_dir, W_OK) != 0) {
+        cli_error("--record %s: %s", o->record_dir, strerror(errno));
+        return EXIT_FAILED;
+    }
+    ro->dir = o->record_dir;
+    ro->names = names;
+    ro->lua_time_ms = o->time_ms;
+    ro->lua_memory_mb = o->memory_mb;
+    ro->native_ms = o->native_ms;
+    ro->isolation = o->isolation >= 0 && o->isolation < 4 ? isolations[o->isolation] : NULL;
+    if (o->mask) {
+        char *save = NULL;
+
+        snprintf(mask_buf, size, "%s", o->mask);
+        for (char *f = strtok_r(mask_buf, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
+            if (ro->nmask == RECORD_MAX_MASK)
+                return cli_usage_error(o->cmd, "--mask: at most %d fields", RECORD_MAX_MASK);
+            if (strspn(f, "abcdefghijklmnopqrstuvwxyz_.") != strlen(f) || *f == '\0')
+                return cli_usage_error(o->cmd,
+                                       "--mask: '%s' is not a field path such as name "
+                                       "or current_role.title",
+                                       f);
+            ro->mask[ro->nmask++] = f;
+        }
+    }
+    return EXIT_OK;
+}
 
 void cli_opts_init(cli_opts *o, const cli_command *cmd)
 {
@@ -55,7 +104,6 @@ static int folder(cli_opts *o, const char **list, int *n, const char *option, co
 int cli_common_option(cli_opts *o, int id, const char *arg)
 {
     /* In cadre_isolation order: CADRE_ISOLATE_UNTRUSTED is 0, ... CADRE_ISOLATE_ALL 3. */
-    static const char *const isolations[] = {"untrusted", "none", "native", "all"};
 
     switch (id) {
     case 'P':
@@ -111,6 +159,12 @@ int cli_common_option(cli_opts *o, int id, const char *arg)
         return 1;
     case OPT_NO_WHATIF:
         o->no_whatif = 1;
+        return 1;
+    case OPT_RECORD:
+        o->record_dir = arg;
+        return 1;
+    case OPT_MASK:
+        o->mask = arg;
         return 1;
     default:
         return 0;

@@ -194,9 +194,31 @@ static const cli_option opt_no_whatif = {
     "copies of each profile to find the smallest changes that move each verdict "
     "(docs/report.md)."};
 
+static const cli_option opt_record = {
+    OPT_RECORD,
+    0,
+    "record",
+    "DIR",
+    CLI_DIR,
+    NULL,
+    "Write a decision record for each candidate assessed into DIR (made when missing): its input "
+    "in canonical form, its report, the engine, plugins, parameters and limits, enough for "
+    "cadre verify to replay it. Records are never replaced: each is written to a temporary "
+    "file, synced and linked under a name of its own (docs/audit.md)."};
+static const cli_option opt_mask = {
+    OPT_MASK,
+    0,
+    "mask",
+    "FIELDS",
+    CLI_TEXT,
+    NULL,
+    "Replace these candidate fields (comma-separated paths, e.g. name,id,current_role.title) by "
+    "\"(masked)\" in decision records; the candidate's SHA-256 still identifies it."};
+
 static const cli_option *const assess_options[] = {
-    &opt_assessments,    &opt_assess_format, &opt_set,       PLUGIN_OPTIONS, &opt_color, &opt_ascii,
-    &opt_assess_verbose, &opt_brief,         &opt_no_whatif, &opt_help,      NULL};
+    &opt_assessments, &opt_assess_format,  &opt_set,   PLUGIN_OPTIONS, &opt_color,
+    &opt_ascii,       &opt_assess_verbose, &opt_brief, &opt_no_whatif, &opt_record,
+    &opt_mask,        &opt_help,           NULL};
 
 static const cli_command cmd_assess_spec = {
     "assess",
@@ -298,19 +320,10 @@ static const cli_option opt_line_offset = {
     "Number lines from N + 1 in sources and messages: for a shard that starts after line N of "
     "the whole file, so that its records say what a single run would."};
 
-static const cli_option *const batch_options[] = {&opt_assessments,
-                                                  &opt_set,
-                                                  PLUGIN_OPTIONS,
-                                                  &opt_jobs,
-                                                  &opt_detail,
-                                                  &opt_keep_going,
-                                                  &opt_progress,
-                                                  &opt_expect_fp,
-                                                  &opt_print_fp,
-                                                  &opt_source_name,
-                                                  &opt_line_offset,
-                                                  &opt_help,
-                                                  NULL};
+static const cli_option *const batch_options[] = {
+    &opt_assessments, &opt_set,      PLUGIN_OPTIONS, &opt_jobs,     &opt_detail,
+    &opt_keep_going,  &opt_progress, &opt_expect_fp, &opt_print_fp, &opt_source_name,
+    &opt_line_offset, &opt_record,   &opt_mask,      &opt_help,     NULL};
 
 static const cli_command cmd_batch_spec = {
     "batch",
@@ -523,6 +536,194 @@ static const cli_command cmd_import_spec = {
     "cadre import resume.json -o me.json\ta draft profile in me.json, and what to check\n"
     "cadre import --as-of 2026-01-01 resume.json\tthe same years whenever it is run"};
 
+/* ---- verify ---- */
+
+static const cli_option opt_verify_format = {
+    'f', 'f', "format", "FORMAT", CLI_CHOICE, "text json", "text (the default) or json."};
+
+static const cli_option *const verify_options[] = {&opt_verify_format, PLUGIN_OPTIONS, &opt_help,
+                                                   NULL};
+
+static const cli_command cmd_verify_spec = {
+    "verify",
+    "RECORD...",
+    CLI_FILE,
+    "replay decision records and say whether they still hold",
+    "Replay each decision RECORD (written by cadre assess or cadre batch with --record) with the "
+    "plugins found now and the record's parameters and assessments, and say \"identical\", or "
+    "exactly what differs (each assessment's band and score, each criterion, the findings) and "
+    "why it may (the engine's version, a plugin's file, version or parameters then and now). "
+    "Unless fields were masked, it also checks that the record's candidate still hashes to its "
+    "candidate_sha256, so an edited record is found. docs/audit.md.",
+    verify_options,
+    "0\tevery record replays identically\n"
+    "1\tsome record differs\n"
+    "2\tusage error\n"
+    "3\ta record is unreadable or not a decision record\n"
+    "5\tinternal error",
+    "cadre verify records/*.json\tevery record, one line each when identical\n"
+    "cadre verify -P old-plugins records/*.json\twith another set of plugins first"};
+
+/* ---- audit ---- */
+
+static const cli_option opt_audit_format = {
+    'f',
+    'f',
+    "format",
+    "FORMAT",
+    CLI_CHOICE,
+    "text json html",
+    "text (the default), json, or html (one self-contained page with a chart of the impact "
+    "ratios per category)."};
+static const cli_option opt_groups = {
+    OPT_GROUPS,
+    0,
+    "groups",
+    "CSV",
+    CLI_FILE,
+    NULL,
+    "The group labels (required): a CSV file whose first row is id and one column per "
+    "category (such as id,sex,race_ethnicity), then a row per candidate id. An empty label is "
+    "\"(not stated)\". The labels stay in this file: a candidate profile refuses them."};
+static const cli_option opt_select = {
+    OPT_SELECT,
+    0,
+    "select",
+    "ASSESSMENT=BANDS",
+    CLI_TEXT,
+    NULL,
+    "Count a candidate as selected by ASSESSMENT when its band is one of BANDS "
+    "(comma-separated), and report selection rates and their impact ratios too (repeatable), "
+    "e.g. \"coo_readiness=ready now,ready in 1-2 years\"."};
+static const cli_option opt_threshold = {
+    OPT_THRESHOLD,
+    0,
+    "threshold",
+    "ASSESSMENT=SCORE",
+    CLI_TEXT,
+    NULL,
+    "Count a candidate as selected by ASSESSMENT at SCORE or more (repeatable)."};
+static const cli_option opt_min_share = {
+    OPT_MIN_SHARE,
+    0,
+    "min-share",
+    "FRACTION",
+    CLI_TEXT,
+    NULL,
+    "Leave groups under this share of the sample out of the comparison, with a note (default "
+    "0.02: Local Law 144 allows leaving out groups under 2%)."};
+
+static const cli_option *const audit_options[] = {
+    &opt_groups, &opt_select, &opt_threshold, &opt_min_share, &opt_audit_format, &opt_help, NULL};
+
+static const cli_command cmd_audit_spec = {
+    "audit",
+    "RESULTS",
+    CLI_FILE,
+    "bias audit of batch results by group: rates, impact ratios, the criteria behind them",
+    "Join RESULTS, the output of cadre batch (- reads standard input), with the group labels of "
+    "--groups by candidate id, and report for each assessment, per category and per "
+    "intersection of categories: the count and share of each group, its scoring rate (the share "
+    "scoring above the whole sample's median, as New York City's Local Law 144 defines it for "
+    "scores), its selection rate when --select or --threshold says what selection is, each "
+    "rate's impact ratio against the group with the highest rate, a flag where that ratio is "
+    "under 0.8 (the four-fifths rule), and the groups too small to judge. For each flagged "
+    "group it names the criteria that contribute most to the gap: the difference in the mean "
+    "of each criterion's part of the score (its share of the weight times its score) between "
+    "the best group and this one. Records without an id or a group row, and lines that are not "
+    "records, are counted and named, never dropped silently. docs/audit.md says what this is "
+    "and is not.",
+    audit_options,
+    "0\tthe audit was written\n"
+    "2\tusage error\n"
+    "3\tRESULTS or the groups file is unreadable, or the groups file is malformed\n"
+    "5\tinternal error, or the output could not be written",
+    "cadre batch people.jsonl > results.jsonl; cadre audit results.jsonl --groups groups.csv\t"
+    "scoring rates and impact ratios\n"
+    "cadre audit results.jsonl --groups groups.csv --select 'coo_readiness=ready now' -f html > "
+    "audit.html\tselection rates too, as a page"};
+
+/* ---- card ---- */
+
+static const cli_option opt_card_format = {
+    'f',
+    'f',
+    "format",
+    "FORMAT",
+    CLI_CHOICE,
+    "markdown json",
+    "markdown (the default: a page to read, or to publish) or json."};
+
+static const cli_option *const card_options[] = {&opt_card_format, PLUGIN_OPTIONS, &opt_help, NULL};
+
+static const cli_command cmd_card_spec = {
+    "card",
+    "NAME",
+    CLI_ASSESSMENTS,
+    "write the card of an assessment: how it judges, and on what grounds",
+    "Write the card of assessment NAME, generated from the plugin itself: its file, SHA-256, "
+    "version and where it runs; the inputs it reads and its parameters; its criteria and their "
+    "weights, as the plugin gives them on a reference profile; and, from NAME.card.json beside "
+    "the plugin, its purpose, how each criterion is scored and the source of each number, its "
+    "bands and its known limitations; then its tests (NAME_test.lua beside it), run now. "
+    "Whatever is missing is flagged: a criterion without a stated source, no bands, no "
+    "limitations, no tests. docs/audit.md, \"Rubric cards\", describes NAME.card.json.",
+    card_options,
+    "0\tthe card is complete\n"
+    "1\tthe card has flags (listed at its end)\n"
+    "2\tusage error\n"
+    "4\tno assessment NAME is loaded\n"
+    "5\tinternal error, or the output could not be written",
+    "cadre card coo_readiness > coo_readiness.md\tthe card of a built-in\n"
+    "cadre card -P rubrics my_rubric\tof your own rubric, flags and all"};
+
+/* ---- diff ---- */
+
+static const cli_option opt_on = {
+    OPT_ON,
+    0,
+    "on",
+    "CANDIDATES",
+    CLI_FILE,
+    NULL,
+    "The candidates to assess with both versions (required): JSON Lines, one candidate per line "
+    "(- reads standard input)."};
+static const cli_option opt_diff_format = {
+    'f', 'f', "format", "FORMAT", CLI_CHOICE, "text json", "text (the default) or json."};
+static const cli_option opt_diff_isolate = {
+    OPT_ISOLATE,
+    0,
+    "isolate",
+    "WHAT",
+    CLI_CHOICE,
+    "untrusted native all none",
+    "Where the plugins of both folders run (default untrusted: each in a worker process)."};
+
+static const cli_option *const diff_options[] = {
+    &opt_on,         &opt_diff_format,  &opt_set,  &opt_lua_time,
+    &opt_lua_memory, &opt_diff_isolate, &opt_help, NULL};
+
+static const cli_command cmd_diff_spec = {
+    "diff",
+    "OLD_DIR NEW_DIR",
+    CLI_DIR,
+    "the impact of a rubric change on real candidates, before it is deployed",
+    "Assess every candidate of --on with the plugins of OLD_DIR and with those of NEW_DIR (each "
+    "folder alone: no built-ins, no user folder), and report for each assessment both have: how "
+    "many candidates change band, from which band to which, how many move up and down and by "
+    "how much on average, the largest moves (by line and id), and the criteria whose part of the "
+    "score (share of the weight times score) moved most. Plugins only one folder has are named. "
+    "docs/audit.md, \"Impact of a change\".",
+    diff_options,
+    "0\tcompared\n"
+    "2\tusage error\n"
+    "3\ta candidate line was not valid (the others were compared)\n"
+    "4\ta folder has no plugins or one cannot be loaded\n"
+    "5\tinternal error",
+    "cadre diff rubrics-v1 rubrics-v2 --on candidates.jsonl\twhat v2 would change\n"
+    "cadre diff build/plugins my-plugins --on people.jsonl -f json\tthe built-ins against your "
+    "copy"};
+
 /* ---- compare ---- */
 
 static const cli_option opt_compare_format = {
@@ -691,13 +892,13 @@ static const cli_command cmd_completion_spec = {
     "source <(cadre completion bash)\tin ~/.bashrc\n"
     "cadre completion zsh > ~/.zfunc/_cadre\twith ~/.zfunc on $fpath"};
 
-const cli_command *const cli_commands[] = {&cmd_assess_spec,     &cmd_batch_spec,
-                                           &cmd_list_spec,       &cmd_validate_spec,
-                                           &cmd_interview_spec,  &cmd_import_spec,
-                                           &cmd_compare_spec,    &cmd_vocab_spec,
-                                           &cmd_schema_spec,     &cmd_test_spec,
-                                           &cmd_new_spec,        &cmd_help_spec,
-                                           &cmd_completion_spec, NULL};
+const cli_command *const cli_commands[] = {
+    &cmd_assess_spec,   &cmd_batch_spec,      &cmd_list_spec,
+    &cmd_validate_spec, &cmd_interview_spec,  &cmd_import_spec,
+    &cmd_compare_spec,  &cmd_verify_spec,     &cmd_audit_spec,
+    &cmd_card_spec,     &cmd_diff_spec,       &cmd_vocab_spec,
+    &cmd_schema_spec,   &cmd_test_spec,       &cmd_new_spec,
+    &cmd_help_spec,     &cmd_completion_spec, NULL};
 
 const cli_command *cli_command_find(const char *name)
 {

@@ -55,7 +55,14 @@ enum {
     OPT_BRIEF,
     OPT_NO_WHATIF,
     OPT_ALL_SKILLS,
-    OPT_NO_ASSESS
+    OPT_NO_ASSESS,
+    OPT_RECORD,
+    OPT_MASK,
+    OPT_GROUPS,
+    OPT_SELECT,
+    OPT_THRESHOLD,
+    OPT_MIN_SHARE,
+    OPT_ON
 };
 
 typedef struct cli_option {

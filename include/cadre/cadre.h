@@ -148,6 +148,15 @@ CADRE_EXTERN const cadre_diag *cadre_candidate_warning(const cadre_candidate *c,
 /** Frees a candidate from cadre_candidate_parse/load_file. NULL is a no-op. */
 CADRE_EXTERN void cadre_candidate_free(cadre_candidate *c);
 
+/**
+ * Added in 0.2.0. The candidate in canonical form: compact JSON with the fields in the order of
+ * docs/candidate.md, as cadre read them (defaults not added, unknown fields left out), so that
+ * two files that say the same give the same text. A report's candidate_sha256 is the SHA-256
+ * of this text, and cadre_candidate_parse of it gives the same candidate back.
+ * out: receives NUL-terminated text owned by the caller (cadre_free).
+ */
+CADRE_EXTERN int cadre_candidate_to_json(char **out, const cadre_candidate *c, cadre_error *err);
+
 /** The candidate JSON Schema (draft 2020-12), generated from the loader's own tables.
  *  out: a NUL-terminated buffer owned by the caller (cadre_free). */
 CADRE_EXTERN int cadre_candidate_schema(char **out, cadre_error *err);
@@ -413,6 +422,19 @@ CADRE_EXTERN int cadre_report_explore(cadre_report *r, cadre_engine *e, const ca
 /** Added in 0.2.0. The entries cadre_report_explore made, in report order; entry `i`. */
 CADRE_EXTERN size_t cadre_report_whatif_count(const cadre_report *r);
 CADRE_EXTERN const cadre_whatif *cadre_report_whatif(const cadre_report *r, size_t i);
+
+/** Added in 0.2.0. What a decision record needs (docs/audit.md): the SHA-256 (64 hex digits)
+ *  of the candidate's canonical JSON (cadre_candidate_to_json), and the fingerprint of the
+ *  engine that assessed it (cadre_engine_fingerprint: engine version, plugins, parameters).
+ *  Borrowed from the report; "" for a NULL report. */
+CADRE_EXTERN const char *cadre_report_candidate_sha256(const cadre_report *r);
+CADRE_EXTERN const char *cadre_report_fingerprint(const cadre_report *r);
+
+/** Added in 0.2.0. The value parameter `key` of plugin `plugin` was set to (--set,
+ *  cadre_engine_set_param), or NULL when it was not set (the plugin's default applies). The
+ *  string is borrowed from the engine until the parameter is set again. */
+CADRE_EXTERN const char *cadre_engine_param(const cadre_engine *e, const char *plugin,
+                                            const char *key);
 
 /** Number of results (one per plugin run) and result `i`, borrowed from the report. */
 CADRE_EXTERN size_t cadre_report_count(const cadre_report *r);

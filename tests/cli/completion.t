@@ -33,7 +33,7 @@ comp() {
         [ ${#COMPREPLY[@]} -eq 0 ] || printf "%s|" "${COMPREPLY[@]}"' \
         _ "$tmp/cadre.bash" "$1" 2>"$tmp/comp.err"
 }
-is "$(comp 'cadre ')" "--help|--version|assess|batch|list|validate|interview|import|compare|vocab|schema|test|new|help|completion|" \
+is "$(comp 'cadre ')" "--help|--version|assess|batch|list|validate|interview|import|compare|verify|audit|card|diff|vocab|schema|test|new|help|completion|" \
     "bash: the commands"
 is "$(comp 'cadre va')" "validate|" "bash: a command from its start"
 is "$(comp 'cadre assess --for')" "--format=|" "bash: a long option"
@@ -51,7 +51,7 @@ is "$(comp 'cadre assess --set industry_fit.industry=heal')" "healthcare|" \
     "bash: --set offers a choice parameter's values (after the '=' bash splits at)"
 is "$(comp 'cadre vocab ')" "skill|industry|certification|tool|field|function|" \
     "bash: vocab offers the vocabularies"
-is "$(comp 'cadre help v')" "validate|vocab|" "bash: help offers commands"
+is "$(comp 'cadre help v')" "validate|verify|vocab|" "bash: help offers commands"
 is "$(comp 'cadre assess --isolate n')" "native|none|" "bash: --isolate's values"
 is "$(comp 'cadre assess docs/examples/candidates/vp_')" "docs/examples/candidates/vp_operations.json|" \
     "bash: candidate files"

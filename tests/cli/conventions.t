@@ -5,7 +5,7 @@
 # pages and docs/cli.md describing the same options, all of which the parser accepts.
 . "$(dirname "$0")/lib.sh"
 sample=docs/examples/candidates/vp_operations.json
-commands="assess batch list validate interview import compare vocab schema test new help completion"
+commands="assess batch list validate interview import compare verify audit card diff vocab schema test new help completion"
 
 # Options after operands, and "--".
 run assess "$sample" --format json
