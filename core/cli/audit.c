@@ -356,7 +356,24 @@ static int selected(const audit_rule *rule, const assessment *s, const entry *e)
     return 0;
 }
 
-static cJSON *rate_ratio(cJSON *g, const char *what, double rate, double best, int judged)
+/* Two-sided p-value of a two-proportion z-test of x1/n1 against x2/n2: how likely a difference
+ * this large is by chance alone when the two rates are the same. Small groups make large
+ * ratios by chance; the p-value says how far to trust a flag. */
+static double p_value(size_t x1, size_t n1, size_t x2, size_t n2)
+{
+    double p1, p2, p, se;
+
+    if (n1 == 0 || n2 == 0) return 1;
+    p1 = (double)x1 / (double)n1;
+    p2 = (double)x2 / (double)n2;
+    p = (double)(x1 + x2) / (double)(n1 + n2);
+    se = sqrt(p * (1 - p) * (1.0 / (double)n1 + 1.0 / (double)n2));
+    if (se <= 0) return p1 == p2 ? 1 : 0;
+    return erfc(fabs(p1 - p2) / se / sqrt(2.0));
+}
+
+static cJSON *rate_ratio(cJSON *g, const char *what, double rate, double best, int judged, size_t x,
+                         size_t n, size_t best_x, size_t best_n)
 {
     char key[64];
 
@@ -369,6 +386,11 @@ static cJSON *rate_ratio(cJSON *g, const char *what, double rate, double best, i
         cJSON_AddNullToObject(g, key);
     snprintf(key, sizeof(key), "%s_flag", what);
     cJSON_AddBoolToObject(g, key, judged && best > 0 && rate / best < 0.8);
+    snprintf(key, sizeof(key), "%s_p_value", what);
+    if (judged && best > 0)
+        cJSON_AddNumberToObject(g, key, round(p_value(x, n, best_x, best_n) * 10000) / 10000);
+    else
+        cJSON_AddNullToObject(g, key);
     return g;
 }
 
@@ -408,7 +430,7 @@ static cJSON *table(const audit *a, const assessment *s, size_t t, double median
     group *g = calloc(MAX_GROUPS, sizeof(*g));
     size_t ng = 0, judged_n = 0;
     double best_scoring = 0, best_selection = 0;
-    const group *best_s = NULL;
+    const group *best_s = NULL, *best_sel = NULL;
     cJSON *out = cJSON_CreateObject(), *list;
     char label[256];
 
@@ -435,22 +457,27 @@ static cJSON *table(const audit *a, const assessment *s, size_t t, double median
         for (size_t c = 0; c < e->ncrit && g[k].contrib; c++)
             g[k].contrib[e->crit[c].k] += (double)e->crit[c].share * e->crit[c].score;
     }
-    /* The best group: the highest rate among those large enough to judge. */
+    /* The best group: the highest rate among those large enough to judge and of a known
+     * category (Local Law 144 reports the unknown category's count apart). */
     for (size_t k = 0; k < ng; k++) {
-        if ((double)g[k].n / (double)s->n < a->o.min_share) continue;
+        if ((double)g[k].n / (double)s->n < a->o.min_share || strstr(g[k].label, NOT_STATED))
+            continue;
         judged_n++;
         if ((double)g[k].above / (double)g[k].n > best_scoring) {
             best_scoring = (double)g[k].above / (double)g[k].n;
             best_s = &g[k];
         }
-        if ((double)g[k].selected / (double)g[k].n > best_selection)
+        if ((double)g[k].selected / (double)g[k].n > best_selection) {
             best_selection = (double)g[k].selected / (double)g[k].n;
+            best_sel = &g[k];
+        }
     }
     list = cJSON_AddArrayToObject(out, "groups");
     for (size_t k = 0; k < ng; k++) {
         cJSON *x = cJSON_CreateObject();
         double share = (double)g[k].n / (double)s->n;
-        int judged = share >= a->o.min_share && judged_n >= 2;
+        int unknown = strstr(g[k].label, NOT_STATED) != NULL;
+        int judged = share >= a->o.min_share && !unknown && judged_n >= 2;
         double sr = (double)g[k].above / (double)g[k].n;
 
         cJSON_AddStringToObject(x, "group", g[k].label);
@@ -458,10 +485,13 @@ static cJSON *table(const audit *a, const assessment *s, size_t t, double median
         cJSON_AddNumberToObject(x, "share", round(share * 10000) / 10000);
         cJSON_AddNumberToObject(x, "mean_score", round(g[k].score_sum / (double)g[k].n * 10) / 10);
         cJSON_AddBoolToObject(x, "too_small", share < a->o.min_share);
-        rate_ratio(x, "scoring", sr, best_scoring, judged);
+        cJSON_AddBoolToObject(x, "unknown_category", unknown);
+        rate_ratio(x, "scoring", sr, best_s ? (double)best_s->above / (double)best_s->n : 0, judged,
+                   g[k].above, g[k].n, best_s ? best_s->above : 0, best_s ? best_s->n : 0);
         if (rule)
             rate_ratio(x, "selection", (double)g[k].selected / (double)g[k].n, best_selection,
-                       judged);
+                       judged, g[k].selected, g[k].n, best_sel ? best_sel->selected : 0,
+                       best_sel ? best_sel->n : 0);
         if (judged && best_s && best_s != &g[k] && s->detailed &&
             (sr / best_scoring < 0.8 ||
              (rule && best_selection > 0 &&

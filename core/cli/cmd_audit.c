@@ -110,6 +110,19 @@ static void lines_note(FILE *o, const cJSON *in, const char *key, const char *wh
 
 /* ---- text ---- */
 
+/* Why a group has no ratio. */
+static const char *judged_word(const cJSON *g)
+{
+    return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(g, "too_small"))          ? "small"
+           : cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(g, "unknown_category")) ? "unknown"
+                                                                                   : "-";
+}
+
+static const char *flag(const cJSON *g, const char *key)
+{
+    return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(g, key)) ? "!" : " ";
+}
+
 static void print_text(FILE *o, const cJSON *doc)
 {
     const cJSON *in = cJSON_GetObjectItemCaseSensitive(doc, "inputs"), *a;
@@ -124,7 +137,10 @@ static void print_text(FILE *o, const cJSON *doc)
     fprintf(o,
             "  Scoring rate: the share scoring above the whole sample's median. Impact ratio: a "
             "group's rate over the highest group's; ! marks one under 0.8 (the four-fifths "
-            "rule). Groups under %.0f%% of the sample are not judged.\n",
+            "rule). p: the chance of a difference this large between the group and the best "
+            "one if their rates were the same (two-proportion z-test); a flag with a large p "
+            "may be chance. Groups under %.0f%% of the sample, and the unknown category, are "
+            "not judged.\n",
             n_of(in, "min_share") * 100);
     cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(doc, "assessments"))
     {
@@ -145,9 +161,9 @@ static void print_text(FILE *o, const cJSON *doc)
         {
             const cJSON *g;
 
-            fprintf(o, "  %-28s %7s %6s %8s %6s", cli_safe(s_of(t, "category")), "count", "share",
-                    "scoring", "ratio");
-            if (sel) fprintf(o, " %9s %6s", "selection", "ratio");
+            fprintf(o, "  %-28s %7s %6s %8s %7s %6s", cli_safe(s_of(t, "category")), "count",
+                    "share", "scoring", "ratio", "p");
+            if (sel) fprintf(o, " %9s %7s %6s", "selection", "ratio", "p");
             fprintf(o, "\n");
             cJSON_ArrayForEach(g, cJSON_GetObjectItemCaseSensitive(t, "groups"))
             {
@@ -156,25 +172,19 @@ static void print_text(FILE *o, const cJSON *doc)
                 fprintf(o, "  %-28.28s %7.0f %5.1f%% %7.1f%% ", cli_safe(s_of(g, "group")),
                         n_of(g, "count"), n_of(g, "share") * 100, n_of(g, "scoring_rate") * 100);
                 if (isnan(r))
-                    fprintf(o, "%6s",
-                            cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(g, "too_small")) ? "small"
-                                                                                           : "-");
+                    fprintf(o, "%7s %6s", judged_word(g), "");
                 else
-                    fprintf(o, "%5.2f%s", r,
-                            cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(g, "scoring_flag"))
-                                ? "!"
-                                : " ");
+                    fprintf(o, "%6.3f%s %6.3f", r, flag(g, "scoring_flag"),
+                            n_of(g, "scoring_p_value"));
                 if (sel) {
                     double q = n_of(g, "selection_impact_ratio");
 
                     fprintf(o, " %8.1f%% ", n_of(g, "selection_rate") * 100);
                     if (isnan(q))
-                        fprintf(o, "%6s", "-");
+                        fprintf(o, "%7s %6s", judged_word(g), "");
                     else
-                        fprintf(o, "%5.2f%s", q,
-                                cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(g, "selection_flag"))
-                                    ? "!"
-                                    : " ");
+                        fprintf(o, "%6.3f%s %6.3f", q, flag(g, "selection_flag"),
+                                n_of(g, "selection_p_value"));
                 }
                 fprintf(o, "\n");
             }
@@ -318,13 +328,17 @@ static void print_html(FILE *o, const cJSON *doc)
                 if (isnan(r))
                     fputs("not judged", o);
                 else
-                    fprintf(o, "%.2f%s", r, r < 0.8 ? " <span class=\"flag\">!</span>" : "");
+                    fprintf(o, "%.3f%s (p %.3f)", r,
+                            r < 0.8 ? " <span class=\"flag\">!</span>" : "",
+                            n_of(g, "scoring_p_value"));
                 fputs("</td><td class=\"n\">", o);
                 if (!isnan(n_of(g, "selection_rate")))
                     fprintf(o, "%.1f%%", n_of(g, "selection_rate") * 100);
                 fputs("</td><td class=\"n\">", o);
                 if (!isnan(q))
-                    fprintf(o, "%.2f%s", q, q < 0.8 ? " <span class=\"flag\">!</span>" : "");
+                    fprintf(o, "%.3f%s (p %.3f)", q,
+                            q < 0.8 ? " <span class=\"flag\">!</span>" : "",
+                            n_of(g, "selection_p_value"));
                 fputs("</td><td>", o);
                 cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(g, "criteria_behind_gap"))
                 {
