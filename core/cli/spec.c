@@ -620,7 +620,7 @@ static const cli_command cmd_audit_spec = {
     "audit",
     "RESULTS",
     CLI_FILE,
-    "bias audit of batch results by group: rates, impact ratios, the criteria behind them",
+    "bias audit of batch results: rates and impact ratios",
     "Join RESULTS, the output of cadre batch (- reads standard input), with the group labels of "
     "--groups by candidate id, and report for each assessment, per category and per "
     "intersection of categories: the count and share of each group, its scoring rate (the share "
@@ -660,7 +660,7 @@ static const cli_command cmd_card_spec = {
     "card",
     "NAME",
     CLI_ASSESSMENTS,
-    "write the card of an assessment: how it judges, and on what grounds",
+    "write an assessment's card: how it judges, and why",
     "Write the card of assessment NAME, generated from the plugin itself: its file, SHA-256, "
     "version and where it runs; the inputs it reads and its parameters; its criteria and their "
     "weights, as the plugin gives them on a reference profile; and, from NAME.card.json beside "
@@ -705,10 +705,11 @@ static const cli_option *const diff_options[] = {
 
 static const cli_command cmd_diff_spec = {
     "diff",
-    "OLD_DIR NEW_DIR",
+    "OLD NEW",
     CLI_DIR,
-    "the impact of a rubric change on real candidates, before it is deployed",
-    "Assess every candidate of --on with the plugins of OLD_DIR and with those of NEW_DIR (each "
+    "the impact of a rubric change, before it is deployed",
+    "Assess every candidate of --on with the plugins of folder OLD and with those of folder NEW "
+    "(each "
     "folder alone: no built-ins, no user folder), and report for each assessment both have: how "
     "many candidates change band, from which band to which, how many move up and down and by "
     "how much on average, the largest moves (by line and id), and the criteria whose part of the "
