@@ -542,6 +542,15 @@ const char *cadre_engine_param(const cadre_engine *e, const char *plugin, const 
     return NULL;
 }
 
+const char *cadre__engine_fingerprint(cadre_engine *e)
+{
+    if (!e->fp_valid) {
+        cadre_engine_fingerprint(e->fp, e);
+        e->fp_valid = 1;
+    }
+    return e->fp;
+}
+
 int cadre_engine_fingerprint(char out[65], const cadre_engine *e)
 {
     cadre__sha256 s;
@@ -618,6 +627,8 @@ int cadre_engine_load_file(cadre_engine *e, const char *path, cadre_error *err)
     locale_t previous = cadre__locale_enter();
     int rc = engine_load_file(e, path, err);
 
+    if (e) e->fp_valid = 0; /* what the fingerprint covers may have changed */
+
     cadre__locale_leave(previous);
     return rc;
 }
@@ -626,6 +637,8 @@ int cadre_engine_load(cadre_engine *e, cadre_error *err)
 {
     locale_t previous = cadre__locale_enter();
     int rc = engine_load(e, err);
+
+    if (e) e->fp_valid = 0; /* what the fingerprint covers may have changed */
 
     cadre__locale_leave(previous);
     return rc;
@@ -636,6 +649,8 @@ int cadre_engine_set_param(cadre_engine *e, const char *plugin, const char *key,
 {
     locale_t previous = cadre__locale_enter();
     int rc = engine_set_param(e, plugin, key, value, err);
+
+    if (e) e->fp_valid = 0; /* what the fingerprint covers may have changed */
 
     cadre__locale_leave(previous);
     return rc;

@@ -35,6 +35,10 @@ struct cadre_engine {
     cadre__vec plugins; /* cadre__entry, sorted by name */
     cadre__vec refused; /* cadre_diag */
     int loaded;
+    /* The fingerprint, computed once for every report until a plugin is loaded or a parameter
+     * set (cadre__engine_fingerprint). */
+    char fp[65];
+    int fp_valid;
     /* Candidates submitted and not yet collected (run.c), oldest first, and the hook that ends
      * them when the engine is freed, set by run.c when it queues one. */
     cadre__inflight *inflight, *inflight_tail;
@@ -42,6 +46,8 @@ struct cadre_engine {
 };
 
 cadre__plugin *cadre__engine_find(const cadre_engine *e, const char *name);
+/* The engine's fingerprint (cadre_engine_fingerprint), cached: static in the engine. */
+const char *cadre__engine_fingerprint(cadre_engine *e);
 /* Plugin i of the registry (sorted by name), or NULL. */
 cadre__plugin *cadre__engine_plugin_at(const cadre_engine *e, size_t i);
 /* True for file names discovery loads: "*.so" and "*.lua" but not "*_test.lua" or dot files. */

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "engine_internal.h"
-#include "candidate/candidate.h"
 #include "report.h"
 #include "worker/pack.h"
 
@@ -21,15 +20,18 @@ static const cadre_candidate *normalise(const cadre_candidate *c, cadre_candidat
     return buf;
 }
 
-/* What a decision record needs to say which input and which assessments made this report. */
-static int provenance(cadre_report *r, const cadre_engine *e, const cadre_candidate *c)
+/* What a decision record needs to say which input and which assessments made this report:
+ * the SHA-256 of the candidate's canonical form, which is the packed form workers receive
+ * (worker/pack.c: the fields in schema order, without the source), and the engine's
+ * fingerprint. packed receives the candidate's packed form, for the workers too. */
+static int provenance(cadre_report *r, cadre_engine *e, const cadre_candidate *c,
+                      cadre__buf *packed)
 {
-    char *json = cadre__candidate_to_json(c);
-
-    if (json == NULL) return CADRE_ENOMEM;
-    cadre__sha256_hex(r->candidate_sha256, json, strlen(json));
-    free(json);
-    return cadre_engine_fingerprint(r->fingerprint, e);
+    cadre__pack_candidate(packed, c);
+    if (packed->oom) return CADRE_ENOMEM;
+    cadre__sha256_hex(r->candidate_sha256, packed->data, packed->len);
+    memcpy(r->fingerprint, cadre__engine_fingerprint(e), sizeof(r->fingerprint));
+    return 0;
 }
 
 static int copy_candidate_info(cadre_report *r, const cadre_candidate *c)
@@ -192,17 +194,14 @@ static int begin(cadre__inflight **out, cadre_engine *e, const cadre_candidate *
             cadre__arena_alloc(&x->r->arena, (x->n ? x->n : 1) * sizeof(*x->r->results));
     }
     if (x->sent == NULL || x->r == NULL || x->r->results == NULL ||
-        copy_candidate_info(x->r, c) != 0 || provenance(x->r, e, c) != 0) {
+        copy_candidate_info(x->r, c) != 0 || provenance(x->r, e, c, &packed) != 0) {
+        free(packed.data);
         inflight_free(x);
         return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
     }
     req.source = c->source ? c->source : "<candidate>";
     for (size_t i = 0; i < x->n; i++) {
         if (x->list[i]->ops->submit == NULL) continue;
-        if (packed.data == NULL) {
-            cadre__pack_candidate(&packed, c);
-            if (packed.oom) break; /* those not sent say "out of memory" when collected */
-        }
         req.candidate = packed.data;
         req.len = packed.len;
         x->list[i]->ops->submit(x->list[i], &req);

@@ -151,8 +151,8 @@ CADRE_EXTERN void cadre_candidate_free(cadre_candidate *c);
 /**
  * Added in 0.2.0. The candidate in canonical form: compact JSON with the fields in the order of
  * docs/candidate.md, as cadre read them (defaults not added, unknown fields left out), so that
- * two files that say the same give the same text. A report's candidate_sha256 is the SHA-256
- * of this text, and cadre_candidate_parse of it gives the same candidate back.
+ * two files that say the same give the same text, and cadre_candidate_parse of it gives the
+ * same candidate back (with the same cadre_report_candidate_sha256). Decision records store it.
  * out: receives NUL-terminated text owned by the caller (cadre_free).
  */
 CADRE_EXTERN int cadre_candidate_to_json(char **out, const cadre_candidate *c, cadre_error *err);
@@ -424,7 +424,9 @@ CADRE_EXTERN size_t cadre_report_whatif_count(const cadre_report *r);
 CADRE_EXTERN const cadre_whatif *cadre_report_whatif(const cadre_report *r, size_t i);
 
 /** Added in 0.2.0. What a decision record needs (docs/audit.md): the SHA-256 (64 hex digits)
- *  of the candidate's canonical JSON (cadre_candidate_to_json), and the fingerprint of the
+ *  of the candidate's canonical form (its fields in schema order as cadre read them, in the
+ *  compact binary form worker processes receive; the same for any two files that say the
+ *  same, whatever their layout), and the fingerprint of the
  *  engine that assessed it (cadre_engine_fingerprint: engine version, plugins, parameters).
  *  Borrowed from the report; "" for a NULL report. */
 CADRE_EXTERN const char *cadre_report_candidate_sha256(const cadre_report *r);
