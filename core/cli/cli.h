@@ -104,6 +104,9 @@ char *cli_read_file(const char *path, size_t max, const char *why, size_t *len);
  * EXIT_FAILED with a message printed. */
 int cli_write_file(const char *path, const char *text, int force);
 
+/* Text from plugins or inputs written into an HTML page: escaped, control characters dropped. */
+void cli_html(FILE *o, const char *s);
+
 /* Text from plugins or inputs, escaped for the terminal; a static buffer, valid until the
  * fourth call after this one (so a printf may escape up to four arguments). */
 const char *cli_safe(const char *s);

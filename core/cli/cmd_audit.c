@@ -215,26 +215,6 @@ static void print_text(FILE *o, const cJSON *doc)
 
 /* ---- HTML ---- */
 
-static void h(FILE *o, const char *s)
-{
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-
-        if (c == '&')
-            fputs("&amp;", o);
-        else if (c == '<')
-            fputs("&lt;", o);
-        else if (c == '>')
-            fputs("&gt;", o);
-        else if (c == '"')
-            fputs("&quot;", o);
-        else if (c == '\'')
-            fputs("&#39;", o);
-        else if (c >= 0x20 || c == '\n' || c == '\t')
-            fputc(c, o);
-    }
-}
-
 static void print_html(FILE *o, const cJSON *doc)
 {
     const cJSON *in = cJSON_GetObjectItemCaseSensitive(doc, "inputs"), *a;
@@ -251,9 +231,9 @@ static void print_html(FILE *o, const cJSON *doc)
           "svg text{font:12px system-ui,'DejaVu Sans',sans-serif}.muted{color:#4a4a4a}</style>\n"
           "</head>\n<body>\n<main>\n<h1>Bias audit</h1>\n<p class=\"muted\">",
           o);
-    h(o, s_of(in, "results"));
+    cli_html(o, s_of(in, "results"));
     fputs(", groups from ", o);
-    h(o, s_of(in, "groups"));
+    cli_html(o, s_of(in, "groups"));
     fprintf(o,
             ": %.0f records with a group row. Scoring rate: the share above the whole "
             "sample's median; impact ratio: a group's rate over the highest group's; "
@@ -265,7 +245,7 @@ static void print_html(FILE *o, const cJSON *doc)
         const cJSON *t;
 
         fputs("<h2>", o);
-        h(o, s_of(a, "title"));
+        cli_html(o, s_of(a, "title"));
         fprintf(o, "</h2>\n<p>%.0f assessed, median score %g.</p>\n", n_of(a, "assessed"),
                 n_of(a, "median_score"));
         cJSON_ArrayForEach(t, cJSON_GetObjectItemCaseSensitive(a, "tables"))
@@ -274,7 +254,7 @@ static void print_html(FILE *o, const cJSON *doc)
             int n = cJSON_GetArraySize(groups), i = 0;
 
             fputs("<h3>", o);
-            h(o, s_of(t, "category"));
+            cli_html(o, s_of(t, "category"));
             /* Impact ratios as bars, with the four-fifths line drawn and named. */
             fprintf(o,
                     "</h3>\n<figure><svg class=\"chart ratios\" viewBox=\"0 0 640 %d\" "
@@ -288,10 +268,10 @@ static void print_html(FILE *o, const cJSON *doc)
                 double r = n_of(g, "scoring_impact_ratio"), y = 4 + i++ * 22.0;
 
                 fputs("<g class=\"ratio\" data-group=\"", o);
-                h(o, s_of(g, "group"));
+                cli_html(o, s_of(g, "group"));
                 fprintf(o, "\" data-ratio=\"%g\"><text x=\"190\" y=\"%g\" text-anchor=\"end\">",
                         isnan(r) ? -1 : r, y + 13);
-                h(o, s_of(g, "group"));
+                cli_html(o, s_of(g, "group"));
                 fprintf(o,
                         "</text><rect x=\"200\" y=\"%g\" width=\"%g\" height=\"16\" "
                         "fill=\"%s\"/><text x=\"%g\" y=\"%g\">%s</text></g>\n",
@@ -320,7 +300,7 @@ static void print_html(FILE *o, const cJSON *doc)
                 double r = n_of(g, "scoring_impact_ratio"), q = n_of(g, "selection_impact_ratio");
 
                 fputs("<tr><th scope=\"row\">", o);
-                h(o, s_of(g, "group"));
+                cli_html(o, s_of(g, "group"));
                 fprintf(o,
                         "</th><td class=\"n\">%.0f</td><td class=\"n\">%.1f%%</td><td "
                         "class=\"n\">%.1f%%</td><td class=\"n\">",
@@ -342,7 +322,7 @@ static void print_html(FILE *o, const cJSON *doc)
                 fputs("</td><td>", o);
                 cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(g, "criteria_behind_gap"))
                 {
-                    h(o, s_of(c, "label"));
+                    cli_html(o, s_of(c, "label"));
                     fprintf(o, " (%.1f points); ", n_of(c, "points"));
                 }
                 fputs("</td></tr>\n", o);

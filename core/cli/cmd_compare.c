@@ -211,26 +211,6 @@ static void print_text(FILE *o, const cJSON *doc, int unicode)
 
 /* ---- HTML ---- */
 
-static void h(FILE *o, const char *s)
-{
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-
-        if (c == '&')
-            fputs("&amp;", o);
-        else if (c == '<')
-            fputs("&lt;", o);
-        else if (c == '>')
-            fputs("&gt;", o);
-        else if (c == '"')
-            fputs("&quot;", o);
-        else if (c == '\'')
-            fputs("&#39;", o);
-        else if (c >= 0x20 || c == '\n' || c == '\t')
-            fputc(c, o);
-    }
-}
-
 static void print_html(FILE *o, const cJSON *doc)
 {
     const cJSON *x, *list = cJSON_GetObjectItemCaseSensitive(doc, "assessments");
@@ -241,7 +221,7 @@ static void print_html(FILE *o, const cJSON *doc)
           "http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
           "'unsafe-inline'\">\n<title>",
           o);
-    h(o, who(doc));
+    cli_html(o, who(doc));
     fputs(": progress (cadre compare)</title>\n<style>body{margin:0;font:16px/1.5 "
           "system-ui,'DejaVu Sans',sans-serif;color:#1b1b1b}main{max-width:52rem;margin:0 "
           "auto;padding:1rem}h2{border-bottom:2px solid #1b1b1b}table{border-collapse:collapse;"
@@ -250,11 +230,11 @@ static void print_html(FILE *o, const cJSON *doc)
           "text{font:13px system-ui,'DejaVu Sans',sans-serif}.muted{color:#4a4a4a}</style>\n"
           "</head>\n<body>\n<main>\n<h1>Progress of ",
           o);
-    h(o, who(doc));
+    cli_html(o, who(doc));
     fputs("</h1>\n<p class=\"muted\">", o);
-    h(o, s_of(cJSON_GetObjectItemCaseSensitive(doc, "old"), "source"));
+    cli_html(o, s_of(cJSON_GetObjectItemCaseSensitive(doc, "old"), "source"));
     fputs(" &#8594; ", o);
-    h(o, s_of(cJSON_GetObjectItemCaseSensitive(doc, "new"), "source"));
+    cli_html(o, s_of(cJSON_GetObjectItemCaseSensitive(doc, "new"), "source"));
     fputs("</p>\n", o);
     if (cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(doc, "same_person")))
         fputs("<p><strong>Warning</strong>: the two profiles have a different id or name.</p>\n",
@@ -274,12 +254,12 @@ static void print_html(FILE *o, const cJSON *doc)
         double y = 6 + i++ * 28.0, lx = 230, w = 330;
 
         fputs("<g class=\"move\" data-name=\"", o);
-        h(o, s_of(x, "name"));
+        cli_html(o, s_of(x, "name"));
         fprintf(o,
                 "\" data-old=\"%g\" data-new=\"%g\"><text x=\"%g\" y=\"%g\" "
                 "text-anchor=\"end\">",
                 isnan(a) ? -1 : a, isnan(b) ? -1 : b, lx - 10, y + 15);
-        h(o, s_of(x, "title"));
+        cli_html(o, s_of(x, "title"));
         fprintf(o, "</text><line x1=\"%g\" y1=\"%g\" x2=\"%g\" y2=\"%g\" stroke=\"#ccc\"/>", lx,
                 y + 10, lx + w, y + 10);
         if (!isnan(a) && !isnan(b))
@@ -312,12 +292,12 @@ static void print_html(FILE *o, const cJSON *doc)
         double d = n_of(x, "score_change");
 
         fputs("<tr><th scope=\"row\">", o);
-        h(o, s_of(x, "title"));
+        cli_html(o, s_of(x, "title"));
         fputs("</th><td>", o);
-        h(o, s_of(was, "band"));
+        cli_html(o, s_of(was, "band"));
         if (!isnan(n_of(was, "score"))) fprintf(o, " (%.0f)", n_of(was, "score"));
         fputs("</td><td>", o);
-        h(o, s_of(now, "band"));
+        cli_html(o, s_of(now, "band"));
         if (!isnan(n_of(now, "score"))) fprintf(o, " (%.0f)", n_of(now, "score"));
         if (isnan(d))
             fputs("</td><td class=\"n\"></td></tr>\n", o);
@@ -341,11 +321,11 @@ static void print_html(FILE *o, const cJSON *doc)
             b = value_text(cJSON_GetObjectItemCaseSensitive(x, "new"));
         }
         fputs("<tr><th scope=\"row\">", o);
-        h(o, s_of(x, "field"));
+        cli_html(o, s_of(x, "field"));
         fputs(added ? "</th><td>removed: " : "</th><td>", o);
-        h(o, a);
+        cli_html(o, a);
         fputs(added ? "</td><td>added: " : "</td><td>", o);
-        h(o, b);
+        cli_html(o, b);
         fputs("</td></tr>\n", o);
         free(a);
         free(b);
@@ -359,9 +339,9 @@ static void print_html(FILE *o, const cJSON *doc)
         cJSON_ArrayForEach(x, gaps)
         {
             fputs("<li><strong>", o);
-            h(o, s_of(x, "title"));
+            cli_html(o, s_of(x, "title"));
             fputs("</strong>: ", o);
-            h(o, s_of(x, "text"));
+            cli_html(o, s_of(x, "text"));
             fputs("</li>\n", o);
         }
         fputs("</ul>\n", o);

@@ -172,3 +172,23 @@ int cli_write_file(const char *path, const char *text, int force)
     }
     return EXIT_OK;
 }
+
+void cli_html(FILE *o, const char *s)
+{
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+
+        if (c == '&')
+            fputs("&amp;", o);
+        else if (c == '<')
+            fputs("&lt;", o);
+        else if (c == '>')
+            fputs("&gt;", o);
+        else if (c == '"')
+            fputs("&quot;", o);
+        else if (c == '\'')
+            fputs("&#39;", o);
+        else if (c >= 0x20 || c == '\n' || c == '\t')
+            fputc(c, o); /* other control characters have no place in a page */
+    }
+}

@@ -10,29 +10,11 @@
 # of 10 (under 2%) is not judged; every number is recomputed here from the records.
 import csv, io, json, os, random, re, subprocess, sys, tempfile
 
-root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-sys.path.insert(0, os.path.join(root, "tests", "properties"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import cadre, done, env, ok, root, run  # noqa: E402
 import people as gen  # noqa: E402
-
-cadre = os.environ.get("CADRE_BIN", os.path.join(root, "build", "cadre"))
-env = dict(os.environ, NO_COLOR="", XDG_DATA_HOME="/nonexistent/xdg-data")
-env.pop("CADRE_PLUGIN_PATH", None)
-os.chdir(root)
 tmp = tempfile.mkdtemp()
 
-n = failed = 0
-def ok(cond, name, detail=None):
-    global n, failed
-    n += 1
-    print(("ok" if cond else "not ok") + " %d - %s" % (n, name))
-    if not cond:
-        failed += 1
-        for l in (detail or [])[:10]:
-            print("# " + l)
-
-def run(*args, stdin=None):
-    p = subprocess.run([cadre, *args], input=stdin, capture_output=True, text=True, env=env)
-    return p.stdout, p.returncode, p.stderr
 
 rng = random.Random(12)
 size = int(os.environ.get("CADRE_AUDIT_PEOPLE", "1200"))
@@ -182,5 +164,4 @@ out, rc, err = run("validate", "-", stdin='{"name": "A", "gender": "female"}')
 ok(rc == 3 and "protected characteristic" in out + err and "cadre audit --groups" in out + err,
    "a profile with gender is refused, saying where group labels belong")
 
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+done()

@@ -7,29 +7,11 @@
 # against itself changes nothing. Every count is recomputed here from two batch runs.
 import json, os, shutil, subprocess, sys, tempfile
 
-root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-sys.path.insert(0, os.path.join(root, "tests", "properties"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import cadre, done, env, ok, root, run  # noqa: E402
 import people as gen  # noqa: E402
-
-cadre = os.environ.get("CADRE_BIN", os.path.join(root, "build", "cadre"))
-env = dict(os.environ, NO_COLOR="", XDG_DATA_HOME="/nonexistent/xdg-data")
-env.pop("CADRE_PLUGIN_PATH", None)
-os.chdir(root)
 tmp = tempfile.mkdtemp()
 
-n = failed = 0
-def ok(cond, name, detail=None):
-    global n, failed
-    n += 1
-    print(("ok" if cond else "not ok") + " %d - %s" % (n, name))
-    if not cond:
-        failed += 1
-        for l in (detail or [])[:10]:
-            print("# " + l)
-
-def run(*args, stdin=None):
-    p = subprocess.run([cadre, *args], input=stdin, capture_output=True, text=True, env=env)
-    return p.stdout, p.returncode, p.stderr
 
 old, new = os.path.join(tmp, "old"), os.path.join(tmp, "new")
 for d in (old, new):
@@ -96,5 +78,4 @@ os.makedirs(empty)
 out, rc, err = run("diff", old, empty, "--on", cands)
 ok(rc == 4 and "no plugins" in err, "an empty folder: exit 4")
 
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+done()

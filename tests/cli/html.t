@@ -11,25 +11,8 @@
 #    console error, the DOM has its charts, and it prints to a PDF of several pages.
 import glob, html.parser, json, os, re, shutil, subprocess, sys, tempfile
 
-root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-cadre = os.environ.get("CADRE_BIN", os.path.join(root, "build", "cadre"))
-env = dict(os.environ, NO_COLOR="", XDG_DATA_HOME="/nonexistent/xdg-data")
-env.pop("CADRE_PLUGIN_PATH", None)
-os.chdir(root)
-
-n = failed = 0
-def ok(cond, name, detail=None):
-    global n, failed
-    n += 1
-    print(("ok" if cond else "not ok") + " %d - %s" % (n, name))
-    if not cond:
-        failed += 1
-        for l in (detail or [])[:10]:
-            print("# " + l)
-
-def cadre_out(*args, stdin=None):
-    p = subprocess.run([cadre, *args], input=stdin, capture_output=True, text=True, env=env)
-    return p.stdout, p.returncode, p.stderr
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import cadre, done, env, ok, root, run  # noqa: E402
 
 class Page(html.parser.HTMLParser):
     """Collects elements (tag, attrs, text inside) and checks nesting."""
@@ -75,9 +58,9 @@ def find(p, tag, cls=None):
 samples = sorted(glob.glob("docs/examples/candidates/*.json"))
 pages = {}
 for s in samples:
-    out, rc, err = cadre_out("assess", "--format", "html", s)
+    out, rc, err = run("assess", "--format", "html", s)
     pages[s] = out
-    rep = json.loads(cadre_out("assess", "--format", "json", s)[0])["reports"][0]
+    rep = json.loads(run("assess", "--format", "json", s)[0])["reports"][0]
     name = os.path.basename(s)
     p = parse(out)
     ok(rc == 0 and out.startswith("<!DOCTYPE html>") and not p.problems,
@@ -142,12 +125,12 @@ for s in samples:
        "%s: every criterion as in the text report (the first one's evidence)" % name)
 
 # --- what the person typed is text, not markup
-out, rc, _ = cadre_out("assess", "--format", "html", "-",
+out, rc, _ = run("assess", "--format", "html", "-",
                        stdin=json.dumps({"name": "<script>alert(1)</script> & \"Bo\"",
                                          "skills": {"leadership": 3}}))
 ok("<script>" not in out and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Bo&quot;" in out,
    "a name with markup is escaped")
-out, rc, _ = cadre_out("assess", "--format", "html", "--brief",
+out, rc, _ = run("assess", "--format", "html", "--brief",
                        "docs/examples/candidates/vp_operations.json")
 ok("In short" in out and "Next steps" in out and "<h3>Criteria" not in out,
    "--brief: the first part only")
@@ -184,5 +167,4 @@ else:
        "prints to PDF: %d pages (each assessment starts a page)" % pages_n)
     shutil.rmtree(tmp, ignore_errors=True)
 
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+done()

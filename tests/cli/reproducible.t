@@ -5,28 +5,13 @@
 # with one thread or four, in any locale and time zone. 400 generated people and the samples.
 import glob, json, os, random, subprocess, sys
 
-root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-sys.path.insert(0, os.path.join(root, "tests", "properties"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import cadre, done, env, ok, root, run  # noqa: E402
 import people as gen  # noqa: E402
 
-cadre = os.environ.get("CADRE_BIN", os.path.join(root, "build", "cadre"))
-base_env = dict(os.environ, NO_COLOR="", XDG_DATA_HOME="/nonexistent/xdg-data")
-base_env.pop("CADRE_PLUGIN_PATH", None)
-os.chdir(root)
-
-n = failed = 0
-def ok(cond, name, detail=None):
-    global n, failed
-    n += 1
-    print(("ok" if cond else "not ok") + " %d - %s" % (n, name))
-    if not cond:
-        failed += 1
-        for l in (detail or [])[:10]:
-            print("# " + l)
-
-def batch(lines, *args, env=None):
+def batch(lines, *args, environ=None):
     p = subprocess.run([cadre, "batch", "--no-user-plugins", *args, "-"], input=lines,
-                       capture_output=True, text=True, env=env or base_env)
+                       capture_output=True, text=True, env=environ or env)
     return p.stdout
 
 people = gen.people(int(os.environ.get("CADRE_REPRO_PEOPLE", "400")), seed=13)
@@ -73,8 +58,7 @@ ok(all(json.loads(x)["candidate"]["source"] == "<stdin>:%d" % (i + 1)
 locales = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.lower()
 for loc in ("de_DE.UTF-8", "fr_FR.UTF-8"):
     if loc.lower().replace("-", "") in locales.replace("-", ""):
-        env = dict(base_env, LC_ALL=loc, LANG=loc, TZ="Pacific/Chatham")
-        ok(batch("".join(lines), "-j", "2", env=env) == forwards,
+        ok(batch("".join(lines), "-j", "2", environ=dict(env, LC_ALL=loc, LANG=loc, TZ="Pacific/Chatham")) == forwards,
            "LC_ALL=%s, TZ=Pacific/Chatham: byte-identical" % loc)
     else:
         ok(1, "# SKIP %s is not generated (scripts/install-deps --test)" % loc)
@@ -94,8 +78,7 @@ ok(h[0] == h[1], "the same profile written two ways has one SHA-256 (canonical f
 for fmt in ("text", "json", "html"):
     runs = [subprocess.run([cadre, "assess", "--no-user-plugins", "--format", fmt, "--color",
                             "never", "docs/examples/candidates/logistics_director.json"],
-                           capture_output=True, env=base_env).stdout for _ in range(2)]
+                           capture_output=True, env=env).stdout for _ in range(2)]
     ok(runs[0] == runs[1] and runs[0], "assess --format %s: the same bytes twice" % fmt)
 
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+done()

@@ -12,24 +12,9 @@
 #  - --no-what-if and batch leave it out; a third-party Lua rubric is explored as the built-ins.
 import copy, glob, json, os, re, subprocess, sys, tempfile
 
-root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-sys.path.insert(0, os.path.join(root, "tests", "properties"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import cadre, done, env, ok, root, run  # noqa: E402
 import people as gen  # noqa: E402
-
-cadre = os.environ.get("CADRE_BIN", os.path.join(root, "build", "cadre"))
-env = dict(os.environ, NO_COLOR="", XDG_DATA_HOME="/nonexistent/xdg-data")
-env.pop("CADRE_PLUGIN_PATH", None)
-os.chdir(root)
-
-n = failed = 0
-def ok(cond, name, detail=None):
-    global n, failed
-    n += 1
-    print(("ok" if cond else "not ok") + " %d - %s" % (n, name))
-    if not cond:
-        failed += 1
-        for l in (detail or [])[:10]:
-            print("# " + l)
 
 def assess(profile, *args):
     proc = subprocess.run([cadre, "assess", "--format", "json", *args, "-"],
@@ -210,5 +195,4 @@ return {
        "a Lua rubric from a plugin folder: strategic planning 3 -> 4 moves it to strong",
        [json.dumps(ws), rep and json.dumps(rep["assessments"][0])[:300] or "no report"])
 
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+done()
