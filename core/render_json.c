@@ -392,7 +392,7 @@ static void ranking(jw *w, const cadre_result *res)
     jclose(w, s);
 }
 
-static void assessment(jw *w, const cadre_result *res)
+static void assessment(jw *w, const cadre_result *res, const cadre__params *params)
 {
     jw_saved o = jopen(w, NULL, 1), d;
 
@@ -405,6 +405,13 @@ static void assessment(jw *w, const cadre_result *res)
         str(w, "kind", cadre_plugin_kind_name(res->kind));
         str(w, "source", res->source);
         str(w, "source_sha256", res->source_sha256);
+        if (params) { /* the parameters it ran with: what a replay must set */
+            jw_saved p = jopen(w, "params", 1);
+
+            for (size_t k = 0; k < params->n; k++)
+                str(w, params->keys[k], params->values[k]);
+            jclose(w, p);
+        }
     }
     if (res->status == CADRE_STATUS_ERROR) {
         jw_saved e;
@@ -508,6 +515,15 @@ static void report(jw *w, const cadre_report *r)
     str(w, "sha256", r->candidate_sha256);
     jclose(w, c);
     str(w, "fingerprint", r->fingerprint);
+    if (w->detail == 0 && r->isolation) {
+        jw_saved l = jopen(w, "limits", 1);
+
+        integer(w, "lua_time_limit_ms", r->lua_time_ms);
+        integer(w, "lua_memory_limit_bytes", (long long)r->lua_memory);
+        integer(w, "native_time_limit_ms", r->native_time_ms);
+        str(w, "isolate", r->isolation);
+        jclose(w, l);
+    }
     if (w->detail != CADRE_RENDER_SCORES) {
         a = jopen(w, "warnings", 0);
         for (size_t i = 0; i < r->warning_count; i++) {
@@ -537,7 +553,7 @@ static void report(jw *w, const cadre_report *r)
     }
     a = jopen(w, "assessments", 0);
     for (size_t i = 0; i < r->count; i++)
-        assessment(w, &r->results[i]);
+        assessment(w, &r->results[i], r->params ? &r->params[i] : NULL);
     jclose(w, a);
 }
 

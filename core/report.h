@@ -14,6 +14,13 @@ typedef struct cadre__step {
 
 #define CADRE__MAX_STEPS 3
 
+/* The parameters a plugin ran with: its every declared key, with the value set or the
+ * default (NULL when it has none). */
+typedef struct cadre__params {
+    size_t n;
+    const char **keys, **values;
+} cadre__params;
+
 struct cadre_report {
     cadre__arena arena; /* every string and array below */
     const char *candidate_id;
@@ -21,6 +28,12 @@ struct cadre_report {
     const char *candidate_source;
     char candidate_sha256[65]; /* of the candidate's canonical JSON (cadre_candidate_to_json) */
     char fingerprint[65];      /* the engine's (cadre_engine_fingerprint) when it assessed */
+    cadre__params *params;     /* one per result, when the report was made by an engine */
+    /* The limits in force (run.c), for a decision record: Lua CPU ms and memory, the native
+     * deadline, and where plugins ran. */
+    uint32_t lua_time_ms, native_time_ms;
+    size_t lua_memory;
+    const char *isolation;
     cadre_diag *warnings;
     size_t warning_count;
     cadre_result *results;

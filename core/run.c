@@ -34,6 +34,39 @@ static int provenance(cadre_report *r, cadre_engine *e, const cadre_candidate *c
     return 0;
 }
 
+/* The parameters each plugin runs with, and the limits in force, into the report. */
+static int settings(cadre_report *r, const cadre_engine *e, cadre__plugin *const *list, size_t n)
+{
+    static const char *const isolations[] = {"untrusted", "none", "native", "all"};
+    cadre__arena *A = &r->arena;
+
+    r->lua_time_ms = e->ctx.limits.time_ms;
+    r->lua_memory = e->ctx.limits.memory;
+    r->native_time_ms = e->ctx.native_time_ms;
+    r->isolation = e->isolation >= 0 && e->isolation < 4 ? isolations[e->isolation] : "";
+    if ((r->params = cadre__arena_alloc(A, (n ? n : 1) * sizeof(*r->params))) == NULL)
+        return CADRE_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const cadre__plugin *p = list[i];
+        cadre__params *q = &r->params[i];
+
+        q->n = p->param_count;
+        if (q->n == 0) continue;
+        q->keys = cadre__arena_alloc(A, q->n * sizeof(*q->keys));
+        q->values = cadre__arena_alloc(A, q->n * sizeof(*q->values));
+        if (q->keys == NULL || q->values == NULL) return CADRE_ENOMEM;
+        for (size_t k = 0; k < q->n; k++) {
+            const char *v =
+                p->params[k].value ? p->params[k].value : p->params[k].spec->default_value;
+
+            q->keys[k] = cadre__arena_strdup(A, p->params[k].spec->key);
+            q->values[k] = v ? cadre__arena_strdup(A, v) : NULL;
+            if (q->keys[k] == NULL || (v && q->values[k] == NULL)) return CADRE_ENOMEM;
+        }
+    }
+    return 0;
+}
+
 static int copy_candidate_info(cadre_report *r, const cadre_candidate *c)
 {
     cadre__arena *A = &r->arena;
@@ -194,7 +227,8 @@ static int begin(cadre__inflight **out, cadre_engine *e, const cadre_candidate *
             cadre__arena_alloc(&x->r->arena, (x->n ? x->n : 1) * sizeof(*x->r->results));
     }
     if (x->sent == NULL || x->r == NULL || x->r->results == NULL ||
-        copy_candidate_info(x->r, c) != 0 || provenance(x->r, e, c, &packed) != 0) {
+        copy_candidate_info(x->r, c) != 0 || provenance(x->r, e, c, &packed) != 0 ||
+        settings(x->r, e, x->list, x->n) != 0) {
         free(packed.data);
         inflight_free(x);
         return cadre__fail(err, CADRE_ENOMEM, "", 0, 0, "out of memory");
