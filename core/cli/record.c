@@ -90,9 +90,9 @@ static cJSON *build(const record_opts *o, const cadre_engine *e, const cadre_can
         cJSON *rc = cJSON_GetObjectItemCaseSensitive(rj, "candidate");
         int hit = mask_field(cj, o->mask[i]);
 
-        /* The report repeats the id and the name: masked there too. */
-        if (strcmp(o->mask[i], "name") == 0 || strcmp(o->mask[i], "id") == 0)
-            hit |= mask_field(rc, o->mask[i]);
+        /* The report repeats the id and the name, and names the file read ("source", which
+         * may say who it is): masked there too when asked. */
+        if (strchr(o->mask[i], '.') == NULL) hit |= mask_field(rc, o->mask[i]);
         if (hit) cJSON_AddItemToArray(masked, cJSON_CreateString(o->mask[i]));
     }
     cJSON_AddItemToObject(doc, "candidate", cj);

@@ -28,11 +28,12 @@ is "$(printf '%s\n' "$out" | grep -c ': identical$')" 2 "... identically"
 
 # --- batch: one record per line, masked
 for f in docs/examples/candidates/*.json; do tr -d '\n' <"$f"; echo; done >"$tmp/all.jsonl"
-run batch --record "$tmp/b" --mask name,id "$tmp/all.jsonl"
+run batch --record "$tmp/b" --mask name,id,source "$tmp/all.jsonl"
 is "$rc" 0 "batch --record --mask"
 is "$(ls "$tmp/b" | wc -l | tr -d ' ')" 8 "... one record per candidate"
 out=$(cat "$(grep -l '"Director of Hospital Operations"' "$tmp"/b/*.json)")
-is "$(json 'join ",", @{$j->{masked}}')" "name,id" "... masked fields listed"
+is "$(json 'join ",", @{$j->{masked}}')" "name,id,source" "... masked fields listed"
+is "$(json '$j->{report}{candidate}{source}')" "(masked)" "... the source too"
 is "$(json '$j->{report}{candidate}{name}')" "(masked)" "... in its report too"
 lacks "$(cat "$tmp"/b/*.json)" "Dana Whitfield" "... and no name left in any record"
 run verify "$tmp"/b/*.json
