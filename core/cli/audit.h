@@ -17,7 +17,7 @@
 
 /* How an assessment selects: its bands (comma-separated) or a score threshold. */
 typedef struct audit_rule {
-    const char *assessment;
+    char assessment[80];
     const char *bands; /* NULL when threshold is used */
     double threshold;
 } audit_rule;

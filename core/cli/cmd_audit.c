@@ -35,8 +35,13 @@ static int rule(audit_cmd *c, int id, const char *arg)
         cli_usage_error(c->o.cmd, "at most %d --select and --threshold options", AUDIT_MAX_RULES);
         return -1;
     }
+    if ((size_t)(eq - arg) >= sizeof(c->ao.rules[0].assessment)) {
+        cli_usage_error(c->o.cmd, "'%.*s' is not an assessment name", (int)(eq - arg), arg);
+        return -1;
+    }
     r = &c->ao.rules[c->ao.nrules++];
-    r->assessment = strndup(arg, (size_t)(eq - arg));
+    memcpy(r->assessment, arg, (size_t)(eq - arg));
+    r->assessment[eq - arg] = '\0';
     if (id == OPT_SELECT) {
         r->bands = eq + 1;
         return 0;
@@ -392,8 +397,6 @@ int cmd_audit(int argc, char **argv)
     if (in != stdin) fclose(in);
     doc = audit_finish(a, strcmp(argv[first], "-") == 0 ? "<stdin>" : argv[first], c.groups);
     csv_free(&groups);
-    for (int i = 0; i < c.ao.nrules; i++)
-        free((char *)c.ao.rules[i].assessment);
     if (strcmp(c.o.format, "json") == 0) return cli_worst(status, cli_print_json(doc, 1));
     if (strcmp(c.o.format, "html") == 0)
         print_html(cli_out, doc);
