@@ -515,13 +515,13 @@ static void report(jw *w, const cadre_report *r)
     str(w, "sha256", r->candidate_sha256);
     jclose(w, c);
     str(w, "fingerprint", r->fingerprint);
-    if (w->detail == 0 && r->isolation) {
+    if (w->detail == 0 && r->params) {
         jw_saved l = jopen(w, "limits", 1);
 
         integer(w, "lua_time_limit_ms", r->lua_time_ms);
         integer(w, "lua_memory_limit_bytes", (long long)r->lua_memory);
         integer(w, "native_time_limit_ms", r->native_time_ms);
-        str(w, "isolate", r->isolation);
+        /* Not where plugins ran: reports are the same in every isolation mode, by design. */
         jclose(w, l);
     }
     if (w->detail != CADRE_RENDER_SCORES) {

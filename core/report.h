@@ -29,11 +29,10 @@ struct cadre_report {
     char candidate_sha256[65]; /* of the candidate's canonical JSON (cadre_candidate_to_json) */
     char fingerprint[65];      /* the engine's (cadre_engine_fingerprint) when it assessed */
     cadre__params *params;     /* one per result, when the report was made by an engine */
-    /* The limits in force (run.c), for a decision record: Lua CPU ms and memory, the native
-     * deadline, and where plugins ran. */
+    /* The limits in force (run.c), for a decision record: Lua CPU ms and memory, and the
+     * native deadline; set with params. */
     uint32_t lua_time_ms, native_time_ms;
     size_t lua_memory;
-    const char *isolation;
     cadre_diag *warnings;
     size_t warning_count;
     cadre_result *results;

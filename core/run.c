@@ -37,13 +37,11 @@ static int provenance(cadre_report *r, cadre_engine *e, const cadre_candidate *c
 /* The parameters each plugin runs with, and the limits in force, into the report. */
 static int settings(cadre_report *r, const cadre_engine *e, cadre__plugin *const *list, size_t n)
 {
-    static const char *const isolations[] = {"untrusted", "none", "native", "all"};
     cadre__arena *A = &r->arena;
 
     r->lua_time_ms = e->ctx.limits.time_ms;
     r->lua_memory = e->ctx.limits.memory;
     r->native_time_ms = e->ctx.native_time_ms;
-    r->isolation = e->isolation >= 0 && e->isolation < 4 ? isolations[e->isolation] : "";
     if ((r->params = cadre__arena_alloc(A, (n ? n : 1) * sizeof(*r->params))) == NULL)
         return CADRE_ENOMEM;
     for (size_t i = 0; i < n; i++) {
