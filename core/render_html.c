@@ -101,7 +101,7 @@ static const char style_sheet[] =
     ".kind{font-weight:700}.strength .kind{color:var(--ok)}.gap .kind{color:var(--gap)}"
     ".risk .kind{color:var(--risk)}\n"
     "ul.findings{list-style:none;padding-left:0}ul.findings li{margin:.4rem 0}\n"
-    ".todo{margin:.15rem 0 0 1.2rem}\n"
+    ".action{margin:.15rem 0 0 1.2rem}\n"
     "ol.steps li{margin:.5rem 0}.why{color:var(--muted);margin:.1rem 0 0}\n"
     "dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}"
     "dd{margin:0}\n"
@@ -517,7 +517,7 @@ static void findings_list(cadre__buf *b, const cadre_result *res)
                               words[kind]);
             esc(b, f->text);
             if (f->recommendation) {
-                cadre__buf_puts(b, "<p class=\"todo\">What to do: ");
+                cadre__buf_puts(b, "<p class=\"action\">What to do: ");
                 esc(b, f->recommendation);
                 cadre__buf_puts(b, "</p>");
             }

@@ -418,7 +418,7 @@ static void what_changes(style *st, const cadre_report *r)
     sgr(st, "0");
     for (size_t i = 0; i < r->nwhatifs;) {
         const cadre_whatif *w = &r->whatifs[i];
-        size_t end = i, found = 0;
+        size_t end = i;
         cadre__buf line = {0};
 
         while (end < r->nwhatifs && strcmp(r->whatifs[end].plugin, w->plugin) == 0)
@@ -444,7 +444,6 @@ static void what_changes(style *st, const cadre_report *r)
                 }
                 cadre__buf_printf(&line, " (score %.0f %s %.0f)", x->from_score, arrow,
                                   x->to_score);
-                found++;
             }
             cadre__buf_puts(&line, ".");
         }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "json.h"
 
 #define NOT_STATED "(not stated)"
 #define MAX_CRIT   128
@@ -191,16 +192,10 @@ static int crit_of(assessment *s, const char *id, const char *label)
     return (int)s->ncrit++;
 }
 
-static const char *s_of(const cJSON *o, const char *k)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
 static void add_assessment(audit *a, const cJSON *x, size_t rec_index)
 {
-    const char *name = s_of(x, "name"), *status = s_of(x, "status"), *band = s_of(x, "band");
+    const char *name = cli_str(x, "name"), *status = cli_str(x, "status"),
+               *band = cli_str(x, "band");
     const cJSON *score = cJSON_GetObjectItemCaseSensitive(x, "score"), *c;
     const cJSON *crits = cJSON_GetObjectItemCaseSensitive(x, "criteria");
     assessment *s;
@@ -208,7 +203,7 @@ static void add_assessment(audit *a, const cJSON *x, size_t rec_index)
     double wsum = 0;
     size_t k = 0;
 
-    if (name == NULL || (s = assessment_of(a, name, s_of(x, "title"))) == NULL) return;
+    if (name == NULL || (s = assessment_of(a, name, cli_str(x, "title"))) == NULL) return;
     if (status == NULL || strcmp(status, "ok") != 0 || !cJSON_IsNumber(score) || band == NULL) {
         s->failed++;
         return;
@@ -246,8 +241,8 @@ static void add_assessment(audit *a, const cJSON *x, size_t rec_index)
                     *sc = cJSON_GetObjectItemCaseSensitive(c, "score");
         int idx;
 
-        if (e->crit == NULL || !s_of(c, "id") || !cJSON_IsNumber(w) || !cJSON_IsNumber(sc) ||
-            wsum <= 0 || (idx = crit_of(s, s_of(c, "id"), s_of(c, "label"))) < 0)
+        if (e->crit == NULL || !cli_str(c, "id") || !cJSON_IsNumber(w) || !cJSON_IsNumber(sc) ||
+            wsum <= 0 || (idx = crit_of(s, cli_str(c, "id"), cli_str(c, "label"))) < 0)
             continue;
         e->crit[k++] =
             (crit_val){(uint16_t)idx, (float)(w->valuedouble / wsum), (float)sc->valuedouble};
@@ -259,7 +254,7 @@ void audit_add(audit *a, const char *line, size_t len, long lineno)
 {
     cJSON *doc = cJSON_ParseWithLength(line, len), *x;
     const cJSON *cand = cJSON_GetObjectItemCaseSensitive(doc, "candidate");
-    const char *id = s_of(cand, "id");
+    const char *id = cli_str(cand, "id");
     rec *r;
 
     if (doc == NULL || !cJSON_IsObject(cand)) {

@@ -12,6 +12,7 @@
 
 #include "audit.h"
 #include "cli.h"
+#include "json.h"
 
 typedef struct audit_cmd {
     cli_opts o;
@@ -80,34 +81,20 @@ static int on_option(void *ud, int id, const char *arg)
     return cli_common_option(&c->o, id, arg) < 0 ? -1 : 0;
 }
 
-static const char *s_of(const cJSON *o, const char *k)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
-static double n_of(const cJSON *o, const char *k)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-
-    return cJSON_IsNumber(v) ? v->valuedouble : NAN;
-}
-
 static void lines_note(FILE *o, const cJSON *in, const char *key, const char *what)
 {
     const cJSON *l = cJSON_GetObjectItemCaseSensitive(in, key), *x;
     int first = 1;
 
-    if (n_of(l, "count") <= 0) return;
-    fprintf(o, "  %.0f %s (line", n_of(l, "count"), what);
+    if (cli_num(l, "count") <= 0) return;
+    fprintf(o, "  %.0f %s (line", cli_num(l, "count"), what);
     cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(l, "first_lines"))
     {
         fprintf(o, "%s %.0f", first ? (cJSON_GetArraySize(l) > 1 ? "s" : "") : ",", x->valuedouble);
         first = 0;
     }
     fprintf(o, "%s)\n",
-            n_of(l, "count") >
+            cli_num(l, "count") >
                     cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(l, "first_lines"))
                 ? ", ..."
                 : "");
@@ -132,9 +119,9 @@ static void print_text(FILE *o, const cJSON *doc)
 {
     const cJSON *in = cJSON_GetObjectItemCaseSensitive(doc, "inputs"), *a;
 
-    fprintf(o, "Bias audit of %s, groups from %s\n", cli_safe(s_of(in, "results")),
-            cli_safe(s_of(in, "groups")));
-    fprintf(o, "  %.0f records with a group row\n", n_of(in, "records_with_a_group"));
+    fprintf(o, "Bias audit of %s, groups from %s\n", cli_safe(cli_str(in, "results")),
+            cli_safe(cli_str(in, "groups")));
+    fprintf(o, "  %.0f records with a group row\n", cli_num(in, "records_with_a_group"));
     lines_note(o, in, "without_a_group_row", "records without a group row, left out");
     lines_note(o, in, "without_an_id", "records without a candidate id, left out");
     lines_note(o, in, "invalid_candidates", "lines that were not valid candidates");
@@ -146,50 +133,51 @@ static void print_text(FILE *o, const cJSON *doc)
             "one if their rates were the same (two-proportion z-test); a flag with a large p "
             "may be chance. Groups under %.0f%% of the sample, and the unknown category, are "
             "not judged.\n",
-            n_of(in, "min_share") * 100);
+            cli_num(in, "min_share") * 100);
     cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(doc, "assessments"))
     {
         const cJSON *t;
-        int sel = s_of(a, "selected_bands") || !isnan(n_of(a, "selected_at_score"));
+        int sel = cli_str(a, "selected_bands") || !isnan(cli_num(a, "selected_at_score"));
 
-        fprintf(o, "\n%s (%s): %.0f assessed, median score %g", cli_safe(s_of(a, "title")),
-                cli_safe(s_of(a, "name")), n_of(a, "assessed"), n_of(a, "median_score"));
-        if (n_of(a, "not_enough_information") > 0)
+        fprintf(o, "\n%s (%s): %.0f assessed, median score %g", cli_safe(cli_str(a, "title")),
+                cli_safe(cli_str(a, "name")), cli_num(a, "assessed"), cli_num(a, "median_score"));
+        if (cli_num(a, "not_enough_information") > 0)
             fprintf(o, "; %.0f with not enough information left out",
-                    n_of(a, "not_enough_information"));
-        if (s_of(a, "selected_bands"))
-            fprintf(o, "\n  selected: %s", cli_safe(s_of(a, "selected_bands")));
+                    cli_num(a, "not_enough_information"));
+        if (cli_str(a, "selected_bands"))
+            fprintf(o, "\n  selected: %s", cli_safe(cli_str(a, "selected_bands")));
         else if (sel)
-            fprintf(o, "\n  selected: a score of %g or more", n_of(a, "selected_at_score"));
+            fprintf(o, "\n  selected: a score of %g or more", cli_num(a, "selected_at_score"));
         fprintf(o, "\n");
         cJSON_ArrayForEach(t, cJSON_GetObjectItemCaseSensitive(a, "tables"))
         {
             const cJSON *g;
 
-            fprintf(o, "  %-28s %7s %6s %8s %7s %6s", cli_safe(s_of(t, "category")), "count",
+            fprintf(o, "  %-28s %7s %6s %8s %7s %6s", cli_safe(cli_str(t, "category")), "count",
                     "share", "scoring", "ratio", "p");
             if (sel) fprintf(o, " %9s %7s %6s", "selection", "ratio", "p");
             fprintf(o, "\n");
             cJSON_ArrayForEach(g, cJSON_GetObjectItemCaseSensitive(t, "groups"))
             {
-                double r = n_of(g, "scoring_impact_ratio");
+                double r = cli_num(g, "scoring_impact_ratio");
 
-                fprintf(o, "  %-28.28s %7.0f %5.1f%% %7.1f%% ", cli_safe(s_of(g, "group")),
-                        n_of(g, "count"), n_of(g, "share") * 100, n_of(g, "scoring_rate") * 100);
+                fprintf(o, "  %-28.28s %7.0f %5.1f%% %7.1f%% ", cli_safe(cli_str(g, "group")),
+                        cli_num(g, "count"), cli_num(g, "share") * 100,
+                        cli_num(g, "scoring_rate") * 100);
                 if (isnan(r))
                     fprintf(o, "%7s %6s", judged_word(g), "");
                 else
                     fprintf(o, "%6.3f%s %6.3f", r, flag(g, "scoring_flag"),
-                            n_of(g, "scoring_p_value"));
+                            cli_num(g, "scoring_p_value"));
                 if (sel) {
-                    double q = n_of(g, "selection_impact_ratio");
+                    double q = cli_num(g, "selection_impact_ratio");
 
-                    fprintf(o, " %8.1f%% ", n_of(g, "selection_rate") * 100);
+                    fprintf(o, " %8.1f%% ", cli_num(g, "selection_rate") * 100);
                     if (isnan(q))
                         fprintf(o, "%7s %6s", judged_word(g), "");
                     else
                         fprintf(o, "%6.3f%s %6.3f", q, flag(g, "selection_flag"),
-                                n_of(g, "selection_p_value"));
+                                cli_num(g, "selection_p_value"));
                 }
                 fprintf(o, "\n");
             }
@@ -199,12 +187,12 @@ static void print_text(FILE *o, const cJSON *doc)
                 int first = 1;
 
                 if (list == NULL) continue;
-                fprintf(o, "    %s, against %s: ", cli_safe(s_of(g, "group")),
-                        cli_safe(s_of(t, "best_group")));
+                fprintf(o, "    %s, against %s: ", cli_safe(cli_str(g, "group")),
+                        cli_safe(cli_str(t, "best_group")));
                 cJSON_ArrayForEach(c, list)
                 {
-                    fprintf(o, "%s%s %.1f points", first ? "" : ", ", cli_safe(s_of(c, "label")),
-                            n_of(c, "points"));
+                    fprintf(o, "%s%s %.1f points", first ? "" : ", ", cli_safe(cli_str(c, "label")),
+                            cli_num(c, "points"));
                     first = 0;
                 }
                 fprintf(o, "%s\n",
@@ -236,30 +224,30 @@ static void print_html(FILE *o, const cJSON *doc)
           "svg text{font:12px system-ui,'DejaVu Sans',sans-serif}.muted{color:#4a4a4a}</style>\n"
           "</head>\n<body>\n<main>\n<h1>Bias audit</h1>\n<p class=\"muted\">",
           o);
-    cli_html(o, s_of(in, "results"));
+    cli_html(o, cli_str(in, "results"));
     fputs(", groups from ", o);
-    cli_html(o, s_of(in, "groups"));
+    cli_html(o, cli_str(in, "groups"));
     fprintf(o,
             ": %.0f records with a group row. Scoring rate: the share above the whole "
             "sample's median; impact ratio: a group's rate over the highest group's; "
             "<span class=\"flag\">!</span> under 0.8. Groups under %.0f%% are not "
             "judged.</p>\n",
-            n_of(in, "records_with_a_group"), n_of(in, "min_share") * 100);
+            cli_num(in, "records_with_a_group"), cli_num(in, "min_share") * 100);
     cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(doc, "assessments"))
     {
         const cJSON *t;
 
         fputs("<h2>", o);
-        cli_html(o, s_of(a, "title"));
-        fprintf(o, "</h2>\n<p>%.0f assessed, median score %g.</p>\n", n_of(a, "assessed"),
-                n_of(a, "median_score"));
+        cli_html(o, cli_str(a, "title"));
+        fprintf(o, "</h2>\n<p>%.0f assessed, median score %g.</p>\n", cli_num(a, "assessed"),
+                cli_num(a, "median_score"));
         cJSON_ArrayForEach(t, cJSON_GetObjectItemCaseSensitive(a, "tables"))
         {
             const cJSON *g, *groups = cJSON_GetObjectItemCaseSensitive(t, "groups");
             int n = cJSON_GetArraySize(groups), i = 0;
 
             fputs("<h3>", o);
-            cli_html(o, s_of(t, "category"));
+            cli_html(o, cli_str(t, "category"));
             /* Impact ratios as bars, with the four-fifths line drawn and named. */
             fprintf(o,
                     "</h3>\n<figure><svg class=\"chart ratios\" viewBox=\"0 0 640 %d\" "
@@ -270,13 +258,13 @@ static void print_html(FILE *o, const cJSON *doc)
                     n * 22 + 24, chart, chart, chart, chart);
             cJSON_ArrayForEach(g, groups)
             {
-                double r = n_of(g, "scoring_impact_ratio"), y = 4 + i++ * 22.0;
+                double r = cli_num(g, "scoring_impact_ratio"), y = 4 + i++ * 22.0;
 
                 fputs("<g class=\"ratio\" data-group=\"", o);
-                cli_html(o, s_of(g, "group"));
+                cli_html(o, cli_str(g, "group"));
                 fprintf(o, "\" data-ratio=\"%g\"><text x=\"190\" y=\"%g\" text-anchor=\"end\">",
                         isnan(r) ? -1 : r, y + 13);
-                cli_html(o, s_of(g, "group"));
+                cli_html(o, cli_str(g, "group"));
                 fprintf(o,
                         "</text><rect x=\"200\" y=\"%g\" width=\"%g\" height=\"16\" "
                         "fill=\"%s\"/><text x=\"%g\" y=\"%g\">%s</text></g>\n",
@@ -302,33 +290,35 @@ static void print_html(FILE *o, const cJSON *doc)
             cJSON_ArrayForEach(g, groups)
             {
                 const cJSON *c;
-                double r = n_of(g, "scoring_impact_ratio"), q = n_of(g, "selection_impact_ratio");
+                double r = cli_num(g, "scoring_impact_ratio"),
+                       q = cli_num(g, "selection_impact_ratio");
 
                 fputs("<tr><th scope=\"row\">", o);
-                cli_html(o, s_of(g, "group"));
+                cli_html(o, cli_str(g, "group"));
                 fprintf(o,
                         "</th><td class=\"n\">%.0f</td><td class=\"n\">%.1f%%</td><td "
                         "class=\"n\">%.1f%%</td><td class=\"n\">",
-                        n_of(g, "count"), n_of(g, "share") * 100, n_of(g, "scoring_rate") * 100);
+                        cli_num(g, "count"), cli_num(g, "share") * 100,
+                        cli_num(g, "scoring_rate") * 100);
                 if (isnan(r))
                     fputs("not judged", o);
                 else
                     fprintf(o, "%.3f%s (p %.3f)", r,
                             r < 0.8 ? " <span class=\"flag\">!</span>" : "",
-                            n_of(g, "scoring_p_value"));
+                            cli_num(g, "scoring_p_value"));
                 fputs("</td><td class=\"n\">", o);
-                if (!isnan(n_of(g, "selection_rate")))
-                    fprintf(o, "%.1f%%", n_of(g, "selection_rate") * 100);
+                if (!isnan(cli_num(g, "selection_rate")))
+                    fprintf(o, "%.1f%%", cli_num(g, "selection_rate") * 100);
                 fputs("</td><td class=\"n\">", o);
                 if (!isnan(q))
                     fprintf(o, "%.3f%s (p %.3f)", q,
                             q < 0.8 ? " <span class=\"flag\">!</span>" : "",
-                            n_of(g, "selection_p_value"));
+                            cli_num(g, "selection_p_value"));
                 fputs("</td><td>", o);
                 cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(g, "criteria_behind_gap"))
                 {
-                    cli_html(o, s_of(c, "label"));
-                    fprintf(o, " (%.1f points); ", n_of(c, "points"));
+                    cli_html(o, cli_str(c, "label"));
+                    fprintf(o, " (%.1f points); ", cli_num(c, "points"));
                 }
                 fputs("</td></tr>\n", o);
             }

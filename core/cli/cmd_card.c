@@ -14,6 +14,7 @@
 #include <cjson/cJSON.h>
 
 #include "cli.h"
+#include "json.h"
 
 /* A full profile, so that every criterion a plugin has gets its inputs and shows its weight. */
 static const char reference_profile[] =
@@ -51,13 +52,6 @@ static cJSON *list_of(const cJSON *data, const char *key)
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(data, key);
 
     return cJSON_IsArray(v) ? cJSON_Duplicate(v, 1) : cJSON_CreateArray();
-}
-
-static const char *s_of(const cJSON *o, const char *k)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-
-    return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
 typedef struct tests_seen {
@@ -128,8 +122,9 @@ static cJSON *build(const cli_opts *o, cadre_engine *e, const cadre_plugin_meta 
             flags, cJSON_CreateString("no card data (NAME.card.json beside the plugin): its "
                                       "purpose, sources, bands and limits are not stated"));
     }
-    cJSON_AddStringToObject(card, "purpose", s_of(data, "purpose") ? s_of(data, "purpose") : "");
-    if (!s_of(data, "purpose"))
+    cJSON_AddStringToObject(card, "purpose",
+                            cli_str(data, "purpose") ? cli_str(data, "purpose") : "");
+    if (!cli_str(data, "purpose"))
         cJSON_AddItemToArray(flags, cJSON_CreateString("no stated purpose"));
     /* The criteria and weights, from the plugin's own result on the reference profile. */
     crit = cJSON_AddArrayToObject(card, "criteria");
@@ -152,9 +147,9 @@ static cJSON *build(const cli_opts *o, cadre_engine *e, const cadre_plugin_meta 
             cJSON_AddStringToObject(y, "label", k->label);
             cJSON_AddNumberToObject(y, "weight", k->weight);
             cJSON_AddNumberToObject(y, "share", wsum > 0 ? k->weight / wsum : 0);
-            cJSON_AddStringToObject(y, "how", s_of(a, "how") ? s_of(a, "how") : "");
-            cJSON_AddStringToObject(y, "source", s_of(a, "source") ? s_of(a, "source") : "");
-            if (!s_of(a, "source")) {
+            cJSON_AddStringToObject(y, "how", cli_str(a, "how") ? cli_str(a, "how") : "");
+            cJSON_AddStringToObject(y, "source", cli_str(a, "source") ? cli_str(a, "source") : "");
+            if (!cli_str(a, "source")) {
                 char msg[300];
 
                 snprintf(msg, sizeof(msg), "criterion %s has no stated source", k->id);
@@ -223,12 +218,14 @@ static void print_markdown(FILE *o, const cJSON *card)
 {
     const cJSON *x;
 
-    fprintf(o, "# %s\n\n", cli_safe(s_of(card, "title")));
-    fprintf(o, "`%s` %s, a %s plugin: %s, SHA-256 `%s`; runs %s.\n\n", cli_safe(s_of(card, "name")),
-            cli_safe(s_of(card, "version")), s_of(card, "kind"), cli_safe(s_of(card, "file")),
-            s_of(card, "sha256"), s_of(card, "runs"));
+    fprintf(o, "# %s\n\n", cli_safe(cli_str(card, "title")));
+    fprintf(o, "`%s` %s, a %s plugin: %s, SHA-256 `%s`; runs %s.\n\n",
+            cli_safe(cli_str(card, "name")), cli_safe(cli_str(card, "version")),
+            cli_str(card, "kind"), cli_safe(cli_str(card, "file")), cli_str(card, "sha256"),
+            cli_str(card, "runs"));
     fprintf(o, "## Purpose\n\n");
-    md(o, cli_safe(*s_of(card, "purpose") ? s_of(card, "purpose") : s_of(card, "description")));
+    md(o, cli_safe(*cli_str(card, "purpose") ? cli_str(card, "purpose")
+                                             : cli_str(card, "description")));
     fprintf(o, "\n\n## What it reads\n\n");
     {
         int first = 1;
@@ -244,8 +241,9 @@ static void print_markdown(FILE *o, const cJSON *card)
         fprintf(o, "\n## Parameters\n\n| parameter | default | meaning |\n|---|---|---|\n");
         cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(card, "parameters"))
         {
-            fprintf(o, "| `%s` | %s | ", cli_safe(s_of(x, "key")), cli_safe(s_of(x, "default")));
-            md(o, cli_safe(s_of(x, "description")));
+            fprintf(o, "| `%s` | %s | ", cli_safe(cli_str(x, "key")),
+                    cli_safe(cli_str(x, "default")));
+            md(o, cli_safe(cli_str(x, "description")));
             fprintf(o, " |\n");
         }
     }
@@ -254,20 +252,20 @@ static void print_markdown(FILE *o, const cJSON *card)
     cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(card, "criteria"))
     {
         fputs("| ", o);
-        md(o, cli_safe(s_of(x, "label")));
+        md(o, cli_safe(cli_str(x, "label")));
         fprintf(o, " | %.0f%% | ", cJSON_GetObjectItemCaseSensitive(x, "share")->valuedouble * 100);
-        md(o, cli_safe(s_of(x, "how")));
+        md(o, cli_safe(cli_str(x, "how")));
         fputs(" | ", o);
-        md(o, *s_of(x, "source") ? cli_safe(s_of(x, "source")) : "**not stated**");
+        md(o, *cli_str(x, "source") ? cli_safe(cli_str(x, "source")) : "**not stated**");
         fputs(" |\n", o);
     }
     fprintf(o, "\n## Bands\n\n| band | when |\n|---|---|\n");
     cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(card, "bands"))
     {
         fputs("| ", o);
-        md(o, cli_safe(s_of(x, "label")));
+        md(o, cli_safe(cli_str(x, "label")));
         fputs(" | ", o);
-        md(o, cli_safe(s_of(x, "rule")));
+        md(o, cli_safe(cli_str(x, "rule")));
         fputs(" |\n", o);
     }
     fprintf(o, "\n## Known limitations\n\n");
@@ -279,8 +277,8 @@ static void print_markdown(FILE *o, const cJSON *card)
     }
     x = cJSON_GetObjectItemCaseSensitive(card, "tests");
     fprintf(o, "\n## Tests\n\n");
-    if (s_of(x, "file"))
-        fprintf(o, "%s: %.0f tests run now, %.0f failed.\n", cli_safe(s_of(x, "file")),
+    if (cli_str(x, "file"))
+        fprintf(o, "%s: %.0f tests run now, %.0f failed.\n", cli_safe(cli_str(x, "file")),
                 cJSON_GetObjectItemCaseSensitive(x, "run")->valuedouble,
                 cJSON_GetObjectItemCaseSensitive(x, "failed")->valuedouble);
     else

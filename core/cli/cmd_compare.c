@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "compare.h"
+#include "json.h"
 
 static int on_option(void *ud, int id, const char *arg)
 {
@@ -62,20 +63,6 @@ static cJSON *report_json(cadre_engine *e, const cadre_candidate *c, const char 
     return doc;
 }
 
-static const char *s_of(const cJSON *o, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
-static double n_of(const cJSON *o, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-
-    return cJSON_IsNumber(v) ? v->valuedouble : NAN;
-}
-
 /* A value of the profile as the person wrote it, on one line. */
 static char *value_text(const cJSON *v)
 {
@@ -118,7 +105,9 @@ static const char *who(const cJSON *doc)
 {
     const cJSON *n = cJSON_GetObjectItemCaseSensitive(doc, "new");
 
-    return s_of(n, "name") ? s_of(n, "name") : s_of(n, "id") ? s_of(n, "id") : "Candidate";
+    return cli_str(n, "name") ? cli_str(n, "name")
+           : cli_str(n, "id") ? cli_str(n, "id")
+                              : "Candidate";
 }
 
 /* ---- text ---- */
@@ -130,8 +119,8 @@ static void print_text(FILE *o, const cJSON *doc, int unicode)
     int any;
 
     fprintf(o, "Progress of %s\n  %s %s %s\n", cli_safe(who(doc)),
-            cli_safe(s_of(cJSON_GetObjectItemCaseSensitive(doc, "old"), "source")), arrow,
-            cli_safe(s_of(cJSON_GetObjectItemCaseSensitive(doc, "new"), "source")));
+            cli_safe(cli_str(cJSON_GetObjectItemCaseSensitive(doc, "old"), "source")), arrow,
+            cli_safe(cli_str(cJSON_GetObjectItemCaseSensitive(doc, "new"), "source")));
     if (cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(doc, "same_person")))
         fprintf(o, "  warning: the two profiles have a different id or name; compare "
                    "expects two profiles of the same person.\n");
@@ -140,7 +129,7 @@ static void print_text(FILE *o, const cJSON *doc, int unicode)
     {
         const cJSON *was = cJSON_GetObjectItemCaseSensitive(x, "old"),
                     *now = cJSON_GetObjectItemCaseSensitive(x, "new");
-        double d = n_of(x, "score_change");
+        double d = cli_num(x, "score_change");
         char delta[32];
 
         delta[0] = '\0';
@@ -150,17 +139,19 @@ static void print_text(FILE *o, const cJSON *doc, int unicode)
             snprintf(delta, sizeof(delta), "(no change)");
         else
             snprintf(delta, sizeof(delta), "(%+.0f)", d);
-        fprintf(o, "  %-26s ", cli_safe(s_of(x, "title")));
+        fprintf(o, "  %-26s ", cli_safe(cli_str(x, "title")));
         if (cJSON_IsNull(was))
             fprintf(o, "(not run) %s ", arrow);
         else
-            fprintf(o, "%s (%.0f) %s ", cli_safe(s_of(was, "band") ? s_of(was, "band") : "error"),
-                    n_of(was, "score"), arrow);
+            fprintf(o, "%s (%.0f) %s ",
+                    cli_safe(cli_str(was, "band") ? cli_str(was, "band") : "error"),
+                    cli_num(was, "score"), arrow);
         if (cJSON_IsNull(now))
             fprintf(o, "(not run)\n");
         else
-            fprintf(o, "%s (%.0f) %s\n", cli_safe(s_of(now, "band") ? s_of(now, "band") : "error"),
-                    n_of(now, "score"), delta);
+            fprintf(o, "%s (%.0f) %s\n",
+                    cli_safe(cli_str(now, "band") ? cli_str(now, "band") : "error"),
+                    cli_num(now, "score"), delta);
     }
     fprintf(o, "\nWhat changed in the profile\n");
     any = 0;
@@ -170,7 +161,7 @@ static void print_text(FILE *o, const cJSON *doc, int unicode)
 
         any = 1;
         if (added) {
-            fprintf(o, "  %s:\n", cli_safe(s_of(x, "field")));
+            fprintf(o, "  %s:\n", cli_safe(cli_str(x, "field")));
             for (int k = 0; k < 2; k++) {
                 const cJSON *item;
 
@@ -187,7 +178,7 @@ static void print_text(FILE *o, const cJSON *doc, int unicode)
             char *a = value_text(cJSON_GetObjectItemCaseSensitive(x, "old"));
             char *b = value_text(cJSON_GetObjectItemCaseSensitive(x, "new"));
 
-            fprintf(o, "  %s: %s %s %s\n", cli_safe(s_of(x, "field")), cli_safe(a), arrow,
+            fprintf(o, "  %s: %s %s %s\n", cli_safe(cli_str(x, "field")), cli_safe(a), arrow,
                     cli_safe(b));
             free(a);
             free(b);
@@ -204,7 +195,7 @@ static void print_text(FILE *o, const cJSON *doc, int unicode)
                   : "Gaps closed");
         cJSON_ArrayForEach(x, list)
         {
-            fprintf(o, "  %s: %s\n", cli_safe(s_of(x, "title")), cli_safe(s_of(x, "text")));
+            fprintf(o, "  %s: %s\n", cli_safe(cli_str(x, "title")), cli_safe(cli_str(x, "text")));
         }
     }
 }
@@ -232,9 +223,9 @@ static void print_html(FILE *o, const cJSON *doc)
           o);
     cli_html(o, who(doc));
     fputs("</h1>\n<p class=\"muted\">", o);
-    cli_html(o, s_of(cJSON_GetObjectItemCaseSensitive(doc, "old"), "source"));
+    cli_html(o, cli_str(cJSON_GetObjectItemCaseSensitive(doc, "old"), "source"));
     fputs(" &#8594; ", o);
-    cli_html(o, s_of(cJSON_GetObjectItemCaseSensitive(doc, "new"), "source"));
+    cli_html(o, cli_str(cJSON_GetObjectItemCaseSensitive(doc, "new"), "source"));
     fputs("</p>\n", o);
     if (cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(doc, "same_person")))
         fputs("<p><strong>Warning</strong>: the two profiles have a different id or name.</p>\n",
@@ -249,17 +240,17 @@ static void print_html(FILE *o, const cJSON *doc)
             n * 28 + 8);
     cJSON_ArrayForEach(x, list)
     {
-        double a = n_of(cJSON_GetObjectItemCaseSensitive(x, "old"), "score"),
-               b = n_of(cJSON_GetObjectItemCaseSensitive(x, "new"), "score");
+        double a = cli_num(cJSON_GetObjectItemCaseSensitive(x, "old"), "score"),
+               b = cli_num(cJSON_GetObjectItemCaseSensitive(x, "new"), "score");
         double y = 6 + i++ * 28.0, lx = 230, w = 330;
 
         fputs("<g class=\"move\" data-name=\"", o);
-        cli_html(o, s_of(x, "name"));
+        cli_html(o, cli_str(x, "name"));
         fprintf(o,
                 "\" data-old=\"%g\" data-new=\"%g\"><text x=\"%g\" y=\"%g\" "
                 "text-anchor=\"end\">",
                 isnan(a) ? -1 : a, isnan(b) ? -1 : b, lx - 10, y + 15);
-        cli_html(o, s_of(x, "title"));
+        cli_html(o, cli_str(x, "title"));
         fprintf(o, "</text><line x1=\"%g\" y1=\"%g\" x2=\"%g\" y2=\"%g\" stroke=\"#ccc\"/>", lx,
                 y + 10, lx + w, y + 10);
         if (!isnan(a) && !isnan(b))
@@ -289,16 +280,16 @@ static void print_html(FILE *o, const cJSON *doc)
     {
         const cJSON *was = cJSON_GetObjectItemCaseSensitive(x, "old"),
                     *now = cJSON_GetObjectItemCaseSensitive(x, "new");
-        double d = n_of(x, "score_change");
+        double d = cli_num(x, "score_change");
 
         fputs("<tr><th scope=\"row\">", o);
-        cli_html(o, s_of(x, "title"));
+        cli_html(o, cli_str(x, "title"));
         fputs("</th><td>", o);
-        cli_html(o, s_of(was, "band"));
-        if (!isnan(n_of(was, "score"))) fprintf(o, " (%.0f)", n_of(was, "score"));
+        cli_html(o, cli_str(was, "band"));
+        if (!isnan(cli_num(was, "score"))) fprintf(o, " (%.0f)", cli_num(was, "score"));
         fputs("</td><td>", o);
-        cli_html(o, s_of(now, "band"));
-        if (!isnan(n_of(now, "score"))) fprintf(o, " (%.0f)", n_of(now, "score"));
+        cli_html(o, cli_str(now, "band"));
+        if (!isnan(cli_num(now, "score"))) fprintf(o, " (%.0f)", cli_num(now, "score"));
         if (isnan(d))
             fputs("</td><td class=\"n\"></td></tr>\n", o);
         else
@@ -321,7 +312,7 @@ static void print_html(FILE *o, const cJSON *doc)
             b = value_text(cJSON_GetObjectItemCaseSensitive(x, "new"));
         }
         fputs("<tr><th scope=\"row\">", o);
-        cli_html(o, s_of(x, "field"));
+        cli_html(o, cli_str(x, "field"));
         fputs(added ? "</th><td>removed: " : "</th><td>", o);
         cli_html(o, a);
         fputs(added ? "</td><td>added: " : "</td><td>", o);
@@ -339,9 +330,9 @@ static void print_html(FILE *o, const cJSON *doc)
         cJSON_ArrayForEach(x, gaps)
         {
             fputs("<li><strong>", o);
-            cli_html(o, s_of(x, "title"));
+            cli_html(o, cli_str(x, "title"));
             fputs("</strong>: ", o);
-            cli_html(o, s_of(x, "text"));
+            cli_html(o, cli_str(x, "text"));
             fputs("</li>\n", o);
         }
         fputs("</ul>\n", o);

@@ -13,21 +13,11 @@
 
 #include "cli.h"
 #include "record.h"
-
-typedef struct verify_opts {
-    cli_opts o;
-} verify_opts;
+#include "json.h"
 
 static int on_option(void *ud, int id, const char *arg)
 {
-    return cli_common_option(&((verify_opts *)ud)->o, id, arg) < 0 ? -1 : 0;
-}
-
-static const char *s_of(const cJSON *o, const char *k)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-
-    return cJSON_IsString(v) ? v->valuestring : NULL;
+    return cli_common_option(ud, id, arg) < 0 ? -1 : 0;
 }
 
 static const cJSON *by_name(const cJSON *list, const char *name)
@@ -36,7 +26,7 @@ static const cJSON *by_name(const cJSON *list, const char *name)
 
     cJSON_ArrayForEach(x, list)
     {
-        const char *n = s_of(x, "name");
+        const char *n = cli_str(x, "name");
 
         if (n && strcmp(n, name) == 0) return x;
     }
@@ -59,12 +49,12 @@ static void add(cJSON *list, const char *fmt, ...)
 static void causes(cJSON *why, const cJSON *then, const cJSON *now)
 {
     const cJSON *p;
-    const char *v0 = s_of(then, "version"), *v1 = s_of(now, "version");
+    const char *v0 = cli_str(then, "version"), *v1 = cli_str(now, "version");
 
     if (v0 && v1 && strcmp(v0, v1) != 0) add(why, "the engine changed: cadre %s, now %s", v0, v1);
     cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(then, "plugins"))
     {
-        const char *name = s_of(p, "name");
+        const char *name = cli_str(p, "name");
         const cJSON *q =
             name ? by_name(cJSON_GetObjectItemCaseSensitive(now, "plugins"), name) : NULL;
         const cJSON *k;
@@ -74,13 +64,14 @@ static void causes(cJSON *why, const cJSON *then, const cJSON *now)
             add(why, "plugin %s is not installed now", name);
             continue;
         }
-        if (s_of(p, "version") && s_of(q, "version") &&
-            strcmp(s_of(p, "version"), s_of(q, "version")) != 0)
-            add(why, "plugin %s: version %s, now %s", name, s_of(p, "version"), s_of(q, "version"));
-        if (s_of(p, "sha256") && s_of(q, "sha256") &&
-            strcmp(s_of(p, "sha256"), s_of(q, "sha256")) != 0)
+        if (cli_str(p, "version") && cli_str(q, "version") &&
+            strcmp(cli_str(p, "version"), cli_str(q, "version")) != 0)
+            add(why, "plugin %s: version %s, now %s", name, cli_str(p, "version"),
+                cli_str(q, "version"));
+        if (cli_str(p, "sha256") && cli_str(q, "sha256") &&
+            strcmp(cli_str(p, "sha256"), cli_str(q, "sha256")) != 0)
             add(why, "plugin %s: its file changed (SHA-256 %.12s..., now %.12s...)", name,
-                s_of(p, "sha256"), s_of(q, "sha256"));
+                cli_str(p, "sha256"), cli_str(q, "sha256"));
         cJSON_ArrayForEach(k, cJSON_GetObjectItemCaseSensitive(p, "params"))
         {
             const cJSON *n = cJSON_GetObjectItemCaseSensitive(
@@ -103,7 +94,7 @@ static void differences(cJSON *out, const cJSON *then, const cJSON *now)
 
     cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(then, "assessments"))
     {
-        const char *name = s_of(a, "name");
+        const char *name = cli_str(a, "name");
         const cJSON *b =
             name ? by_name(cJSON_GetObjectItemCaseSensitive(now, "assessments"), name) : NULL;
         const cJSON *c;
@@ -117,7 +108,7 @@ static void differences(cJSON *out, const cJSON *then, const cJSON *now)
         {
             const cJSON *s0 = cJSON_GetObjectItemCaseSensitive(a, "score"),
                         *s1 = cJSON_GetObjectItemCaseSensitive(b, "score");
-            const char *b0 = s_of(a, "band"), *b1 = s_of(b, "band");
+            const char *b0 = cli_str(a, "band"), *b1 = cli_str(b, "band");
 
             if (!cJSON_Compare(s0, s1, 1) || (b0 && b1 && strcmp(b0, b1) != 0))
                 add(out, "%s: %s (%g), now %s (%g)", name, b0 ? b0 : "error",
@@ -126,12 +117,12 @@ static void differences(cJSON *out, const cJSON *then, const cJSON *now)
         }
         cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(a, "criteria"))
         {
-            const char *id = s_of(c, "id");
+            const char *id = cli_str(c, "id");
             const cJSON *d = NULL, *y;
 
             cJSON_ArrayForEach(y, cJSON_GetObjectItemCaseSensitive(b, "criteria"))
             {
-                if (id && s_of(y, "id") && strcmp(s_of(y, "id"), id) == 0) d = y;
+                if (id && cli_str(y, "id") && strcmp(cli_str(y, "id"), id) == 0) d = y;
             }
             if (d == NULL)
                 add(out, "%s: criterion %s is gone", name, id ? id : "?");
@@ -154,14 +145,14 @@ static void differences(cJSON *out, const cJSON *then, const cJSON *now)
     }
     cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(now, "assessments"))
     {
-        if (s_of(a, "name") &&
-            !by_name(cJSON_GetObjectItemCaseSensitive(then, "assessments"), s_of(a, "name")))
-            add(out, "%s: runs now, not then", s_of(a, "name"));
+        if (cli_str(a, "name") &&
+            !by_name(cJSON_GetObjectItemCaseSensitive(then, "assessments"), cli_str(a, "name")))
+            add(out, "%s: runs now, not then", cli_str(a, "name"));
     }
 }
 
 /* Verifies one record into a result object {record, status, differences, causes, notes}. */
-static cJSON *verify_one(const verify_opts *v, const char *path, int *status)
+static cJSON *verify_one(const cli_opts *o, const char *path, int *status)
 {
     cJSON *res = cJSON_CreateObject(), *diffs = cJSON_CreateArray(), *why = cJSON_CreateArray(),
           *notes = cJSON_CreateArray(), *rec = NULL, *now_eng = NULL, *now_rep = NULL;
@@ -185,8 +176,9 @@ static cJSON *verify_one(const verify_opts *v, const char *path, int *status)
     cand = cJSON_GetObjectItemCaseSensitive(rec, "candidate");
     eng = cJSON_GetObjectItemCaseSensitive(rec, "engine");
     rep = cJSON_GetObjectItemCaseSensitive(rec, "report");
-    if (rec == NULL || !s_of(rec, "format") || strcmp(s_of(rec, "format"), "cadre-record") != 0 ||
-        !cJSON_IsObject(cand) || !cJSON_IsObject(eng) || !cJSON_IsObject(rep)) {
+    if (rec == NULL || !cli_str(rec, "format") ||
+        strcmp(cli_str(rec, "format"), "cadre-record") != 0 || !cJSON_IsObject(cand) ||
+        !cJSON_IsObject(eng) || !cJSON_IsObject(rep)) {
         cli_error("%s: not a cadre decision record (cadre assess --record writes them)", path);
         *status = cli_worst(*status, EXIT_INPUT);
         cJSON_AddStringToObject(res, "status", "unreadable");
@@ -206,7 +198,7 @@ static cJSON *verify_one(const verify_opts *v, const char *path, int *status)
         add(notes, "masked fields: the candidate's SHA-256 cannot be checked (masking does not "
                    "change a score)");
     /* An engine as the record's: the plugins installed now, with the record's parameters. */
-    if ((rc = cli_engine(&e, &v->o, 1)) != EXIT_OK) {
+    if ((rc = cli_engine(&e, o, 1)) != EXIT_OK) {
         *status = cli_worst(*status, rc);
         cJSON_AddStringToObject(res, "status", "not run");
         goto done;
@@ -217,9 +209,9 @@ static cJSON *verify_one(const verify_opts *v, const char *path, int *status)
 
         cJSON_ArrayForEach(k, cJSON_GetObjectItemCaseSensitive(p, "params"))
         {
-            if (cJSON_IsString(k) && s_of(p, "name") &&
-                cadre_engine_set_param(e, s_of(p, "name"), k->string, k->valuestring, &err) != 0)
-                add(notes, "cannot set %s.%s=%s now: %s", s_of(p, "name"), k->string,
+            if (cJSON_IsString(k) && cli_str(p, "name") &&
+                cadre_engine_set_param(e, cli_str(p, "name"), k->string, k->valuestring, &err) != 0)
+                add(notes, "cannot set %s.%s=%s now: %s", cli_str(p, "name"), k->string,
                     k->valuestring, err.message);
         }
     }
@@ -233,7 +225,7 @@ static cJSON *verify_one(const verify_opts *v, const char *path, int *status)
         add(diffs, "cannot assess now: %s", err.message);
     } else if (cadre_report_render(&out, NULL, (const cadre_report *const *)&r, 1,
                                    CADRE_FORMAT_JSONL, 0, &err) == 0) {
-        const char *h = s_of(rec, "candidate_sha256");
+        const char *h = cli_str(rec, "candidate_sha256");
 
         now_rep = cJSON_Parse(out);
         if (check_hash && h && strcmp(h, cadre_report_candidate_sha256(r)) != 0)
@@ -275,10 +267,10 @@ done:
 
 static void print_text(FILE *o, const cJSON *res)
 {
-    const char *st = s_of(res, "status");
+    const char *st = cli_str(res, "status");
     const cJSON *x;
 
-    fprintf(o, "%s: %s\n", cli_safe(s_of(res, "record")), st);
+    fprintf(o, "%s: %s\n", cli_safe(cli_str(res, "record")), st);
     cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(res, "differences"))
     {
         fprintf(o, "  differs: %s\n", cli_safe(x->valuestring));
@@ -296,18 +288,18 @@ static void print_text(FILE *o, const cJSON *res)
 
 int cmd_verify(int argc, char **argv)
 {
-    verify_opts v;
+    cli_opts o;
     int first, rc, status = EXIT_OK, json;
     cJSON *all;
 
-    cli_opts_init(&v.o, cli_command_find("verify"));
-    rc = cli_parse(v.o.cmd, argc, argv, &first, on_option, &v);
+    cli_opts_init(&o, cli_command_find("verify"));
+    rc = cli_parse(o.cmd, argc, argv, &first, on_option, &o);
     if (rc >= 0) return rc;
-    if (first >= argc) return cli_usage_error(v.o.cmd, "no record given");
-    json = strcmp(v.o.format, "json") == 0;
+    if (first >= argc) return cli_usage_error(o.cmd, "no record given");
+    json = strcmp(o.format, "json") == 0;
     all = cJSON_CreateArray();
     for (int i = first; i < argc; i++) {
-        cJSON *res = verify_one(&v, argv[i], &status);
+        cJSON *res = verify_one(&o, argv[i], &status);
 
         if (json)
             cJSON_AddItemToArray(all, res);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "compare.h"
+#include "json.h"
 
 /* ---- the profile ---- */
 
@@ -131,13 +132,6 @@ static const cJSON *assessment(const cJSON *report, const char *name)
     return NULL;
 }
 
-static const char *str(const cJSON *o, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
 /* The same gap in both reports: the same advice, or the same words up to the first number
  * ("Financial planning and budgeting: you rate yourself 3, ..."), since the advice may change
  * with another fact and the numbers with the person. */
@@ -150,8 +144,8 @@ static size_t stem(const char *s)
 
 static int same_gap(const cJSON *f, const cJSON *g)
 {
-    const char *ra = str(f, "recommendation"), *rb = str(g, "recommendation");
-    const char *ta = str(f, "text"), *tb = str(g, "text");
+    const char *ra = cli_str(f, "recommendation"), *rb = cli_str(g, "recommendation");
+    const char *ta = cli_str(f, "text"), *tb = cli_str(g, "text");
     size_t n;
 
     if (ra && rb && strcmp(ra, rb) == 0) return 1;
@@ -166,7 +160,7 @@ static int has_gap(const cJSON *a, const cJSON *gap)
 
     cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(a, "findings"))
     {
-        const char *k = str(f, "kind");
+        const char *k = cli_str(f, "kind");
 
         if (k && strcmp(k, "gap") == 0 && same_gap(f, gap)) return 1;
     }
@@ -181,14 +175,14 @@ static void gaps_missing(cJSON *out, const char *name, const char *title, const 
 
     cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(from, "findings"))
     {
-        const char *k = str(f, "kind");
+        const char *k = cli_str(f, "kind");
         cJSON *g;
 
         if (!k || strcmp(k, "gap") != 0 || has_gap(to, f)) continue;
         g = cJSON_CreateObject();
         cJSON_AddStringToObject(g, "assessment", name);
         cJSON_AddStringToObject(g, "title", title);
-        cJSON_AddStringToObject(g, "text", str(f, "text") ? str(f, "text") : "");
+        cJSON_AddStringToObject(g, "text", cli_str(f, "text") ? cli_str(f, "text") : "");
         cJSON_AddItemToArray(out, g);
     }
 }
@@ -198,10 +192,11 @@ static cJSON *verdict(const cJSON *a)
     cJSON *v = cJSON_CreateObject();
     const cJSON *score = cJSON_GetObjectItemCaseSensitive(a, "score");
 
-    cJSON_AddStringToObject(v, "status", str(a, "status") ? str(a, "status") : "error");
+    cJSON_AddStringToObject(v, "status", cli_str(a, "status") ? cli_str(a, "status") : "error");
     cJSON_AddItemToObject(v, "score", cJSON_Duplicate(score, 1));
     cJSON_AddItemToObject(v, "band",
-                          str(a, "band") ? cJSON_CreateString(str(a, "band")) : cJSON_CreateNull());
+                          cli_str(a, "band") ? cJSON_CreateString(cli_str(a, "band"))
+                                             : cJSON_CreateNull());
     return v;
 }
 
@@ -220,8 +215,8 @@ cJSON *compare_profiles(const cJSON *old_profile, const cJSON *new_profile, cons
 {
     const cJSON *ro = first_report(old_report), *rn = first_report(new_report), *a;
     cJSON *doc = cJSON_CreateObject(), *changes, *moves, *closed, *opened;
-    const char *oid = str(old_profile, "id"), *nid = str(new_profile, "id");
-    const char *oname = str(old_profile, "name"), *nname = str(new_profile, "name");
+    const char *oid = cli_str(old_profile, "id"), *nid = cli_str(new_profile, "id");
+    const char *oname = cli_str(old_profile, "name"), *nname = cli_str(new_profile, "name");
 
     if (doc == NULL) return NULL;
     cJSON_AddStringToObject(doc, "format", "cadre-compare");
@@ -240,7 +235,7 @@ cJSON *compare_profiles(const cJSON *old_profile, const cJSON *new_profile, cons
     /* The new report's assessments in its order, then any only the old one ran. */
     cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(rn, "assessments"))
     {
-        const char *name = str(a, "name");
+        const char *name = cli_str(a, "name");
         const cJSON *was = name ? assessment(ro, name) : NULL;
         const cJSON *so = cJSON_GetObjectItemCaseSensitive(was, "score"),
                     *sn = cJSON_GetObjectItemCaseSensitive(a, "score");
@@ -248,7 +243,7 @@ cJSON *compare_profiles(const cJSON *old_profile, const cJSON *new_profile, cons
 
         if (name == NULL) continue;
         cJSON_AddStringToObject(m, "name", name);
-        cJSON_AddStringToObject(m, "title", str(a, "title") ? str(a, "title") : name);
+        cJSON_AddStringToObject(m, "title", cli_str(a, "title") ? cli_str(a, "title") : name);
         cJSON_AddItemToObject(m, "old", was ? verdict(was) : cJSON_CreateNull());
         cJSON_AddItemToObject(m, "new", verdict(a));
         if (cJSON_IsNumber(so) && cJSON_IsNumber(sn))
@@ -256,11 +251,11 @@ cJSON *compare_profiles(const cJSON *old_profile, const cJSON *new_profile, cons
         else
             cJSON_AddNullToObject(m, "score_change");
         cJSON_AddBoolToObject(m, "band_changed",
-                              was && !(str(was, "band") && str(a, "band") &&
-                                       strcmp(str(was, "band"), str(a, "band")) == 0));
+                              was && !(cli_str(was, "band") && cli_str(a, "band") &&
+                                       strcmp(cli_str(was, "band"), cli_str(a, "band")) == 0));
         cJSON_AddItemToArray(moves, m);
         if (was) {
-            const char *title = str(a, "title") ? str(a, "title") : name;
+            const char *title = cli_str(a, "title") ? cli_str(a, "title") : name;
 
             gaps_missing(closed, name, title, was, a);
             gaps_missing(opened, name, title, a, was);
@@ -268,13 +263,13 @@ cJSON *compare_profiles(const cJSON *old_profile, const cJSON *new_profile, cons
     }
     cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(ro, "assessments"))
     {
-        const char *name = str(a, "name");
+        const char *name = cli_str(a, "name");
         cJSON *m;
 
         if (name == NULL || assessment(rn, name)) continue;
         m = cJSON_CreateObject();
         cJSON_AddStringToObject(m, "name", name);
-        cJSON_AddStringToObject(m, "title", str(a, "title") ? str(a, "title") : name);
+        cJSON_AddStringToObject(m, "title", cli_str(a, "title") ? cli_str(a, "title") : name);
         cJSON_AddItemToObject(m, "old", verdict(a));
         cJSON_AddNullToObject(m, "new");
         cJSON_AddNullToObject(m, "score_change");
