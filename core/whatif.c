@@ -233,6 +233,22 @@ static int apply(cJSON *root, const op *o)
     return 0;
 }
 
+/* Whether the profile has a measured achievement that reached the whole company. */
+static int company_wide(cJSON *root)
+{
+    cJSON *a;
+
+    cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(root, "achievements"))
+    {
+        cJSON *reach = cJSON_GetObjectItemCaseSensitive(a, "reach");
+
+        if (cJSON_IsString(reach) && strcmp(reach->valuestring, "company") == 0 &&
+            cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(a, "impact_pct")))
+            return 1;
+    }
+    return 0;
+}
+
 /* What o asks of the person, in a sentence fragment, and the field it changes. */
 static const char *describe(cadre__arena *a, cJSON *root, const op *o, const char **field)
 {
@@ -290,7 +306,9 @@ static const char *describe(cadre__arena *a, cJSON *root, const op *o, const cha
         return "leading an operations function";
     case OP_ACHIEVEMENT:
         *field = "achievements";
-        return "a measured improvement you lead across the company";
+        /* Someone who has led one already is asked for another, not for what they have. */
+        return company_wide(root) ? "another measured improvement you lead across the company"
+                                  : "a measured improvement you lead across the company";
     }
     *field = "";
     return "";

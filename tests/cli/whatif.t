@@ -84,6 +84,12 @@ def apply(p, ch, problems):
             problems.append("asks for %s, which the person holds" % cid)
         p.setdefault("certifications", []).append(cid)
         return True
+    if f == "achievements":
+        held = any(a.get("reach") == "company" and "impact_pct" in a
+                   for a in p.get("achievements", []))
+        if held and not text.startswith("another"):
+            problems.append("asks for a company-wide improvement, which the person has: " + text)
+        return False
     return False
 
 samples = sorted(glob.glob("docs/examples/candidates/*.json"))
